@@ -1,0 +1,34 @@
+//! sea-orm entities of reos, one table a file. API types live in the app's `graphql/types`, not here.
+//!
+//! Every tenant-owned table has a `tenant_id` column; `TENANT_OWNED_TABLES` lists them so the
+//! migrations (row-level security) and the tests (isolation) iterate one authoritative list.
+
+pub mod audit_event;
+pub mod document;
+pub mod field_provenance;
+pub mod lease;
+pub mod owner;
+pub mod property;
+pub mod property_hazard;
+pub mod property_ownership;
+pub mod sale;
+pub mod tenant;
+pub mod unit_mix;
+pub mod user;
+pub mod valuation;
+
+/// Tables whose rows belong to one tenant (all but `tenants`).
+pub const TENANT_OWNED_TABLES: &[&str] = &[
+    "users",
+    "properties",
+    "owners",
+    "property_ownership",
+    "leases",
+    "unit_mix",
+    "sales",
+    "property_hazards",
+    "documents",
+    "valuations",
+    "field_provenance",
+    "audit_events",
+];

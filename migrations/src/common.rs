@@ -1,0 +1,72 @@
+//! Column and constraint helpers shared by the migrations: ids, tenant columns, tenant-safe foreign keys.
+use sea_orm_migration::{prelude::*, schema::*};
+
+/// The PostgreSQL role the service's login role is a member of: it owns nothing, has no
+/// BYPASSRLS, and holds only DML grants on the tables.
+pub const APP_ROLE: &str = "reos_app";
+
+/// A new tenant-owned table: UUID key, `tenant_id` referencing `tenants`, and a unique
+/// `(tenant_id, id)` key that children reference so a row can never point into another tenant.
+pub fn tenant_table(name: &'static str) -> TableCreateStatement {
+    Table::create()
+        .table(name)
+        .col(pk_uuid("id"))
+        .col(uuid("tenant_id"))
+        .foreign_key(
+            ForeignKey::create()
+                .name(format!("fk_{name}_tenant"))
+                .from(name, "tenant_id")
+                .to("tenants", "id")
+                .on_delete(ForeignKeyAction::Cascade),
+        )
+        .to_owned()
+}
+
+/// A foreign key `(tenant_id, column)` → `parent(tenant_id, id)`: same tenant by construction.
+pub fn tenant_fk(table: &'static str, column: &'static str, parent: &'static str) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(format!("fk_{table}_{column}"))
+        .from(table, ("tenant_id", column))
+        .to(parent, ("tenant_id", "id"))
+        .on_delete(ForeignKeyAction::Cascade)
+        .to_owned()
+}
+
+/// Creates `idx_{table}_{suffix}` on the columns.
+pub async fn index(
+    manager: &SchemaManager<'_>,
+    table: &'static str,
+    columns: &[&'static str],
+    unique: bool,
+) -> Result<(), DbErr> {
+    let mut stmt = Index::create();
+    stmt.name(format!("{}_{}_{}", if unique { "uq" } else { "idx" }, table, columns.join("_")))
+        .table(table);
+    for c in columns {
+        stmt.col(*c);
+    }
+    if unique {
+        stmt.unique();
+    }
+    manager.create_index(stmt).await
+}
+
+/// The unique `(tenant_id, id)` key children's foreign keys point at, plus the plain
+/// `tenant_id` index every tenant-scoped query uses.
+pub async fn tenant_keys(manager: &SchemaManager<'_>, table: &'static str) -> Result<(), DbErr> {
+    index(manager, table, &["tenant_id", "id"], true).await
+}
+
+/// `created_at` / `updated_at` columns.
+pub fn created_at() -> ColumnDef {
+    timestamp_with_time_zone("created_at")
+}
+
+pub fn updated_at() -> ColumnDef {
+    timestamp_with_time_zone("updated_at")
+}
+
+/// A raw CHECK expression; both PostgreSQL and SQLite accept the SQL used here.
+pub fn check(sql: &str) -> Expr {
+    Expr::cust(sql.to_owned())
+}

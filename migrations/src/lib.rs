@@ -1,0 +1,32 @@
+//! sea-orm migrations of reos: one schema for PostgreSQL and SQLite, plus PostgreSQL row-level security.
+//!
+//! Applied migrations are never edited; a change is a new file named `mYYYYMMDD_HHMMSS_verb_noun.rs`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod common;
+mod m20261128_000001_create_tenants_and_users;
+mod m20261128_000002_create_properties_and_owners;
+mod m20261128_000003_create_leases_and_unit_mix;
+mod m20261128_000004_create_sales;
+mod m20261128_000005_create_records;
+mod m20261128_000006_enable_row_level_security;
+
+pub use common::APP_ROLE;
+
+/// All migrations in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261128_000001_create_tenants_and_users::Migration),
+            Box::new(m20261128_000002_create_properties_and_owners::Migration),
+            Box::new(m20261128_000003_create_leases_and_unit_mix::Migration),
+            Box::new(m20261128_000004_create_sales::Migration),
+            Box::new(m20261128_000005_create_records::Migration),
+            Box::new(m20261128_000006_enable_row_level_security::Migration),
+        ]
+    }
+}

@@ -1,0 +1,192 @@
+//! Parser for the canonical sales CSV format (see docs/avm.md); refuses impossible values with
+//! the row number and field name. Pure: reads from any `Read`.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use chrono::NaiveDate;
+
+use super::sale::{Attributes, Sale};
+
+/// A row that could not be turned into a sale. `row` is 1-based over data rows.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CsvError {
+    #[error("missing column `{0}`")]
+    MissingColumn(&'static str),
+    #[error("row {row}, field `{field}`: {reason}")]
+    Field { row: usize, field: &'static str, reason: String },
+    #[error("row {row}: {reason}")]
+    Row { row: usize, reason: String },
+}
+
+struct Row<'a> {
+    rec: &'a ::csv::StringRecord,
+    cols: &'a HashMap<String, usize>,
+    row: usize,
+}
+
+impl Row<'_> {
+    fn raw(&self, field: &'static str) -> Option<&str> {
+        let v = self.cols.get(field).and_then(|&i| self.rec.get(i))?.trim();
+        if v.is_empty() || v.eq_ignore_ascii_case("na") { None } else { Some(v) }
+    }
+    fn err(&self, field: &'static str, reason: &str) -> CsvError {
+        CsvError::Field { row: self.row, field, reason: reason.to_string() }
+    }
+    fn text(&self, field: &'static str) -> Option<String> {
+        self.raw(field).map(str::to_string)
+    }
+    fn required(&self, field: &'static str) -> Result<&str, CsvError> {
+        self.raw(field).ok_or_else(|| self.err(field, "is empty"))
+    }
+    fn num(&self, field: &'static str) -> Result<Option<f64>, CsvError> {
+        match self.raw(field) {
+            None => Ok(None),
+            Some(v) => match v.parse::<f64>() {
+                Ok(x) if x.is_finite() && x >= 0.0 => Ok(Some(x)),
+                Ok(_) => Err(self.err(field, "must be a finite number ≥ 0")),
+                Err(_) => Err(self.err(field, &format!("`{v}` is not a number"))),
+            },
+        }
+    }
+    fn count(&self, field: &'static str) -> Result<Option<u32>, CsvError> {
+        match self.num(field)? {
+            Some(x) if x.fract() == 0.0 && x <= f64::from(u32::MAX) => Ok(Some(x as u32)),
+            Some(_) => Err(self.err(field, "must be a whole number")),
+            None => Ok(None),
+        }
+    }
+    fn year(&self, field: &'static str) -> Result<Option<i32>, CsvError> {
+        match self.count(field)? {
+            Some(y) if (1600..=2200).contains(&y) => Ok(Some(y as i32)),
+            Some(_) => Err(self.err(field, "must be a year between 1600 and 2200")),
+            None => Ok(None),
+        }
+    }
+    fn coord(&self, field: &'static str, limit: f64) -> Result<f64, CsvError> {
+        let v = self.required(field)?;
+        match v.parse::<f64>() {
+            Ok(x) if x.is_finite() && x.abs() <= limit => Ok(x),
+            _ => Err(self.err(field, &format!("must be a number within ±{limit}"))),
+        }
+    }
+}
+
+const REQUIRED: [&str; 8] = [
+    "sale_id",
+    "sale_date",
+    "sale_price",
+    "sale_condition",
+    "latitude",
+    "longitude",
+    "property_type",
+    "living_area_sf",
+];
+
+/// Parses every row, or returns the first problem found.
+pub fn parse_canonical_csv<R: Read>(reader: R) -> Result<Vec<Sale>, CsvError> {
+    let mut rdr = ::csv::ReaderBuilder::new().trim(::csv::Trim::All).from_reader(reader);
+    let headers = rdr.headers().map_err(|e| CsvError::Row { row: 0, reason: e.to_string() })?.clone();
+    let cols: HashMap<String, usize> = headers.iter().enumerate().map(|(i, h)| (h.to_ascii_lowercase(), i)).collect();
+    for c in REQUIRED.iter().chain(["year_built"].iter()) {
+        if !cols.contains_key(*c) {
+            return Err(CsvError::MissingColumn(c));
+        }
+    }
+    let mut out = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| CsvError::Row { row: i + 1, reason: e.to_string() })?;
+        out.push(parse_row(&Row { rec: &rec, cols: &cols, row: i + 1 })?);
+    }
+    Ok(out)
+}
+
+fn parse_row(r: &Row<'_>) -> Result<Sale, CsvError> {
+    let date = r.required("sale_date")?;
+    let sale_date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| r.err("sale_date", "is not a YYYY-MM-DD date"))?;
+    let price = r.num("sale_price")?.ok_or_else(|| r.err("sale_price", "is empty"))?;
+    if price <= 0.0 {
+        return Err(r.err("sale_price", "must be > 0"));
+    }
+    let living = r.num("living_area_sf")?.ok_or_else(|| r.err("living_area_sf", "is empty"))?;
+    if living <= 0.0 {
+        return Err(r.err("living_area_sf", "must be > 0"));
+    }
+    let hazard = r.num("hazard")?;
+    if hazard.is_some_and(|h| h > 1.0) {
+        return Err(r.err("hazard", "must lie within 0–1"));
+    }
+    let attrs = Attributes {
+        living_area_sf: living,
+        lot_area_sf: r.num("lot_area_sf")?,
+        year_built: r.year("year_built")?.ok_or_else(|| r.err("year_built", "is empty"))?,
+        year_remodeled: r.year("year_remodeled")?,
+        bedrooms: r.count("bedrooms")?,
+        full_baths: r.count("full_baths")?,
+        half_baths: r.count("half_baths")?,
+        basement_sf: r.num("basement_sf")?,
+        garage_cars: r.count("garage_cars")?,
+        condition_score: r.count("condition_score")?,
+        fireplaces: r.count("fireplaces")?,
+        central_air: r.count("central_air")?.map(|c| c > 0),
+        porch_sf: r.num("porch_sf")?,
+        deck_sf: r.num("deck_sf")?,
+        pool_sf: r.num("pool_sf")?,
+        stories: r.text("stories"),
+        exterior_condition: r.text("exterior_condition"),
+        heating_quality: r.text("heating_quality"),
+        building_type: r.text("building_type"),
+    };
+    Ok(Sale {
+        id: r.required("sale_id")?.to_string(),
+        sale_date,
+        price,
+        condition: r.required("sale_condition")?.to_ascii_lowercase(),
+        lat: r.coord("latitude", 90.0)?,
+        lon: r.coord("longitude", 180.0)?,
+        property_type: r.required("property_type")?.to_string(),
+        neighborhood: r.text("neighborhood"),
+        attrs,
+        hazard,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "sale_id,sale_date,sale_price,sale_condition,latitude,longitude,property_type,living_area_sf,year_built,lot_area_sf,central_air,stories\n";
+
+    #[test]
+    fn a_valid_row_becomes_a_sale() {
+        let data = format!("{HEAD}A1,2008-07-01,180000,normal,42.03,-93.62,single_family,1500,1978,9000,1,One_Story\n");
+        let s = parse_canonical_csv(data.as_bytes()).unwrap();
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].attrs.lot_area_sf, Some(9000.0));
+        assert_eq!(s[0].attrs.central_air, Some(true));
+        assert_eq!(s[0].attrs.stories.as_deref(), Some("One_Story"));
+    }
+
+    #[test]
+    fn a_zero_price_names_row_and_field() {
+        let data = format!("{HEAD}A1,2008-07-01,0,normal,42.03,-93.62,single_family,1500,1978,9000,1,One_Story\n");
+        assert_eq!(
+            parse_canonical_csv(data.as_bytes()),
+            Err(CsvError::Field { row: 1, field: "sale_price", reason: "must be > 0".into() })
+        );
+    }
+
+    #[test]
+    fn a_bad_date_and_a_bad_latitude_are_refused() {
+        let bad_date = format!("{HEAD}A1,2008-13-01,1,normal,42.03,-93.62,sf,1500,1978,,,\n");
+        assert!(matches!(parse_canonical_csv(bad_date.as_bytes()), Err(CsvError::Field { field: "sale_date", .. })));
+        let bad_lat = format!("{HEAD}A1,2008-01-01,1,normal,142.03,-93.62,sf,1500,1978,,,\n");
+        assert!(matches!(parse_canonical_csv(bad_lat.as_bytes()), Err(CsvError::Field { field: "latitude", .. })));
+    }
+
+    #[test]
+    fn a_missing_required_column_is_reported() {
+        let data = "sale_id,sale_date\nA,2008-01-01\n";
+        assert!(matches!(parse_canonical_csv(data.as_bytes()), Err(CsvError::MissingColumn(_))));
+    }
+}

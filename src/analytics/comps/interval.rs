@@ -1,0 +1,93 @@
+//! Split-conformal interval on normalized log ratios: calibration sales valued out of sample give
+//! scores `log(price/estimate) / spread`, whose empirical quantiles scale each new interval.
+
+use serde::Serialize;
+
+/// Calibrated score quantiles.
+#[derive(Debug, Clone, Serialize)]
+pub struct Calibration {
+    /// Lower and upper score quantiles (signed, in units of local spread).
+    pub lo: f64,
+    pub hi: f64,
+    /// Sorted absolute scores, for the within-10 % confidence.
+    abs_scores: Vec<f64>,
+    pub n: usize,
+}
+
+/// Conformal order statistic: the ⌈(n+1)·q⌉-th smallest score, clamped to the sample.
+fn conformal_quantile(sorted: &[f64], q: f64, upper: bool) -> f64 {
+    let n = sorted.len();
+    // The tolerance keeps ranks such as 20 · 0.1 from falling to 1.999… through rounding.
+    let rank = if upper {
+        ((n as f64 + 1.0) * q - 1e-9).ceil() as usize
+    } else {
+        ((n as f64 + 1.0) * q + 1e-9).floor() as usize
+    };
+    sorted[rank.clamp(1, n) - 1]
+}
+
+impl Calibration {
+    /// `scores` are signed `log(price/estimate) / spread`; `None` when there are none.
+    pub fn from_scores(mut scores: Vec<f64>, level: f64) -> Option<Calibration> {
+        scores.retain(|s| s.is_finite());
+        if scores.is_empty() {
+            return None;
+        }
+        scores.sort_by(f64::total_cmp);
+        let tail = (1.0 - level) / 2.0;
+        let lo = conformal_quantile(&scores, tail, false);
+        let hi = conformal_quantile(&scores, 1.0 - tail, true);
+        let mut abs_scores: Vec<f64> = scores.iter().map(|s| s.abs()).collect();
+        abs_scores.sort_by(f64::total_cmp);
+        Some(Calibration { lo, hi, n: scores.len(), abs_scores })
+    }
+
+    /// Interval bounds around `estimate` for a subject whose local spread is `spread`.
+    pub fn bounds(&self, estimate: f64, spread: f64) -> (f64, f64) {
+        (estimate * (self.lo * spread).exp(), estimate * (self.hi * spread).exp())
+    }
+
+    /// Share of calibration sales that would have landed within ±10 % at this spread: an
+    /// empirical probability that the price is within 10 % of the estimate.
+    pub fn within_ten_percent(&self, spread: f64) -> f64 {
+        if self.abs_scores.is_empty() || spread <= 0.0 {
+            return 0.0;
+        }
+        let limit = 1.1_f64.ln() / spread;
+        let inside = self.abs_scores.partition_point(|s| *s < limit);
+        inside as f64 / self.abs_scores.len() as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantiles_of_one_to_nineteen_hand_check() {
+        // n = 19, level 0.8: lower rank ⌊20·0.1⌋ = 2, upper rank ⌈20·0.9⌉ = 18.
+        let scores: Vec<f64> = (1..=19).map(f64::from).collect();
+        let c = Calibration::from_scores(scores, 0.8).unwrap();
+        assert_eq!((c.lo, c.hi), (2.0, 18.0));
+    }
+
+    #[test]
+    fn bounds_scale_with_spread() {
+        let c = Calibration::from_scores(vec![-1.0, 0.0, 1.0], 0.8).unwrap();
+        let (lo, hi) = c.bounds(100.0, 0.1);
+        assert!((lo - 100.0 * (-0.1_f64).exp()).abs() < 1e-9);
+        assert!((hi - 100.0 * 0.1_f64.exp()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn within_ten_percent_counts_small_scores() {
+        let c = Calibration::from_scores(vec![-0.5, 0.5, 2.0, -3.0], 0.8).unwrap();
+        // spread 0.1: limit ≈ 0.953, so two of four scores fall inside.
+        assert!((c.within_ten_percent(0.1) - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn no_scores_give_no_calibration() {
+        assert!(Calibration::from_scores(vec![f64::NAN], 0.8).is_none());
+    }
+}

@@ -1,0 +1,42 @@
+//! Comp-Critic: comparable-sales valuation with a robust hedonic adjustment model,
+//! calibrated intervals and a per-comp explanation.
+
+pub mod backtest;
+pub mod config;
+pub mod csv;
+pub mod explain;
+pub mod features;
+pub mod hedonic;
+pub mod index;
+mod linalg;
+pub mod model;
+mod valuation;
+pub mod interval;
+pub mod reconcile;
+pub mod sale;
+#[cfg(test)]
+pub(crate) mod testdata;
+pub mod weights;
+
+pub use backtest::{Backtest, BacktestPrediction, run_backtest};
+pub use config::CompConfig;
+pub use explain::{Adjustment, CompUsed, Contribution};
+pub use model::{CompModel, CompValuation, MODEL_VERSION};
+pub use sale::{Attributes, Sale, Subject};
+
+/// Why a fit or a valuation could not be produced.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CompError {
+    #[error("no comparable sales before the valuation date for this subject")]
+    NoCandidates,
+    #[error("too few prior sales to fit the model: {found} found, {needed} needed")]
+    TooFewSales { found: usize, needed: usize },
+    #[error("invalid subject field `{field}`: {reason}")]
+    InvalidSubject { field: String, reason: String },
+    #[error("valuation date {as_of} precedes the model's fit date {fitted}")]
+    AsOfBeforeFit { as_of: chrono::NaiveDate, fitted: chrono::NaiveDate },
+    #[error("the hedonic normal equations are singular")]
+    Singular,
+    #[error("invalid backtest window: `from` {from} is after `to` {to}")]
+    InvalidWindow { from: chrono::NaiveDate, to: chrono::NaiveDate },
+}

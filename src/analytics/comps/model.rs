@@ -1,0 +1,149 @@
+//! `CompModel`: a hedonic fit, the pool of prior sales with its spatial index, and the
+//! split-conformal calibration, fitted once at a date and reused for later valuations.
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::CompError;
+use super::config::CompConfig;
+use super::explain::{CompUsed, Contribution};
+use super::features::Observation;
+use super::hedonic::HedonicModel;
+use super::index::SpatialIndex;
+use super::interval::Calibration;
+use super::sale::{Sale, Subject};
+
+/// Version tag carried by every valuation so stored results can be traced to the method.
+pub const MODEL_VERSION: &str = "comp-critic-1.0";
+
+/// A valuation with its interval, comps and explanation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompValuation {
+    pub estimate: f64,
+    pub low_80: f64,
+    pub high_80: f64,
+    /// Calibrated probability that the price lies within ±10 % of the estimate: the share of
+    /// out-of-sample calibration sales whose normalized error would fall inside ±10 % at this
+    /// subject's comp spread.
+    pub confidence: f64,
+    /// The hedonic model's value before the comps' local correction.
+    pub hedonic_value: f64,
+    /// Weighted median absolute deviation of the adjusted comp log prices (floored).
+    pub spread: f64,
+    /// `split_conformal` or, when too few sales exist to hold out a calibration set, `hedonic_scale`.
+    pub interval_method: &'static str,
+    pub comps: Vec<CompUsed>,
+    pub contributions: Vec<Contribution>,
+    pub model_version: &'static str,
+    pub n_candidates: usize,
+}
+
+/// A pool sale with its design row and hedonic residual precomputed.
+#[derive(Debug, Clone)]
+pub(crate) struct PoolSale {
+    pub sale: Sale,
+    pub row: Vec<f64>,
+    pub fitted: f64,
+    pub loc: f64,
+}
+
+/// The fitted engine.
+#[derive(Debug, Clone)]
+pub struct CompModel {
+    pub(crate) cfg: CompConfig,
+    pub(crate) fitted_as_of: NaiveDate,
+    pub(crate) hedonic: HedonicModel,
+    pub(crate) pool: Vec<PoolSale>,
+    pub(crate) index: SpatialIndex,
+    pub(crate) calibration: Option<Calibration>,
+}
+
+impl CompModel {
+    /// Fits on sales strictly before `as_of` whose condition is a comp condition.
+    pub fn fit(sales: &[Sale], as_of: NaiveDate, cfg: &CompConfig) -> Result<CompModel, CompError> {
+        let mut prior: Vec<&Sale> = sales
+            .iter()
+            .filter(|s| s.sale_date < as_of)
+            .filter(|s| s.price.is_finite() && s.price > 0.0 && s.attrs.living_area_sf > 0.0)
+            .collect();
+        // A stable order makes the fit independent of the caller's ordering.
+        prior.sort_by(|a, b| a.sale_date.cmp(&b.sale_date).then_with(|| a.id.cmp(&b.id)));
+        let train: Vec<&Sale> = prior.iter().copied().filter(|s| cfg.is_train_condition(&s.condition)).collect();
+        let comps: Vec<&Sale> = prior.iter().copied().filter(|s| cfg.is_comp_condition(&s.condition)).collect();
+        let hedonic = HedonicModel::fit(&train, cfg)?;
+        let mut model = CompModel::assemble(hedonic, &comps, as_of, cfg);
+        model.calibration = calibrate(&train, &comps, as_of, cfg);
+        Ok(model)
+    }
+
+    fn assemble(hedonic: HedonicModel, eligible: &[&Sale], as_of: NaiveDate, cfg: &CompConfig) -> CompModel {
+        let pool: Vec<PoolSale> = eligible
+            .iter()
+            .map(|s| {
+                let row = hedonic.row(&Observation::of_sale(s));
+                let fitted = hedonic.predict_row(&row);
+                let loc = hedonic.neighborhood_effect(&row);
+                PoolSale { sale: (*s).clone(), row, fitted, loc }
+            })
+            .collect();
+        let points: Vec<(f64, f64)> = pool.iter().map(|p| (p.sale.lat, p.sale.lon)).collect();
+        CompModel {
+            cfg: cfg.clone(),
+            fitted_as_of: as_of,
+            hedonic,
+            index: SpatialIndex::build(&points),
+            pool,
+            calibration: None,
+        }
+    }
+
+    /// Values `subject` as of `as_of` (not before the fit date) from pool sales before `as_of`.
+    pub fn value(&self, subject: &Subject, as_of: NaiveDate) -> Result<CompValuation, CompError> {
+        if as_of < self.fitted_as_of {
+            return Err(CompError::AsOfBeforeFit { as_of, fitted: self.fitted_as_of });
+        }
+        subject.validate(as_of)?;
+        let a = self.assess(subject, as_of)?;
+        Ok(self.explain(subject, as_of, &a))
+    }
+
+    pub fn fitted_as_of(&self) -> NaiveDate {
+        self.fitted_as_of
+    }
+
+    pub fn pool_size(&self) -> usize {
+        self.pool.len()
+    }
+
+    pub fn hedonic(&self) -> &HedonicModel {
+        &self.hedonic
+    }
+
+    pub fn config(&self) -> &CompConfig {
+        &self.cfg
+    }
+}
+
+/// Split conformal: fit on sales before the most recent `calibration_n` calibration-condition
+/// sales, value each of those from strictly earlier comps, keep normalized log errors.
+fn calibrate(train: &[&Sale], comps: &[&Sale], as_of: NaiveDate, cfg: &CompConfig) -> Option<Calibration> {
+    let mut cal: Vec<&Sale> = comps.iter().copied().filter(|s| cfg.is_calibration_condition(&s.condition)).collect();
+    cal.sort_by(|a, b| b.sale_date.cmp(&a.sale_date).then_with(|| a.id.cmp(&b.id)));
+    cal.truncate(cfg.calibration_n);
+    let start = cal.iter().map(|s| s.sale_date).min()?;
+    let early: Vec<&Sale> = train.iter().copied().filter(|s| s.sale_date < start).collect();
+    let hedonic = HedonicModel::fit(&early, cfg).ok()?;
+    let model = CompModel::assemble(hedonic, comps, as_of, cfg);
+    let scores: Vec<f64> = cal
+        .par_iter()
+        .filter_map(|s| {
+            let a = model.assess(&Subject::from(*s), s.sale_date).ok()?;
+            Some((s.price / a.estimate).ln() / a.spread)
+        })
+        .collect();
+    if scores.len() < 20 {
+        return None;
+    }
+    Calibration::from_scores(scores, cfg.interval_level)
+}

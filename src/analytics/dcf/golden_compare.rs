@@ -1,0 +1,112 @@
+//! Number-by-number comparison of an expected.json tree with the engine's output.
+//! Relative 1e-6 (absolute 1e-6 near zero); fields named `*_irr` to 1e-7 absolute.
+
+use serde_json::Value;
+
+use super::golden::Mismatch;
+
+fn close(path: &str, e: f64, a: f64) -> bool {
+    let leaf = path.rsplit('.').next().unwrap_or(path);
+    if leaf.ends_with("_irr") {
+        return (a - e).abs() <= 1e-7;
+    }
+    (a - e).abs() <= (1e-6 * e.abs()).max(1e-6)
+}
+
+pub(super) fn compare(
+    case: &str,
+    path: &str,
+    expected: &Value,
+    actual: &Value,
+    out: &mut Vec<Mismatch>,
+) {
+    let mut miss = |path: &str| {
+        out.push(Mismatch {
+            case: case.into(),
+            path: path.into(),
+            expected: expected.to_string(),
+            actual: actual.to_string(),
+        })
+    };
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for (key, ev) in e {
+                let p = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                compare(case, &p, ev, a.get(key).unwrap_or(&Value::Null), out);
+            }
+        }
+        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => {
+            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                compare(case, &format!("{path}[{i}]"), ev, av, out);
+            }
+        }
+        (Value::Number(e), Value::Number(a)) => match (e.as_f64(), a.as_f64()) {
+            (Some(e), Some(a)) if close(path, e, a) => {}
+            _ => miss(path),
+        },
+        (e, a) if e == a => {}
+        _ => miss(path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn mismatches(e: Value, a: Value) -> Vec<Mismatch> {
+        let mut out = Vec::new();
+        compare("c", "", &e, &a, &mut out);
+        out
+    }
+
+    #[test]
+    fn numbers_within_one_millionth_relative_match() {
+        assert!(
+            mismatches(
+                serde_json::json!({"npv": 1e9}),
+                serde_json::json!({"npv": 1e9 + 100.0})
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            mismatches(
+                serde_json::json!({"npv": 1e9}),
+                serde_json::json!({"npv": 1e9 + 2000.0})
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn irr_fields_need_1e7_absolute() {
+        let e = serde_json::json!({"levered_irr": 0.1});
+        assert_eq!(
+            mismatches(e.clone(), serde_json::json!({"levered_irr": 0.1000002})).len(),
+            1
+        );
+        assert!(mismatches(e, serde_json::json!({"levered_irr": 0.10000005})).is_empty());
+    }
+
+    #[test]
+    fn nested_arrays_report_their_path_and_missing_keys_in_expected_are_not_checked() {
+        let e = serde_json::json!({"years": [{"noi": 1.0}, {"noi": 2.0}]});
+        let a = serde_json::json!({"years": [{"noi": 1.0, "ti": 5.0}, {"noi": 3.0}], "extra": 1});
+        let m = mismatches(e, a);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].path, "years[1].noi");
+    }
+
+    #[test]
+    fn a_key_expected_but_absent_is_a_mismatch() {
+        assert_eq!(
+            mismatches(serde_json::json!({"dscr_min": 1.2}), serde_json::json!({})).len(),
+            1
+        );
+    }
+}

@@ -1,0 +1,219 @@
+//! Sensitivity grids: exit cap × discount rate, and market rent growth × exit cap, each cell a
+//! full engine run giving DCF value, NPV and IRR.
+
+use serde::{Deserialize, Serialize};
+
+use super::engine::{self, Knobs};
+use super::error::DcfError;
+use super::model::DcfInput;
+use super::output::ValueOptions;
+
+/// Offsets added to the input's exit cap, discount rate and market rent growth (before the
+/// hazard adjustment). Default: −100 bp to +100 bp in 25 bp steps for each.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SensitivitySpec {
+    pub exit_cap_offsets: Vec<f64>,
+    pub discount_rate_offsets: Vec<f64>,
+    pub rent_growth_offsets: Vec<f64>,
+}
+
+impl Default for SensitivitySpec {
+    fn default() -> Self {
+        let steps: Vec<f64> = (-4..=4).map(|i| f64::from(i) * 0.0025).collect();
+        SensitivitySpec {
+            exit_cap_offsets: steps.clone(),
+            discount_rate_offsets: steps.clone(),
+            rent_growth_offsets: steps,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct GridCell {
+    /// DCF value (NPV + acquisition cost).
+    pub value: f64,
+    pub npv: f64,
+    pub unlevered_irr: Option<f64>,
+    pub levered_irr: Option<f64>,
+}
+
+/// `cells[r][c]` is the run with `rows[r]` and `cols[c]` (absolute input values).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Grid {
+    pub row_variable: String,
+    pub col_variable: String,
+    pub rows: Vec<f64>,
+    pub cols: Vec<f64>,
+    pub cells: Vec<Vec<GridCell>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SensitivityResult {
+    pub exit_cap_by_discount_rate: Grid,
+    pub rent_growth_by_exit_cap: Grid,
+}
+
+pub fn sensitivity(
+    input: &DcfInput,
+    spec: &SensitivitySpec,
+) -> Result<SensitivityResult, DcfError> {
+    let base = Knobs::of(input);
+    let caps = axis(
+        base.exit_cap,
+        &spec.exit_cap_offsets,
+        "sensitivity.exit_cap_offsets",
+        |x| x > 0.0 && x < 1.0,
+    )?;
+    let rates = axis(
+        base.discount_rate,
+        &spec.discount_rate_offsets,
+        "sensitivity.discount_rate_offsets",
+        open_rate,
+    )?;
+    let growths = axis(
+        base.rent_growth,
+        &spec.rent_growth_offsets,
+        "sensitivity.rent_growth_offsets",
+        open_rate,
+    )?;
+    let exit_cap_by_discount_rate = grid(
+        input,
+        &base,
+        "exit_cap_rate",
+        &caps,
+        "discount_rate",
+        &rates,
+        |k, r, c| {
+            k.exit_cap = r;
+            k.discount_rate = c;
+        },
+    );
+    let rent_growth_by_exit_cap = grid(
+        input,
+        &base,
+        "market_rent_growth",
+        &growths,
+        "exit_cap_rate",
+        &caps,
+        |k, r, c| {
+            k.rent_growth = r;
+            k.exit_cap = c;
+        },
+    );
+    Ok(SensitivityResult {
+        exit_cap_by_discount_rate,
+        rent_growth_by_exit_cap,
+    })
+}
+
+fn open_rate(x: f64) -> bool {
+    x > -1.0 && x < 1.0
+}
+
+fn axis(
+    center: f64,
+    offsets: &[f64],
+    field: &str,
+    valid: fn(f64) -> bool,
+) -> Result<Vec<f64>, DcfError> {
+    if offsets.is_empty() {
+        return Err(DcfError::invalid(field, "needs at least one offset"));
+    }
+    offsets
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let x = center + o;
+            if valid(x) {
+                Ok(x)
+            } else {
+                Err(DcfError::invalid(
+                    format!("{field}[{i}]"),
+                    format!("gives {x}, outside the valid range"),
+                ))
+            }
+        })
+        .collect()
+}
+
+fn grid(
+    input: &DcfInput,
+    base: &Knobs,
+    row_variable: &str,
+    rows: &[f64],
+    col_variable: &str,
+    cols: &[f64],
+    set: fn(&mut Knobs, f64, f64),
+) -> Grid {
+    let cells = rows
+        .iter()
+        .map(|&r| {
+            cols.iter()
+                .map(|&c| {
+                    let mut k = *base;
+                    set(&mut k, r, c);
+                    let out = engine::run(input, &k, ValueOptions::default());
+                    GridCell {
+                        value: out.dcf_value,
+                        npv: out.npv,
+                        unlevered_irr: out.unlevered_irr,
+                        levered_irr: out.levered_irr,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    Grid {
+        row_variable: row_variable.into(),
+        col_variable: col_variable.into(),
+        rows: rows.to_vec(),
+        cols: cols.to_vec(),
+        cells,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::analytics::dcf::value;
+
+    const DENVER: &str = include_str!("../../../golden/dcf/denver-office/input.json");
+
+    #[test]
+    fn the_default_grids_are_nine_by_nine_and_centred_on_the_valuation() {
+        let input = DcfInput::from_json_str(DENVER).unwrap();
+        let det = value(&input).unwrap();
+        let s = sensitivity(&input, &SensitivitySpec::default()).unwrap();
+        let g = &s.exit_cap_by_discount_rate;
+        assert_eq!((g.rows.len(), g.cols.len()), (9, 9));
+        assert_eq!(g.cells[4][4].value, det.dcf_value);
+        assert_eq!(s.rent_growth_by_exit_cap.cells[4][4].npv, det.npv);
+        assert!((g.rows[0] - 0.0575).abs() < 1e-12);
+    }
+
+    #[test]
+    fn value_falls_as_the_exit_cap_or_discount_rate_rises() {
+        let input = DcfInput::from_json_str(DENVER).unwrap();
+        let g = sensitivity(&input, &SensitivitySpec::default())
+            .unwrap()
+            .exit_cap_by_discount_rate;
+        assert!(g.cells[0][4].value > g.cells[8][4].value);
+        assert!(g.cells[4][0].value > g.cells[4][8].value);
+        assert_eq!(g.cells[4][0].unlevered_irr, g.cells[4][8].unlevered_irr);
+    }
+
+    #[test]
+    fn an_offset_leaving_the_valid_range_is_refused_by_position() {
+        let input = DcfInput::from_json_str(DENVER).unwrap();
+        let spec = SensitivitySpec {
+            exit_cap_offsets: vec![0.0, -0.07],
+            ..SensitivitySpec::default()
+        };
+        assert_eq!(
+            sensitivity(&input, &spec).unwrap_err().field(),
+            "sensitivity.exit_cap_offsets[1]"
+        );
+    }
+}

@@ -1,0 +1,3 @@
+//! The analytics core: pure, synchronous, no I/O, no database or web types.
+// Wired in as the helpers finish: comps, dcf, stats.
+

@@ -1,0 +1,124 @@
+//! The `reos` command line: parses arguments and runs one command.
+use crate::auth::Role;
+use crate::auth::dev::DevKeys;
+use crate::config::Settings;
+use crate::persistence::Database;
+use crate::startup::Application;
+use crate::{services, telemetry};
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use reos_migrations::{Migrator, MigratorTrait};
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Parser)]
+#[command(name = "reos", version, about = "GraphQL service with an embedded analytics core for real-estate investors")]
+pub struct Cli {
+    /// Configuration file (TOML); also `REOS_CONFIG`.
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Run the HTTP server (GraphQL at /graphql).
+    Serve,
+    /// Apply or inspect database migrations.
+    Migrate {
+        #[arg(value_enum, default_value = "up")]
+        action: MigrateAction,
+    },
+    /// Print the GraphQL schema (SDL).
+    Schema,
+    /// Tenant administration.
+    Tenant {
+        #[command(subcommand)]
+        command: TenantCommand,
+    },
+    /// Mint a development token (development auth only); the token is the last line printed.
+    Token {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long, default_value = "analyst")]
+        role: String,
+        /// Lifetime in hours.
+        #[arg(long, default_value_t = 24)]
+        ttl_hours: u64,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum MigrateAction {
+    Up,
+    Down,
+    Status,
+    Fresh,
+}
+
+#[derive(Subcommand)]
+pub enum TenantCommand {
+    /// Create a tenant.
+    Create {
+        slug: String,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+/// Runs the parsed command.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = Settings::load(cli.config.as_deref())?;
+    telemetry::init(&settings.log_format);
+    match cli.command {
+        Command::Serve => serve(settings).await,
+        Command::Migrate { action } => migrate(&settings, action).await,
+        Command::Schema => {
+            print!("{}", crate::graphql::sdl());
+            Ok(())
+        }
+        Command::Tenant { command: TenantCommand::Create { slug, name } } => {
+            let db = Database::connect(&settings).await?;
+            db.migrate().await?;
+            let t = services::tenants::create(&db, &slug, &name).await?;
+            println!("created tenant {} ({})", t.slug, t.id);
+            Ok(())
+        }
+        Command::Token { tenant, role, ttl_hours } => {
+            if !settings.dev_auth_enabled() {
+                bail!("development tokens are off: an OIDC issuer or key file is configured");
+            }
+            let role: Role = role.parse().context("--role")?;
+            let keys = DevKeys::load_or_create(&settings.data_dir)?;
+            let token = keys.mint(&tenant, role, Duration::from_secs(ttl_hours.max(1) * 3600))?;
+            println!("{token}");
+            Ok(())
+        }
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let listen = settings.listen.clone();
+    let app = Application::build(settings).await?;
+    let host = listen.rsplit_once(':').map_or("127.0.0.1", |(h, _)| h).to_owned();
+    let url = format!("http://{host}:{}/graphql", app.port());
+    println!("reos is listening; GraphiQL: {url}");
+    if let Some(token) = app.state().graphiql_token.clone() {
+        println!("development token (tenant demo, role admin), also pre-filled in GraphiQL:");
+        println!("{token}");
+    }
+    app.run_until_stopped().await.context("server")
+}
+
+async fn migrate(settings: &Settings, action: MigrateAction) -> anyhow::Result<()> {
+    let db = Database::connect(settings).await?;
+    let conn = &db.owner;
+    match action {
+        MigrateAction::Up => Migrator::up(conn, None).await?,
+        MigrateAction::Down => Migrator::down(conn, Some(1)).await?,
+        MigrateAction::Fresh => Migrator::fresh(conn).await?,
+        MigrateAction::Status => Migrator::status(conn).await?,
+    }
+    Ok(())
+}

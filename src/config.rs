@@ -1,0 +1,230 @@
+//! Settings in layers: built-in defaults → optional TOML file (`--config` / `REOS_CONFIG`) → `REOS_*`
+//! environment. Every field is documented here; README.md carries the same table.
+use figment::Figment;
+use figment::providers::{Env, Format, Toml};
+use secrecy::SecretString;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Top-level environment variables mapped onto fields (`REOS_` + upper-case name). Nested
+/// sections use `__`, e.g. `REOS_GRAPHQL__MAX_DEPTH`. Other `REOS_*` variables (such as
+/// `REOS_CONFIG` or `REOS_TEST_DATABASE_URL`) are not settings and are ignored here.
+const ENV_KEYS: &[&str] = &[
+    "listen",
+    "data_dir",
+    "database_url",
+    "database_owner_url",
+    "database_max_connections",
+    "oidc_issuer",
+    "oidc_audience",
+    "oidc_jwks_file",
+    "oidc_algorithms",
+    "oidc_tenant_claim",
+    "dev_auth",
+    "seed_demo",
+    "environment",
+    "log_format",
+    "graphql",
+];
+
+/// All of reos's configuration.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Address the HTTP server binds (`REOS_LISTEN`). Port 0 picks a free port.
+    pub listen: String,
+    /// Folder for the embedded SQLite file, development keys and local objects (`REOS_DATA_DIR`).
+    pub data_dir: PathBuf,
+    /// PostgreSQL URL the service connects with (`REOS_DATABASE_URL`): a login role that is a
+    /// member of `reos_app`, owns nothing and has no BYPASSRLS. Unset: SQLite under `data_dir`.
+    pub database_url: Option<SecretString>,
+    /// PostgreSQL URL of the schema owner, used for migrations and tenant administration
+    /// (`REOS_DATABASE_OWNER_URL`). Defaults to `database_url`.
+    pub database_owner_url: Option<SecretString>,
+    /// Size of the service's connection pool (`REOS_DATABASE_MAX_CONNECTIONS`).
+    pub database_max_connections: u32,
+    /// OIDC issuer URL; keys are found through its discovery document (`REOS_OIDC_ISSUER`).
+    pub oidc_issuer: Option<String>,
+    /// Required `aud` of access tokens (`REOS_OIDC_AUDIENCE`).
+    pub oidc_audience: String,
+    /// A static JWKS (JSON) or PEM public key file instead of discovery (`REOS_OIDC_JWKS_FILE`);
+    /// needs `oidc_issuer` for the `iss` check unless dev auth is on.
+    pub oidc_jwks_file: Option<PathBuf>,
+    /// Accepted signature algorithms (`REOS_OIDC_ALGORITHMS`, e.g. `["RS256","ES256"]`).
+    pub oidc_algorithms: Vec<String>,
+    /// Claim carrying the tenant slug or id (`REOS_OIDC_TENANT_CLAIM`).
+    pub oidc_tenant_claim: String,
+    /// Development tokens from a local key pair under `data_dir` (`REOS_DEV_AUTH`). Default: on
+    /// exactly when no issuer and no key file are configured; refused together with an issuer.
+    pub dev_auth: Option<bool>,
+    /// Seed a `demo` tenant with a few properties when the database has no tenant (`REOS_SEED_DEMO`).
+    pub seed_demo: bool,
+    /// `development` or `production` (`REOS_ENVIRONMENT`); production needs an issuer.
+    pub environment: String,
+    /// `pretty` or `json` logs (`REOS_LOG_FORMAT`); the level comes from `RUST_LOG`.
+    pub log_format: String,
+    /// GraphQL protection limits (`[graphql]` section, `REOS_GRAPHQL__*`).
+    pub graphql: GraphqlSettings,
+}
+
+/// Limits that protect the GraphQL endpoint.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GraphqlSettings {
+    /// Whether `__schema` / `__type` introspection is answered.
+    pub introspection: bool,
+    /// Maximum selection depth.
+    pub max_depth: usize,
+    /// Maximum query complexity (each field costs 1, connections multiply by `first`).
+    pub max_complexity: usize,
+    /// Maximum number of aliased fields in one operation.
+    pub max_aliases: usize,
+    /// Maximum number of root fields in one operation.
+    pub max_root_fields: usize,
+    /// Maximum operations in one batched HTTP request.
+    pub max_batch: usize,
+    /// Page size when `first` is not given.
+    pub default_page_size: u64,
+    /// Largest `first` accepted; more is refused with BAD_USER_INPUT.
+    pub max_page_size: u64,
+}
+
+impl Default for GraphqlSettings {
+    fn default() -> Self {
+        Self {
+            introspection: true,
+            max_depth: 12,
+            max_complexity: 20_000,
+            max_aliases: 30,
+            max_root_fields: 20,
+            max_batch: 10,
+            default_page_size: 50,
+            max_page_size: 500,
+        }
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            listen: "127.0.0.1:8080".into(),
+            data_dir: PathBuf::from("./data"),
+            database_url: None,
+            database_owner_url: None,
+            database_max_connections: 16,
+            oidc_issuer: None,
+            oidc_audience: "reos".into(),
+            oidc_jwks_file: None,
+            oidc_algorithms: vec!["RS256".into(), "ES256".into()],
+            oidc_tenant_claim: "tenant".into(),
+            dev_auth: None,
+            seed_demo: true,
+            environment: "development".into(),
+            log_format: "pretty".into(),
+            graphql: GraphqlSettings::default(),
+        }
+    }
+}
+
+/// Why settings could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("configuration: {0}")]
+    Load(#[from] Box<figment::Error>),
+    #[error("configuration field `{field}`: {message}")]
+    Invalid { field: &'static str, message: String },
+}
+
+impl Settings {
+    /// Loads defaults, then `file` (or `REOS_CONFIG`) when given, then the environment.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let mut figment = Figment::new();
+        let from_env = std::env::var_os("REOS_CONFIG").map(PathBuf::from);
+        if let Some(path) = file.map(Path::to_path_buf).or(from_env) {
+            if !path.exists() {
+                return Err(ConfigError::Invalid {
+                    field: "config",
+                    message: format!("file {} does not exist", path.display()),
+                });
+            }
+            figment = figment.merge(Toml::file(path));
+        }
+        figment = figment.merge(
+            Env::prefixed("REOS_")
+                .split("__")
+                .filter(|k| {
+                    let k = k.as_str().to_ascii_lowercase();
+                    ENV_KEYS.iter().any(|known| k == *known || k.starts_with(&format!("{known}__")))
+                }),
+        );
+        let settings: Settings = figment.extract().map_err(Box::new)?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    /// Cross-field rules: dev auth never together with an issuer; production needs real auth.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if self.dev_auth == Some(true) && self.oidc_issuer.is_some() {
+            return Err(ConfigError::Invalid {
+                field: "dev_auth",
+                message: "development tokens cannot be enabled when an OIDC issuer is configured".into(),
+            });
+        }
+        if self.environment == "production" && self.dev_auth_enabled() {
+            return Err(ConfigError::Invalid {
+                field: "oidc_issuer",
+                message: "production needs an OIDC issuer or a JWKS file".into(),
+            });
+        }
+        if !matches!(self.environment.as_str(), "development" | "production") {
+            return Err(ConfigError::Invalid {
+                field: "environment",
+                message: format!("`{}` is neither development nor production", self.environment),
+            });
+        }
+        if self.graphql.default_page_size == 0 || self.graphql.default_page_size > self.graphql.max_page_size {
+            return Err(ConfigError::Invalid {
+                field: "graphql.default_page_size",
+                message: "must be between 1 and graphql.max_page_size".into(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Development tokens are trusted only with no issuer and no key file configured.
+    pub fn dev_auth_enabled(&self) -> bool {
+        self.dev_auth
+            .unwrap_or(self.oidc_issuer.is_none() && self.oidc_jwks_file.is_none())
+    }
+
+    /// The embedded SQLite file.
+    pub fn sqlite_path(&self) -> PathBuf {
+        self.data_dir.join("reos.db")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_the_embedded_laptop_setup() {
+        let s = Settings::default();
+        assert_eq!(s.listen, "127.0.0.1:8080");
+        assert!(s.database_url.is_none());
+        assert!(s.dev_auth_enabled());
+        assert!(s.validate().is_ok());
+    }
+
+    #[test]
+    fn dev_auth_with_an_issuer_is_refused() {
+        let s = Settings { dev_auth: Some(true), oidc_issuer: Some("https://id.example".into()), ..Settings::default() };
+        assert!(matches!(s.validate(), Err(ConfigError::Invalid { field: "dev_auth", .. })));
+    }
+
+    #[test]
+    fn an_issuer_turns_dev_auth_off() {
+        let s = Settings { oidc_issuer: Some("https://id.example".into()), ..Settings::default() };
+        assert!(!s.dev_auth_enabled());
+    }
+}

@@ -1,0 +1,3 @@
+//! Domain values parsed once into types that cannot be wrong, and the input rules of the API.
+pub mod month;
+pub mod rules;

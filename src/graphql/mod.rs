@@ -1,0 +1,14 @@
+//! The GraphQL schema: types, queries, mutations, loaders and guards. Independent of actix: the
+//! HTTP layer only verifies the token, opens the tenant transaction and puts a [`RequestCtx`] in.
+pub mod context;
+pub mod guards;
+pub mod limits;
+pub mod loaders;
+pub mod mutation;
+pub mod pagination;
+pub mod query;
+pub mod schema;
+pub mod types;
+
+pub use context::RequestCtx;
+pub use schema::{ReosSchema, build_schema, sdl};

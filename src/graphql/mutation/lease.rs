@@ -1,0 +1,260 @@
+//! Lease and unit-mix CRUD. Requires operator. An update replaces all fields of the row.
+use super::{DeletePayload, record};
+use crate::auth::Role;
+use crate::domain::{month, rules};
+use crate::error::{ApiError, ApiResult};
+use crate::graphql::context::{RequestCtx, req};
+use crate::graphql::guards::RoleGuard;
+use crate::graphql::types::enums::Recovery;
+use crate::graphql::types::lease::{Lease, UnitType};
+use crate::persistence::repositories;
+use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
+use reos_entities::{lease, property, unit_mix};
+use sea_orm::{ActiveModelTrait, Set};
+use uuid::Uuid;
+
+#[derive(Default)]
+pub struct LeaseMutations;
+
+/// A lease's fields (docs/dcf.md); a vacant suite needs only area and MLA.
+#[derive(InputObject)]
+pub struct LeaseFields {
+    pub tenant_name: Option<String>,
+    pub suite: Option<String>,
+    #[graphql(default)]
+    pub vacant: bool,
+    pub area_sf: f64,
+    /// First month, `YYYY-MM`.
+    pub start: Option<String>,
+    /// Last month (inclusive), `YYYY-MM`.
+    pub end: Option<String>,
+    /// Annual base rent per square foot.
+    pub rent_psf: Option<f64>,
+    #[graphql(default)]
+    pub escalation_pct: f64,
+    #[graphql(default)]
+    pub free_rent_months: i32,
+    #[graphql(default_with = "Recovery::Gross")]
+    pub recovery: Recovery,
+    /// Required for BASE_YEAR.
+    pub expense_stop_psf: Option<f64>,
+    pub renewal_probability: Option<f64>,
+    pub mla: String,
+}
+
+#[derive(InputObject)]
+pub struct CreateLeaseInput {
+    pub property_id: ID,
+    #[graphql(flatten)]
+    pub lease: LeaseFields,
+}
+
+#[derive(InputObject)]
+pub struct UpdateLeaseInput {
+    pub id: ID,
+    #[graphql(flatten)]
+    pub lease: LeaseFields,
+}
+
+/// A unit type's fields.
+#[derive(InputObject)]
+pub struct UnitMixFields {
+    pub unit_type: String,
+    pub units: i32,
+    pub avg_area_sf: Option<f64>,
+    /// In-place monthly rent per unit.
+    pub current_rent: f64,
+    /// Market monthly rent per unit.
+    pub market_rent: f64,
+}
+
+#[derive(InputObject)]
+pub struct CreateUnitMixInput {
+    pub property_id: ID,
+    #[graphql(flatten)]
+    pub unit: UnitMixFields,
+}
+
+#[derive(InputObject)]
+pub struct UpdateUnitMixInput {
+    pub id: ID,
+    #[graphql(flatten)]
+    pub unit: UnitMixFields,
+}
+
+#[derive(SimpleObject)]
+pub struct LeasePayload {
+    pub lease: Lease,
+}
+
+#[derive(SimpleObject)]
+pub struct UnitMixPayload {
+    pub unit_type: UnitType,
+}
+
+/// Validates and writes the lease fields into `am`.
+fn apply_lease(am: &mut lease::ActiveModel, f: LeaseFields) -> ApiResult<()> {
+    rules::positive("input.areaSf", Some(f.area_sf))?;
+    rules::non_empty("input.mla", Some(&f.mla))?;
+    rules::rate("input.escalationPct", Some(f.escalation_pct))?;
+    rules::non_negative_int("input.freeRentMonths", Some(f.free_rent_months))?;
+    rules::unit_interval("input.renewalProbability", f.renewal_probability)?;
+    rules::non_negative("input.rentPsf", f.rent_psf)?;
+    rules::non_negative("input.expenseStopPsf", f.expense_stop_psf)?;
+    let parse = |field: &str, v: Option<&str>| -> ApiResult<Option<chrono::NaiveDate>> {
+        v.map(|s| month::parse(s).ok_or_else(|| ApiError::bad_input(field, "must be a month, YYYY-MM")))
+            .transpose()
+    };
+    let start = parse("input.start", f.start.as_deref())?;
+    let end = parse("input.end", f.end.as_deref())?;
+    if !f.vacant {
+        if f.tenant_name.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            return Err(ApiError::bad_input("input.tenantName", "required for an occupied lease"));
+        }
+        for (field, missing) in [("input.start", start.is_none()), ("input.end", end.is_none()), ("input.rentPsf", f.rent_psf.is_none())] {
+            if missing {
+                return Err(ApiError::bad_input(field, "required for an occupied lease"));
+            }
+        }
+    }
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            return Err(ApiError::bad_input("input.end", "must not be before start"));
+        }
+    }
+    if f.recovery == Recovery::BaseYear && !f.vacant && f.expense_stop_psf.is_none() {
+        return Err(ApiError::bad_input("input.expenseStopPsf", "required for a BASE_YEAR lease"));
+    }
+    am.tenant_name = Set(f.tenant_name);
+    am.suite = Set(f.suite);
+    am.vacant = Set(f.vacant);
+    am.area_sf = Set(f.area_sf);
+    am.start_month = Set(start);
+    am.end_month = Set(end);
+    am.rent_psf = Set(f.rent_psf);
+    am.escalation_pct = Set(f.escalation_pct);
+    am.free_rent_months = Set(f.free_rent_months);
+    am.recovery = Set(f.recovery.as_db().to_owned());
+    am.expense_stop_psf = Set(f.expense_stop_psf);
+    am.renewal_probability = Set(f.renewal_probability);
+    am.mla = Set(f.mla);
+    am.updated_at = Set(chrono::Utc::now());
+    Ok(())
+}
+
+fn apply_unit(am: &mut unit_mix::ActiveModel, f: UnitMixFields) -> ApiResult<()> {
+    rules::non_empty("input.unitType", Some(&f.unit_type))?;
+    rules::int_range("input.units", Some(f.units), 1, 100_000)?;
+    rules::positive("input.avgAreaSf", f.avg_area_sf)?;
+    rules::non_negative("input.currentRent", Some(f.current_rent))?;
+    rules::non_negative("input.marketRent", Some(f.market_rent))?;
+    am.unit_type = Set(f.unit_type);
+    am.units = Set(f.units);
+    am.avg_area_sf = Set(f.avg_area_sf);
+    am.current_rent = Set(f.current_rent);
+    am.market_rent = Set(f.market_rent);
+    am.updated_at = Set(chrono::Utc::now());
+    Ok(())
+}
+
+/// The property a new child row attaches to; NOT_FOUND outside the tenant.
+async fn parent(r: &RequestCtx, id: &ID) -> ApiResult<Uuid> {
+    let id = rules::uuid(id, "property")?;
+    repositories::find::<property::Entity>(&r.tx, id).await?.ok_or(ApiError::not_found("property"))?;
+    Ok(id)
+}
+
+#[Object]
+impl LeaseMutations {
+    /// Adds a lease or vacant suite to a property. Requires operator.
+    #[graphql(guard = "RoleGuard::new(Role::Operator)")]
+    async fn create_lease(&self, ctx: &Context<'_>, input: CreateLeaseInput) -> Result<LeasePayload> {
+        let r = req(ctx)?;
+        let property_id = parent(r, &input.property_id).await?;
+        let mut am = lease::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            tenant_id: Set(r.tx.tenant().0),
+            property_id: Set(property_id),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        };
+        apply_lease(&mut am, input.lease)?;
+        let saved = am.insert(r.tx.conn()).await.map_err(ApiError::from)?;
+        record(r, "create", "lease", saved.id, serde_json::json!({"property_id": property_id})).await?;
+        Ok(LeasePayload { lease: Lease(saved) })
+    }
+
+    /// Replaces a lease's fields. Requires operator.
+    #[graphql(guard = "RoleGuard::new(Role::Operator)")]
+    async fn update_lease(&self, ctx: &Context<'_>, input: UpdateLeaseInput) -> Result<LeasePayload> {
+        let r = req(ctx)?;
+        let id = rules::uuid(&input.id, "lease")?;
+        let existing = repositories::find::<lease::Entity>(&r.tx, id)
+            .await
+            .map_err(ApiError::from)?
+            .ok_or(ApiError::not_found("lease"))?;
+        let mut am: lease::ActiveModel = existing.into();
+        apply_lease(&mut am, input.lease)?;
+        let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
+        record(r, "update", "lease", saved.id, serde_json::json!({})).await?;
+        Ok(LeasePayload { lease: Lease(saved) })
+    }
+
+    /// Deletes a lease. Requires operator.
+    #[graphql(guard = "RoleGuard::new(Role::Operator)")]
+    async fn delete_lease(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
+        let r = req(ctx)?;
+        let uuid = rules::uuid(&id, "lease")?;
+        if !repositories::delete::<lease::Entity>(&r.tx, uuid).await.map_err(ApiError::from)? {
+            return Err(ApiError::not_found("lease").into());
+        }
+        record(r, "delete", "lease", uuid, serde_json::json!({})).await?;
+        Ok(DeletePayload { deleted_id: id })
+    }
+
+    /// Adds a unit type to a multifamily property. Requires operator.
+    #[graphql(guard = "RoleGuard::new(Role::Operator)")]
+    async fn create_unit_mix(&self, ctx: &Context<'_>, input: CreateUnitMixInput) -> Result<UnitMixPayload> {
+        let r = req(ctx)?;
+        let property_id = parent(r, &input.property_id).await?;
+        let mut am = unit_mix::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            tenant_id: Set(r.tx.tenant().0),
+            property_id: Set(property_id),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        };
+        apply_unit(&mut am, input.unit)?;
+        let saved = am.insert(r.tx.conn()).await.map_err(ApiError::from)?;
+        record(r, "create", "unit_mix", saved.id, serde_json::json!({"property_id": property_id})).await?;
+        Ok(UnitMixPayload { unit_type: UnitType(saved) })
+    }
+
+    /// Replaces a unit type's fields. Requires operator.
+    #[graphql(guard = "RoleGuard::new(Role::Operator)")]
+    async fn update_unit_mix(&self, ctx: &Context<'_>, input: UpdateUnitMixInput) -> Result<UnitMixPayload> {
+        let r = req(ctx)?;
+        let id = rules::uuid(&input.id, "unit mix")?;
+        let existing = repositories::find::<unit_mix::Entity>(&r.tx, id)
+            .await
+            .map_err(ApiError::from)?
+            .ok_or(ApiError::not_found("unit mix"))?;
+        let mut am: unit_mix::ActiveModel = existing.into();
+        apply_unit(&mut am, input.unit)?;
+        let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
+        record(r, "update", "unit_mix", saved.id, serde_json::json!({})).await?;
+        Ok(UnitMixPayload { unit_type: UnitType(saved) })
+    }
+
+    /// Deletes a unit type. Requires operator.
+    #[graphql(guard = "RoleGuard::new(Role::Operator)")]
+    async fn delete_unit_mix(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
+        let r = req(ctx)?;
+        let uuid = rules::uuid(&id, "unit mix")?;
+        if !repositories::delete::<unit_mix::Entity>(&r.tx, uuid).await.map_err(ApiError::from)? {
+            return Err(ApiError::not_found("unit mix").into());
+        }
+        record(r, "delete", "unit_mix", uuid, serde_json::json!({})).await?;
+        Ok(DeletePayload { deleted_id: id })
+    }
+}

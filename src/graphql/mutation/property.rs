@@ -1,0 +1,108 @@
+//! `createProperty`, `updateProperty`, `deleteProperty`. Requires operator.
+use super::{DeletePayload, record};
+use crate::auth::Role;
+use crate::domain::rules;
+use crate::error::ApiError;
+use crate::graphql::context::req;
+use crate::graphql::guards::RoleGuard;
+use crate::graphql::types::property::Property;
+use crate::graphql::types::property_input::{
+    CreatePropertyInput, UpdatePropertyInput, apply_address, apply_attributes, validate, validate_address,
+};
+use crate::persistence::repositories;
+use async_graphql::{Context, ID, Object, Result, SimpleObject};
+use reos_entities::property;
+use sea_orm::{ActiveModelTrait, NotSet, Set, TryIntoModel};
+use uuid::Uuid;
+
+#[derive(Default)]
+pub struct PropertyMutations;
+
+/// Payload of `createProperty` and `updateProperty`.
+#[derive(SimpleObject)]
+pub struct PropertyPayload {
+    pub property: Property,
+}
+
+#[Object]
+impl PropertyMutations {
+    /// Creates a property. Requires operator.
+    #[graphql(guard = "RoleGuard::new(Role::Operator)")]
+    async fn create_property(&self, ctx: &Context<'_>, input: CreatePropertyInput) -> Result<PropertyPayload> {
+        let r = req(ctx)?;
+        validate_address(&input.address)?;
+        let now = chrono::Utc::now();
+        let mut am = property::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            tenant_id: Set(r.tx.tenant().0),
+            property_type: Set(input.property_type.as_db().to_owned()),
+            status: Set("active".into()),
+            pipeline_stage: Set("sourced".into()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        };
+        for_all_optional_none(&mut am);
+        apply_address(&mut am, input.address);
+        let attrs = input.attributes;
+        let check = attrs.clone();
+        apply_attributes(&mut am, attrs);
+        let merged = am.clone().try_into_model().map_err(|e| ApiError::Internal(e.into()))?;
+        validate(&check, &merged)?;
+        let saved = am.insert(r.tx.conn()).await.map_err(ApiError::from)?;
+        record(r, "create", "property", saved.id, serde_json::json!({})).await?;
+        Ok(PropertyPayload { property: Property(saved) })
+    }
+
+    /// Changes the given fields of a property. Requires operator.
+    #[graphql(guard = "RoleGuard::new(Role::Operator)")]
+    async fn update_property(&self, ctx: &Context<'_>, input: UpdatePropertyInput) -> Result<PropertyPayload> {
+        let r = req(ctx)?;
+        let id = rules::uuid(&input.id, "property")?;
+        let existing = repositories::find::<property::Entity>(&r.tx, id)
+            .await
+            .map_err(ApiError::from)?
+            .ok_or(ApiError::not_found("property"))?;
+        let mut am: property::ActiveModel = existing.into();
+        if let Some(address) = input.address {
+            validate_address(&address)?;
+            apply_address(&mut am, address);
+        }
+        if let Some(t) = input.property_type {
+            am.property_type = Set(t.as_db().to_owned());
+        }
+        let check = input.attributes.clone();
+        apply_attributes(&mut am, input.attributes);
+        am.updated_at = Set(chrono::Utc::now());
+        let merged = am.clone().try_into_model().map_err(|e| ApiError::Internal(e.into()))?;
+        validate(&check, &merged)?;
+        let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
+        record(r, "update", "property", saved.id, serde_json::json!({})).await?;
+        Ok(PropertyPayload { property: Property(saved) })
+    }
+
+    /// Deletes a property with its leases, unit mix, ownership, hazards and valuations. Requires operator.
+    #[graphql(guard = "RoleGuard::new(Role::Operator)")]
+    async fn delete_property(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
+        let r = req(ctx)?;
+        let uuid = rules::uuid(&id, "property")?;
+        if !repositories::delete::<property::Entity>(&r.tx, uuid).await.map_err(ApiError::from)? {
+            return Err(ApiError::not_found("property").into());
+        }
+        record(r, "delete", "property", uuid, serde_json::json!({})).await?;
+        Ok(DeletePayload { deleted_id: id })
+    }
+}
+
+/// Optional columns start as NULL on create (attributes then overwrite what is given).
+fn for_all_optional_none(am: &mut property::ActiveModel) {
+    macro_rules! none {
+        ($($f:ident),*) => {$( if matches!(am.$f, NotSet) { am.$f = Set(None); } )*};
+    }
+    none!(
+        external_id, name, unit, postal_code, normalized_address, address_hash, latitude, longitude, building_type,
+        neighborhood, living_area_sf, lot_area_sf, year_built, year_remodeled, bedrooms, full_baths, half_baths,
+        basement_sf, garage_cars, condition_score, stories, fireplaces, central_air, porch_sf, deck_sf, pool_sf,
+        list_price, purchase_price, units_count, building_area_sf, source
+    );
+}

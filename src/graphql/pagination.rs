@@ -1,0 +1,73 @@
+//! Relay pagination arguments → offset and limit, with the configured page-size cap enforced
+//! (an oversized `first` is refused, never silently clamped).
+use crate::config::GraphqlSettings;
+use crate::error::{ApiError, ApiResult};
+use async_graphql::connection::{CursorType, OpaqueCursor};
+
+/// Offset cursor: position of the edge in the ordered result.
+pub type Cursor = OpaqueCursor<u64>;
+
+/// A page request.
+#[derive(Debug, Clone, Copy)]
+pub struct Page {
+    pub offset: u64,
+    pub limit: u64,
+}
+
+/// Validates `first`/`after` against the limits.
+pub fn page(limits: &GraphqlSettings, first: Option<i32>, after: Option<&str>) -> ApiResult<Page> {
+    let limit = match first {
+        None => limits.default_page_size,
+        Some(n) if n < 0 => return Err(ApiError::bad_input("first", "must not be negative")),
+        Some(n) if n as u64 > limits.max_page_size => {
+            return Err(ApiError::bad_input("first", format!("must be at most {}", limits.max_page_size)));
+        }
+        Some(n) => n as u64,
+    };
+    let offset = match after {
+        None => 0,
+        Some(c) => Cursor::decode_cursor(c).map_err(|_| ApiError::bad_input("after", "not a cursor of this list"))?.0 + 1,
+    };
+    Ok(Page { offset, limit })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_above_the_cap_is_refused_not_clamped() {
+        let limits = GraphqlSettings::default();
+        let err = page(&limits, Some(501), None).unwrap_err();
+        assert_eq!(err.code(), "BAD_USER_INPUT");
+    }
+
+    #[test]
+    fn after_continues_behind_the_cursor() {
+        let limits = GraphqlSettings::default();
+        let c = OpaqueCursor(9u64).encode_cursor();
+        let p = page(&limits, Some(5), Some(&c)).unwrap();
+        assert_eq!((p.offset, p.limit), (10, 5));
+    }
+}
+
+/// Extra fields of every connection.
+#[derive(async_graphql::SimpleObject)]
+pub struct CountedConnection {
+    /// Number of items matching the filter, across all pages.
+    pub total_count: u64,
+}
+
+/// A connection page of `rows` starting at `p.offset`, out of `total`.
+pub fn connection<T, N: async_graphql::OutputType>(
+    p: Page,
+    total: u64,
+    rows: Vec<T>,
+    node: impl Fn(T) -> N,
+) -> async_graphql::connection::Connection<Cursor, N, CountedConnection> {
+    use async_graphql::connection::{Connection, Edge};
+    let mut conn =
+        Connection::with_additional_fields(p.offset > 0, p.offset + (rows.len() as u64) < total, CountedConnection { total_count: total });
+    conn.edges.extend(rows.into_iter().enumerate().map(|(i, m)| Edge::new(OpaqueCursor(p.offset + i as u64), node(m))));
+    conn
+}

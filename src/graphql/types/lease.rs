@@ -1,0 +1,90 @@
+//! `Lease` (commercial, docs/dcf.md fields; months as `YYYY-MM`) and `UnitType` (multifamily mix).
+use super::enums::Recovery;
+use crate::domain::month;
+use async_graphql::{ID, Object, Result};
+use reos_entities::{lease, unit_mix};
+
+/// A lease, or a suite vacant at analysis start.
+pub struct Lease(pub lease::Model);
+
+#[Object]
+impl Lease {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn property_id(&self) -> ID {
+        ID(self.0.property_id.to_string())
+    }
+    /// The occupying company; null for a vacant suite.
+    async fn tenant_name(&self) -> Option<&str> {
+        self.0.tenant_name.as_deref()
+    }
+    async fn suite(&self) -> Option<&str> {
+        self.0.suite.as_deref()
+    }
+    async fn vacant(&self) -> bool {
+        self.0.vacant
+    }
+    async fn area_sf(&self) -> f64 {
+        self.0.area_sf
+    }
+    /// First month, `YYYY-MM`.
+    async fn start(&self) -> Option<String> {
+        self.0.start_month.map(month::format)
+    }
+    /// Last month (inclusive), `YYYY-MM`.
+    async fn end(&self) -> Option<String> {
+        self.0.end_month.map(month::format)
+    }
+    /// Annual base rent per square foot.
+    async fn rent_psf(&self) -> Option<f64> {
+        self.0.rent_psf
+    }
+    /// Annual escalation, a fraction.
+    async fn escalation_pct(&self) -> f64 {
+        self.0.escalation_pct
+    }
+    async fn free_rent_months(&self) -> i32 {
+        self.0.free_rent_months
+    }
+    async fn recovery(&self) -> Result<Recovery> {
+        Ok(Recovery::from_db(&self.0.recovery)?)
+    }
+    async fn expense_stop_psf(&self) -> Option<f64> {
+        self.0.expense_stop_psf
+    }
+    async fn renewal_probability(&self) -> Option<f64> {
+        self.0.renewal_probability
+    }
+    /// Market leasing assumption profile applied at rollover.
+    async fn mla(&self) -> &str {
+        &self.0.mla
+    }
+}
+
+/// One unit type of a multifamily property.
+pub struct UnitType(pub unit_mix::Model);
+
+#[Object]
+impl UnitType {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn unit_type(&self) -> &str {
+        &self.0.unit_type
+    }
+    async fn units(&self) -> i32 {
+        self.0.units
+    }
+    async fn avg_area_sf(&self) -> Option<f64> {
+        self.0.avg_area_sf
+    }
+    /// In-place monthly rent per unit.
+    async fn current_rent(&self) -> f64 {
+        self.0.current_rent
+    }
+    /// Market monthly rent per unit.
+    async fn market_rent(&self) -> f64 {
+        self.0.market_rent
+    }
+}

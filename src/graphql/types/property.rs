@@ -1,0 +1,176 @@
+//! `Property` and its nested fields (owners, leases, unit mix, hazards, latest valuation), the
+//! nested ones resolved through the request's DataLoader.
+use super::enums::{PipelineStage, PropertyStatus, PropertyType};
+use super::lease::{Lease, UnitType};
+use super::owner::PropertyOwner;
+use super::valuation::{Hazard, Valuation};
+use crate::error::ApiError;
+use crate::graphql::loaders::{HazardOf, LeasesOf, Loaders, OwnersOf, UnitMixOf, ValuationOf};
+use async_graphql::{Context, ID, Object, Result, SimpleObject};
+use reos_entities::property;
+
+/// A property of the caller's tenant.
+pub struct Property(pub property::Model);
+
+/// Postal address as entered, plus its normalized form.
+#[derive(SimpleObject)]
+pub struct Address {
+    pub line1: String,
+    pub unit: Option<String>,
+    pub city: String,
+    pub state: String,
+    pub postal_code: Option<String>,
+    /// Upper-case, USPS-abbreviated form used for de-duplication.
+    pub normalized: Option<String>,
+}
+
+fn loader<'a>(ctx: &'a Context<'_>) -> Result<&'a Loaders> {
+    ctx.data::<Loaders>()
+}
+
+fn load_err(e: std::sync::Arc<sea_orm::DbErr>) -> async_graphql::Error {
+    ApiError::Internal(anyhow::anyhow!("loading: {e}")).into()
+}
+
+#[Object]
+impl Property {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn external_id(&self) -> Option<&str> {
+        self.0.external_id.as_deref()
+    }
+    async fn name(&self) -> Option<&str> {
+        self.0.name.as_deref()
+    }
+    async fn address(&self) -> Address {
+        let m = &self.0;
+        Address {
+            line1: m.address_line1.clone(),
+            unit: m.unit.clone(),
+            city: m.city.clone(),
+            state: m.state.clone(),
+            postal_code: m.postal_code.clone(),
+            normalized: m.normalized_address.clone(),
+        }
+    }
+    async fn latitude(&self) -> Option<f64> {
+        self.0.latitude
+    }
+    async fn longitude(&self) -> Option<f64> {
+        self.0.longitude
+    }
+    async fn property_type(&self) -> Result<PropertyType> {
+        Ok(PropertyType::from_db(&self.0.property_type)?)
+    }
+    async fn building_type(&self) -> Option<&str> {
+        self.0.building_type.as_deref()
+    }
+    async fn neighborhood(&self) -> Option<&str> {
+        self.0.neighborhood.as_deref()
+    }
+    async fn living_area_sf(&self) -> Option<f64> {
+        self.0.living_area_sf
+    }
+    async fn lot_area_sf(&self) -> Option<f64> {
+        self.0.lot_area_sf
+    }
+    async fn year_built(&self) -> Option<i32> {
+        self.0.year_built
+    }
+    async fn year_remodeled(&self) -> Option<i32> {
+        self.0.year_remodeled
+    }
+    async fn bedrooms(&self) -> Option<i32> {
+        self.0.bedrooms
+    }
+    async fn full_baths(&self) -> Option<i32> {
+        self.0.full_baths
+    }
+    async fn half_baths(&self) -> Option<i32> {
+        self.0.half_baths
+    }
+    async fn basement_sf(&self) -> Option<f64> {
+        self.0.basement_sf
+    }
+    async fn garage_cars(&self) -> Option<i32> {
+        self.0.garage_cars
+    }
+    /// 1 (poor) to 10 (excellent).
+    async fn condition_score(&self) -> Option<i32> {
+        self.0.condition_score
+    }
+    async fn stories(&self) -> Option<&str> {
+        self.0.stories.as_deref()
+    }
+    async fn fireplaces(&self) -> Option<i32> {
+        self.0.fireplaces
+    }
+    async fn central_air(&self) -> Option<bool> {
+        self.0.central_air
+    }
+    async fn porch_sf(&self) -> Option<f64> {
+        self.0.porch_sf
+    }
+    async fn deck_sf(&self) -> Option<f64> {
+        self.0.deck_sf
+    }
+    async fn pool_sf(&self) -> Option<f64> {
+        self.0.pool_sf
+    }
+    async fn list_price(&self) -> Option<f64> {
+        self.0.list_price
+    }
+    async fn purchase_price(&self) -> Option<f64> {
+        self.0.purchase_price
+    }
+    async fn units_count(&self) -> Option<i32> {
+        self.0.units_count
+    }
+    async fn building_area_sf(&self) -> Option<f64> {
+        self.0.building_area_sf
+    }
+    async fn status(&self) -> Result<PropertyStatus> {
+        Ok(PropertyStatus::from_db(&self.0.status)?)
+    }
+    async fn pipeline_stage(&self) -> Result<PipelineStage> {
+        Ok(PipelineStage::from_db(&self.0.pipeline_stage)?)
+    }
+    async fn source(&self) -> Option<&str> {
+        self.0.source.as_deref()
+    }
+    async fn created_at(&self) -> chrono::DateTime<chrono::Utc> {
+        self.0.created_at
+    }
+    async fn updated_at(&self) -> chrono::DateTime<chrono::Utc> {
+        self.0.updated_at
+    }
+
+    /// Owners with their shares (batched).
+    async fn owners(&self, ctx: &Context<'_>) -> Result<Vec<PropertyOwner>> {
+        let rows = loader(ctx)?.load_one(OwnersOf(self.0.id)).await.map_err(load_err)?;
+        Ok(rows.unwrap_or_default().into_iter().map(|(o, w)| PropertyOwner(o, w)).collect())
+    }
+
+    /// Commercial leases and vacant suites (batched).
+    async fn leases(&self, ctx: &Context<'_>) -> Result<Vec<Lease>> {
+        let rows = loader(ctx)?.load_one(LeasesOf(self.0.id)).await.map_err(load_err)?;
+        Ok(rows.unwrap_or_default().into_iter().map(Lease).collect())
+    }
+
+    /// Multifamily unit types (batched).
+    async fn unit_mix(&self, ctx: &Context<'_>) -> Result<Vec<UnitType>> {
+        let rows = loader(ctx)?.load_one(UnitMixOf(self.0.id)).await.map_err(load_err)?;
+        Ok(rows.unwrap_or_default().into_iter().map(UnitType).collect())
+    }
+
+    /// The newest hazard assessment (batched).
+    async fn hazards(&self, ctx: &Context<'_>) -> Result<Option<Hazard>> {
+        Ok(loader(ctx)?.load_one(HazardOf(self.0.id)).await.map_err(load_err)?.map(Hazard))
+    }
+
+    /// The newest saved valuation of any model (batched).
+    async fn latest_valuation(&self, ctx: &Context<'_>) -> Result<Option<Valuation>> {
+        Ok(loader(ctx)?.load_one(ValuationOf(self.0.id)).await.map_err(load_err)?.map(Valuation))
+    }
+}

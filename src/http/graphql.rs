@@ -1,0 +1,134 @@
+//! POST /graphql (single or batched operations) and GET /graphql (GraphiQL).
+use super::state::AppState;
+use crate::graphql::RequestCtx;
+use crate::graphql::loaders::loaders;
+use crate::persistence::TenantTx;
+use actix_web::http::header::{AUTHORIZATION, HeaderName, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, web};
+use async_graphql::http::GraphiQLSource;
+use async_graphql::{BatchRequest, BatchResponse, Request, Response, Value};
+use async_graphql_actix_web::{GraphQLBatchRequest, GraphQLResponse};
+use std::sync::Arc;
+
+/// A GraphQL-shaped error response outside execution (auth, batch size).
+fn error_response(status: actix_web::http::StatusCode, code: &str, reason: Option<&str>, message: &str) -> HttpResponse {
+    let mut ext = serde_json::json!({ "code": code });
+    if let Some(r) = reason {
+        ext["reason"] = r.into();
+    }
+    let mut res = HttpResponse::build(status);
+    if status == actix_web::http::StatusCode::UNAUTHORIZED {
+        res.insert_header(("WWW-Authenticate", "Bearer"));
+    }
+    res.json(serde_json::json!({ "errors": [{ "message": message, "extensions": ext }] }))
+}
+
+/// Gives every error a stable code: complexity/depth refusals become QUERY_TOO_COMPLEX and
+/// internal errors carry the request id.
+fn finish_errors(resp: &mut Response, request_id: &str) {
+    for err in &mut resp.errors {
+        let code = err.extensions.as_ref().and_then(|e| e.get("code").cloned());
+        let too_complex = err.message.starts_with("Query is too complex") || err.message.starts_with("Query is nested too deep");
+        let ext = err.extensions.get_or_insert_with(Default::default);
+        match code {
+            None if too_complex => ext.set("code", "QUERY_TOO_COMPLEX"),
+            Some(Value::String(c)) if c == "INTERNAL_SERVER_ERROR" => ext.set("requestId", request_id),
+            _ => {}
+        }
+    }
+}
+
+fn with_ctx(req: Request, ctx: &RequestCtx) -> Request {
+    req.data(ctx.clone()).data(loaders(ctx.tx.clone()))
+}
+
+#[tracing::instrument(skip_all, fields(request_id, tenant))]
+pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQLBatchRequest) -> HttpResponse {
+    use actix_web::http::StatusCode;
+    let request_id = uuid::Uuid::new_v4().to_string();
+    tracing::Span::current().record("request_id", request_id.as_str());
+    let header = http.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok());
+    let principal = match state.verifier.verify(header).await {
+        Ok(p) => p,
+        Err(e) => {
+            tracing::info!(reason = e.code(), "token refused");
+            return error_response(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", Some(e.code()), &e.to_string());
+        }
+    };
+    let Some(role) = principal.highest_role() else {
+        return error_response(StatusCode::FORBIDDEN, "FORBIDDEN", None, "the token carries no reos role");
+    };
+    let tenant = match state.tenant(&principal.tenant).await {
+        Ok(Some(t)) => t,
+        Ok(None) => {
+            return error_response(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", Some("UNKNOWN_TENANT"), "unknown tenant");
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "tenant lookup failed");
+            return error_response(StatusCode::SERVICE_UNAVAILABLE, "INTERNAL_SERVER_ERROR", None, "database unavailable");
+        }
+    };
+    tracing::Span::current().record("tenant", tenant.to_string().as_str());
+    let batch = body.into_inner();
+    if let BatchRequest::Batch(ops) = &batch {
+        let max = state.settings.graphql.max_batch;
+        if ops.len() > max || ops.is_empty() {
+            let msg = format!("a batch holds 1 to {max} operations");
+            return error_response(StatusCode::BAD_REQUEST, "QUERY_TOO_COMPLEX", None, &msg);
+        }
+    }
+    let tx = match TenantTx::begin(&state.db.service, tenant).await {
+        Ok(tx) => Arc::new(tx),
+        Err(e) => {
+            tracing::error!(error = %e, "could not open the tenant transaction");
+            return error_response(StatusCode::SERVICE_UNAVAILABLE, "INTERNAL_SERVER_ERROR", None, "database unavailable");
+        }
+    };
+    let ctx = RequestCtx { principal, tx: tx.clone(), request_id: request_id.clone(), role };
+    let batch = match batch {
+        BatchRequest::Single(r) => BatchRequest::Single(with_ctx(r, &ctx)),
+        BatchRequest::Batch(rs) => BatchRequest::Batch(rs.into_iter().map(|r| with_ctx(r, &ctx)).collect()),
+    };
+    drop(ctx);
+    let mut resp = state.schema.execute_batch(batch).await;
+    let ok = match &mut resp {
+        BatchResponse::Single(r) => {
+            finish_errors(r, &request_id);
+            r.is_ok()
+        }
+        BatchResponse::Batch(rs) => rs.iter_mut().fold(true, |ok, r| {
+            finish_errors(r, &request_id);
+            ok && r.is_ok()
+        }),
+    };
+    // Nothing outlives execution but this handle; if something did, dropping the last handle rolls back.
+    match Arc::try_unwrap(tx) {
+        Ok(tx) if ok => {
+            if let Err(e) = tx.commit().await {
+                tracing::error!(error = %e, "commit failed");
+                return error_response(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL_SERVER_ERROR", None, "commit failed");
+            }
+        }
+        Ok(tx) => {
+            if let Err(e) = tx.rollback().await {
+                tracing::warn!(error = %e, "rollback failed");
+            }
+        }
+        Err(_) => tracing::error!("tenant transaction still shared after execution; rolled back"),
+    }
+    let mut http_resp = actix_web::Responder::respond_to(GraphQLResponse::from(resp), &http).map_into_boxed_body();
+    if let Ok(v) = HeaderValue::from_str(&request_id) {
+        http_resp.headers_mut().insert(HeaderName::from_static("x-request-id"), v);
+    }
+    http_resp
+}
+
+/// GraphiQL, pre-filled with the development token when development auth is on.
+pub async fn graphiql(state: web::Data<AppState>) -> HttpResponse {
+    let auth = state.graphiql_token.as_ref().map(|t| format!("Bearer {t}"));
+    let mut source = GraphiQLSource::build().endpoint("/graphql").title("reos");
+    if let Some(a) = auth.as_deref() {
+        source = source.header("Authorization", a);
+    }
+    HttpResponse::Ok().content_type("text/html; charset=utf-8").body(source.finish())
+}

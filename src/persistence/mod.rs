@@ -1,0 +1,7 @@
+//! Persistence: connections and migrations, per-transaction tenancy, and tenant-scoped repositories.
+pub mod db;
+pub mod repositories;
+pub mod tenancy;
+
+pub use db::Database;
+pub use tenancy::{TenantId, TenantTx};

@@ -1,0 +1,34 @@
+//! Leases and unit-mix rows of a tenant's properties, read in batches for the loaders.
+use super::scoped;
+use crate::persistence::TenantTx;
+use reos_entities::{lease, unit_mix};
+use sea_orm::{ColumnTrait, DbErr, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+pub async fn for_properties(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, Vec<lease::Model>>, DbErr> {
+    let rows = scoped::<lease::Entity>(tx)
+        .filter(lease::Column::PropertyId.is_in(ids.iter().copied()))
+        .order_by_asc(lease::Column::StartMonth)
+        .order_by_asc(lease::Column::Id)
+        .all(tx.conn())
+        .await?;
+    let mut out: HashMap<Uuid, Vec<_>> = HashMap::new();
+    for r in rows {
+        out.entry(r.property_id).or_default().push(r);
+    }
+    Ok(out)
+}
+
+pub async fn unit_mix_for(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, Vec<unit_mix::Model>>, DbErr> {
+    let rows = scoped::<unit_mix::Entity>(tx)
+        .filter(unit_mix::Column::PropertyId.is_in(ids.iter().copied()))
+        .order_by_asc(unit_mix::Column::UnitType)
+        .all(tx.conn())
+        .await?;
+    let mut out: HashMap<Uuid, Vec<_>> = HashMap::new();
+    for r in rows {
+        out.entry(r.property_id).or_default().push(r);
+    }
+    Ok(out)
+}

@@ -1,0 +1,52 @@
+//! Tenant-scoped repositories. Every read of a tenant-owned table starts from [`scoped`], which
+//! filters by the transaction's tenant: there is no way to query such a table without it.
+pub mod leases;
+pub mod owners;
+pub mod properties;
+pub mod records;
+pub mod tenants;
+pub mod users;
+
+use super::TenantTx;
+use reos_entities as e;
+use sea_orm::{ColumnTrait, DbErr, EntityTrait, QueryFilter, Select};
+use uuid::Uuid;
+
+/// An entity with a `tenant_id` and a UUID `id`.
+pub trait TenantOwned: EntityTrait {
+    fn tenant_col() -> Self::Column;
+    fn id_col() -> Self::Column;
+}
+
+macro_rules! tenant_owned {
+    ($($m:ident),*) => {$(
+        impl TenantOwned for e::$m::Entity {
+            fn tenant_col() -> Self::Column { e::$m::Column::TenantId }
+            fn id_col() -> Self::Column { e::$m::Column::Id }
+        }
+    )*};
+}
+tenant_owned!(
+    user, property, owner, property_ownership, lease, unit_mix, sale, property_hazard, document, valuation,
+    field_provenance, audit_event
+);
+
+/// `SELECT … FROM table WHERE tenant_id = <the transaction's tenant>`.
+pub fn scoped<E: TenantOwned>(tx: &TenantTx) -> Select<E> {
+    E::find().filter(E::tenant_col().eq(tx.tenant().0))
+}
+
+/// One row of the tenant by id; another tenant's id is simply not found.
+pub async fn find<E: TenantOwned>(tx: &TenantTx, id: Uuid) -> Result<Option<E::Model>, DbErr> {
+    scoped::<E>(tx).filter(E::id_col().eq(id)).one(tx.conn()).await
+}
+
+/// Deletes one row of the tenant by id; false when there was none.
+pub async fn delete<E: TenantOwned>(tx: &TenantTx, id: Uuid) -> Result<bool, DbErr> {
+    let res = E::delete_many()
+        .filter(E::tenant_col().eq(tx.tenant().0))
+        .filter(E::id_col().eq(id))
+        .exec(tx.conn())
+        .await?;
+    Ok(res.rows_affected > 0)
+}

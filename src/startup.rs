@@ -1,0 +1,84 @@
+//! `Application::build` wires settings into a bound server (port 0 in tests) and
+//! `run_until_stopped` serves until the process is told to stop.
+use crate::auth::dev::DevKeys;
+use crate::auth::{Role, Verifier, VerifierConfig};
+use crate::config::Settings;
+use crate::graphql::build_schema;
+use crate::http::{self, state::AppState};
+use crate::persistence::Database;
+use crate::services::seed;
+use actix_web::dev::Server;
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A built, bound, not yet running server.
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: Arc<AppState>,
+}
+
+/// The token verifier the settings ask for, and (development auth only) the dev keys.
+pub async fn verifier(settings: &Settings) -> anyhow::Result<(Verifier, Option<DevKeys>)> {
+    if settings.dev_auth_enabled() {
+        let keys = DevKeys::load_or_create(&settings.data_dir).context("development keys")?;
+        return Ok((keys.verifier(), Some(keys)));
+    }
+    let mut config = VerifierConfig { tenant_claim: settings.oidc_tenant_claim.clone(), ..VerifierConfig::default() };
+    config.algorithms = settings
+        .oidc_algorithms
+        .iter()
+        .map(|a| a.parse::<jsonwebtoken::Algorithm>().with_context(|| format!("oidc_algorithms: unknown algorithm {a}")))
+        .collect::<anyhow::Result<_>>()?;
+    let issuer = settings.oidc_issuer.as_deref().context("oidc_issuer is required unless dev auth is on")?;
+    let v = match &settings.oidc_jwks_file {
+        Some(path) => Verifier::from_key_file(path, issuer, &settings.oidc_audience, config)?,
+        None => Verifier::from_oidc(issuer, &settings.oidc_audience, config).await?,
+    };
+    Ok((v, None))
+}
+
+impl Application {
+    /// Connects, migrates, seeds (when enabled and empty), sets up auth and binds the listener.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let db = Database::connect(&settings).await?;
+        db.migrate().await?;
+        if settings.seed_demo {
+            seed::demo_if_empty(&db).await?;
+        }
+        let (verifier, dev_keys) = verifier(&settings).await?;
+        let graphiql_token = match &dev_keys {
+            Some(k) => Some(k.mint(seed::DEMO_SLUG, Role::Admin, Duration::from_secs(30 * 24 * 3600))?),
+            None => None,
+        };
+        let schema = build_schema(&settings.graphql);
+        let listener = TcpListener::bind(&settings.listen).with_context(|| format!("binding {}", settings.listen))?;
+        let port = listener.local_addr()?.port();
+        let state = Arc::new(AppState::new(settings, schema, db, verifier, graphiql_token));
+        let data = web::Data::from(state.clone());
+        let server = HttpServer::new(move || {
+            App::new()
+                .wrap(tracing_actix_web::TracingLogger::default())
+                .app_data(data.clone())
+                .configure(http::routes)
+        })
+        .listen(listener)?
+        .run();
+        Ok(Self { port, server, state })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> Arc<AppState> {
+        self.state.clone()
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
