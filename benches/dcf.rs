@@ -98,18 +98,12 @@ fn mc_spec() -> MonteCarloSpec {
             mode: 0.03,
             max: 0.045,
         }),
-        general_vacancy_pct: Some(Dist::Uniform {
-            min: 0.0,
-            max: 0.08,
-        }),
+        general_vacancy_pct: Some(Dist::Uniform { min: 0.0, max: 0.08 }),
         exit_cap_rate: Some(Dist::Normal {
             mean: 0.0675,
             std_dev: 0.005,
         }),
-        renewal_probability_shift: Some(Dist::Uniform {
-            min: -0.2,
-            max: 0.1,
-        }),
+        renewal_probability_shift: Some(Dist::Uniform { min: -0.2, max: 0.1 }),
         histogram_bins: 20,
     }
 }
@@ -119,9 +113,7 @@ fn valuation(c: &mut Criterion) {
     let office = office_50();
     let mf = multifamily_200();
     let mut g = c.benchmark_group("dcf_value");
-    g.bench_function("denver_office", |b| {
-        b.iter(|| value(black_box(&denver)).unwrap())
-    });
+    g.bench_function("denver_office", |b| b.iter(|| value(black_box(&denver)).unwrap()));
     g.bench_function("office_50_leases_10y", |b| {
         b.iter(|| value(black_box(&office)).unwrap())
     });

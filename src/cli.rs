@@ -12,7 +12,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 #[derive(Parser)]
-#[command(name = "reos", version, about = "GraphQL service with an embedded analytics core for real-estate investors")]
+#[command(
+    name = "reos",
+    version,
+    about = "GraphQL service with an embedded analytics core for real-estate investors"
+)]
 pub struct Cli {
     /// Configuration file (TOML); also `REOS_CONFIG`.
     #[arg(long, global = true)]
@@ -78,14 +82,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             print!("{}", crate::graphql::sdl());
             Ok(())
         }
-        Command::Tenant { command: TenantCommand::Create { slug, name } } => {
+        Command::Tenant {
+            command: TenantCommand::Create { slug, name },
+        } => {
             let db = Database::connect(&settings).await?;
             db.migrate().await?;
             let t = services::tenants::create(&db, &slug, &name).await?;
             println!("created tenant {} ({})", t.slug, t.id);
             Ok(())
         }
-        Command::Token { tenant, role, ttl_hours } => {
+        Command::Token {
+            tenant,
+            role,
+            ttl_hours,
+        } => {
             if !settings.dev_auth_enabled() {
                 bail!("development tokens are off: an OIDC issuer or key file is configured");
             }

@@ -149,14 +149,12 @@ impl Settings {
             }
             figment = figment.merge(Toml::file(path));
         }
-        figment = figment.merge(
-            Env::prefixed("REOS_")
-                .split("__")
-                .filter(|k| {
-                    let k = k.as_str().to_ascii_lowercase();
-                    ENV_KEYS.iter().any(|known| k == *known || k.starts_with(&format!("{known}__")))
-                }),
-        );
+        figment = figment.merge(Env::prefixed("REOS_").split("__").filter(|k| {
+            let k = k.as_str().to_ascii_lowercase();
+            ENV_KEYS
+                .iter()
+                .any(|known| k == *known || k.starts_with(&format!("{known}__")))
+        }));
         let settings: Settings = figment.extract().map_err(Box::new)?;
         settings.validate()?;
         Ok(settings)
@@ -218,13 +216,23 @@ mod tests {
 
     #[test]
     fn dev_auth_with_an_issuer_is_refused() {
-        let s = Settings { dev_auth: Some(true), oidc_issuer: Some("https://id.example".into()), ..Settings::default() };
-        assert!(matches!(s.validate(), Err(ConfigError::Invalid { field: "dev_auth", .. })));
+        let s = Settings {
+            dev_auth: Some(true),
+            oidc_issuer: Some("https://id.example".into()),
+            ..Settings::default()
+        };
+        assert!(matches!(
+            s.validate(),
+            Err(ConfigError::Invalid { field: "dev_auth", .. })
+        ));
     }
 
     #[test]
     fn an_issuer_turns_dev_auth_off() {
-        let s = Settings { oidc_issuer: Some("https://id.example".into()), ..Settings::default() };
+        let s = Settings {
+            oidc_issuer: Some("https://id.example".into()),
+            ..Settings::default()
+        };
         assert!(!s.dev_auth_enabled());
     }
 }

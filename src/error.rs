@@ -10,8 +10,13 @@ pub enum ApiError {
     Unauthenticated,
     Forbidden(String),
     /// Also for other tenants' ids: existence is never revealed.
-    NotFound { entity: &'static str },
-    BadInput { field: String, message: String },
+    NotFound {
+        entity: &'static str,
+    },
+    BadInput {
+        field: String,
+        message: String,
+    },
     Conflict(String),
     TooComplex(String),
     Internal(anyhow::Error),
@@ -27,7 +32,10 @@ pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
     pub fn bad_input(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::BadInput { field: field.into(), message: message.into() }
+        Self::BadInput {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 
     pub fn not_found(entity: &'static str) -> Self {
@@ -64,8 +72,12 @@ impl From<DbErr> for ApiError {
     fn from(err: DbErr) -> Self {
         use sea_orm::SqlErr;
         match err.sql_err() {
-            Some(SqlErr::UniqueConstraintViolation(_)) => Self::Conflict("a record with these values already exists".into()),
-            Some(SqlErr::ForeignKeyConstraintViolation(_)) => Self::NotFound { entity: "referenced record" },
+            Some(SqlErr::UniqueConstraintViolation(_)) => {
+                Self::Conflict("a record with these values already exists".into())
+            }
+            Some(SqlErr::ForeignKeyConstraintViolation(_)) => Self::NotFound {
+                entity: "referenced record",
+            },
             _ => Self::Internal(anyhow::Error::new(err)),
         }
     }
@@ -104,8 +116,14 @@ mod tests {
     fn bad_input_names_the_field_in_extensions() {
         let err = ApiError::bad_input("input.listPrice", "must be positive").extend();
         let ext = err.extensions.expect("extensions");
-        assert_eq!(ext.get("code").map(|v| v.to_string()), Some("\"BAD_USER_INPUT\"".into()));
-        assert_eq!(ext.get("field").map(|v| v.to_string()), Some("\"input.listPrice\"".into()));
+        assert_eq!(
+            ext.get("code").map(|v| v.to_string()),
+            Some("\"BAD_USER_INPUT\"".into())
+        );
+        assert_eq!(
+            ext.get("field").map(|v| v.to_string()),
+            Some("\"input.listPrice\"".into())
+        );
     }
 
     #[test]

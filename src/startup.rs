@@ -27,13 +27,22 @@ pub async fn verifier(settings: &Settings) -> anyhow::Result<(Verifier, Option<D
         let keys = DevKeys::load_or_create(&settings.data_dir).context("development keys")?;
         return Ok((keys.verifier(), Some(keys)));
     }
-    let mut config = VerifierConfig { tenant_claim: settings.oidc_tenant_claim.clone(), ..VerifierConfig::default() };
+    let mut config = VerifierConfig {
+        tenant_claim: settings.oidc_tenant_claim.clone(),
+        ..VerifierConfig::default()
+    };
     config.algorithms = settings
         .oidc_algorithms
         .iter()
-        .map(|a| a.parse::<jsonwebtoken::Algorithm>().with_context(|| format!("oidc_algorithms: unknown algorithm {a}")))
+        .map(|a| {
+            a.parse::<jsonwebtoken::Algorithm>()
+                .with_context(|| format!("oidc_algorithms: unknown algorithm {a}"))
+        })
         .collect::<anyhow::Result<_>>()?;
-    let issuer = settings.oidc_issuer.as_deref().context("oidc_issuer is required unless dev auth is on")?;
+    let issuer = settings
+        .oidc_issuer
+        .as_deref()
+        .context("oidc_issuer is required unless dev auth is on")?;
     let v = match &settings.oidc_jwks_file {
         Some(path) => Verifier::from_key_file(path, issuer, &settings.oidc_audience, config)?,
         None => Verifier::from_oidc(issuer, &settings.oidc_audience, config).await?,

@@ -18,7 +18,11 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
-    #[sea_orm(belongs_to = "super::owner::Entity", from = "Column::OwnerId", to = "super::owner::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::owner::Entity",
+        from = "Column::OwnerId",
+        to = "super::owner::Column::Id"
+    )]
     Owner,
 }
 

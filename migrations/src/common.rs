@@ -40,8 +40,13 @@ pub async fn index(
     unique: bool,
 ) -> Result<(), DbErr> {
     let mut stmt = Index::create();
-    stmt.name(format!("{}_{}_{}", if unique { "uq" } else { "idx" }, table, columns.join("_")))
-        .table(table);
+    stmt.name(format!(
+        "{}_{}_{}",
+        if unique { "uq" } else { "idx" },
+        table,
+        columns.join("_")
+    ))
+    .table(table);
     for c in columns {
         stmt.col(*c);
     }

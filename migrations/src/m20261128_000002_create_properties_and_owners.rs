@@ -57,7 +57,9 @@ impl MigrationTrait for Migration {
                     .check(check("lot_area_sf IS NULL OR lot_area_sf > 0"))
                     .check(check("building_area_sf IS NULL OR building_area_sf > 0"))
                     .check(check("year_built IS NULL OR year_built BETWEEN 1600 AND 2200"))
-                    .check(check("year_remodeled IS NULL OR year_built IS NULL OR year_remodeled >= year_built"))
+                    .check(check(
+                        "year_remodeled IS NULL OR year_built IS NULL OR year_remodeled >= year_built",
+                    ))
                     .check(check("bedrooms IS NULL OR bedrooms >= 0"))
                     .check(check("full_baths IS NULL OR full_baths >= 0"))
                     .check(check("half_baths IS NULL OR half_baths >= 0"))
@@ -123,7 +125,13 @@ impl MigrationTrait for Migration {
             )
             .await?;
         tenant_keys(manager, "property_ownership").await?;
-        index(manager, "property_ownership", &["tenant_id", "property_id", "owner_id"], true).await?;
+        index(
+            manager,
+            "property_ownership",
+            &["tenant_id", "property_id", "owner_id"],
+            true,
+        )
+        .await?;
         index(manager, "property_ownership", &["tenant_id", "owner_id"], false).await?;
 
         manager
@@ -140,7 +148,9 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("assessed_at"))
                     .foreign_key(&mut tenant_fk("property_hazards", "property_id", "properties"))
                     .check(check("flood_score IS NULL OR (flood_score >= 0 AND flood_score <= 1)"))
-                    .check(check("wildfire_score IS NULL OR (wildfire_score >= 0 AND wildfire_score <= 1)"))
+                    .check(check(
+                        "wildfire_score IS NULL OR (wildfire_score >= 0 AND wildfire_score <= 1)",
+                    ))
                     .check(check("heat_score IS NULL OR (heat_score >= 0 AND heat_score <= 1)"))
                     .check(check("composite_score >= 0 AND composite_score <= 1"))
                     .check(check("annual_cost >= 0"))
@@ -148,7 +158,13 @@ impl MigrationTrait for Migration {
             )
             .await?;
         tenant_keys(manager, "property_hazards").await?;
-        index(manager, "property_hazards", &["tenant_id", "property_id", "assessed_at"], false).await
+        index(
+            manager,
+            "property_hazards",
+            &["tenant_id", "property_id", "assessed_at"],
+            false,
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

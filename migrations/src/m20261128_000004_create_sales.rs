@@ -49,7 +49,9 @@ impl MigrationTrait for Migration {
                     .check(check("latitude >= -90 AND latitude <= 90"))
                     .check(check("longitude >= -180 AND longitude <= 180"))
                     .check(check("condition_score IS NULL OR condition_score BETWEEN 1 AND 10"))
-                    .check(check("hazard_score IS NULL OR (hazard_score >= 0 AND hazard_score <= 1)"))
+                    .check(check(
+                        "hazard_score IS NULL OR (hazard_score >= 0 AND hazard_score <= 1)",
+                    ))
                     .to_owned(),
             )
             .await?;

@@ -48,7 +48,13 @@ impl MigrationTrait for Migration {
             )
             .await?;
         tenant_keys(manager, "valuations").await?;
-        index(manager, "valuations", &["tenant_id", "property_id", "created_at"], false).await?;
+        index(
+            manager,
+            "valuations",
+            &["tenant_id", "property_id", "created_at"],
+            false,
+        )
+        .await?;
 
         manager
             .create_table(

@@ -29,7 +29,8 @@ impl MigrationTrait for Migration {
              END $$;"
         ))
         .await?;
-        db.execute_unprepared(&format!("GRANT SELECT ON tenants TO {APP_ROLE}")).await?;
+        db.execute_unprepared(&format!("GRANT SELECT ON tenants TO {APP_ROLE}"))
+            .await?;
         for table in TENANT_OWNED_TABLES {
             db.execute_unprepared(&format!(
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {APP_ROLE};
@@ -58,7 +59,8 @@ impl MigrationTrait for Migration {
             ))
             .await?;
         }
-        db.execute_unprepared(&format!("REVOKE ALL ON tenants FROM {APP_ROLE}")).await?;
+        db.execute_unprepared(&format!("REVOKE ALL ON tenants FROM {APP_ROLE}"))
+            .await?;
         Ok(())
     }
 }

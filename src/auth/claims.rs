@@ -9,16 +9,11 @@ use super::roles::{Principal, Role};
 pub(crate) type Claims = Map<String, Value>;
 
 /// Builds the principal; `tenant_claim` names the claim that carries the tenant slug or id.
-pub(crate) fn principal_from_claims(
-    claims: &Claims,
-    tenant_claim: &str,
-) -> Result<Principal, AuthError> {
+pub(crate) fn principal_from_claims(claims: &Claims, tenant_claim: &str) -> Result<Principal, AuthError> {
     let subject = match claims.get("sub") {
         Some(Value::String(s)) if !s.is_empty() => s.clone(),
         Some(_) => {
-            return Err(AuthError::malformed(
-                "claim `sub` must be a non-empty string",
-            ));
+            return Err(AuthError::malformed("claim `sub` must be a non-empty string"));
         }
         None => return Err(AuthError::malformed("claim `sub` is required")),
     };
@@ -30,9 +25,7 @@ pub(crate) fn principal_from_claims(
             });
         }
         Some(_) => {
-            return Err(AuthError::malformed(format!(
-                "claim `{tenant_claim}` must be a string"
-            )));
+            return Err(AuthError::malformed(format!("claim `{tenant_claim}` must be a string")));
         }
     };
     Ok(Principal {
@@ -54,10 +47,7 @@ fn roles_from_claims(claims: &Claims) -> Vec<Role> {
         Some(Value::Array(items)) => names.extend(items.iter().filter_map(Value::as_str)),
         _ => {}
     }
-    if let Some(Value::Array(items)) = claims
-        .get("realm_access")
-        .and_then(|realm| realm.get("roles"))
-    {
+    if let Some(Value::Array(items)) = claims.get("realm_access").and_then(|realm| realm.get("roles")) {
         names.extend(items.iter().filter_map(Value::as_str));
     }
     let mut roles: Vec<Role> = names.into_iter().filter_map(|n| n.parse().ok()).collect();

@@ -25,10 +25,7 @@ const PUBLIC_JWK_FILE: &str = "public-key.jwk.json";
 #[derive(Debug, thiserror::Error)]
 pub enum DevKeyError {
     #[error("`{}`: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     #[error("`{}` is readable by others (mode {mode:o}); run `chmod 600` on it", path.display())]
     InsecurePermissions { path: PathBuf, mode: u32 },
     #[error("`{}` is not a PKCS#8 P-256 private key: {reason}", path.display())]
@@ -76,8 +73,8 @@ impl DevKeys {
             reason,
         };
         let signing_key = EncodingKey::from_ec_pem(&pem).map_err(|e| invalid(e.to_string()))?;
-        let mut public_jwk = Jwk::from_encoding_key(&signing_key, Algorithm::ES256)
-            .map_err(|e| invalid(e.to_string()))?;
+        let mut public_jwk =
+            Jwk::from_encoding_key(&signing_key, Algorithm::ES256).map_err(|e| invalid(e.to_string()))?;
         let kid = public_jwk
             .thumbprint(ThumbprintHash::SHA256)
             .map_err(|e| invalid(e.to_string()))?;
@@ -134,8 +131,7 @@ impl DevKeys {
         });
         let mut header = Header::new(Algorithm::ES256);
         header.kid = Some(self.kid().to_owned());
-        jsonwebtoken::encode(&header, &claims, &self.signing_key)
-            .map_err(|e| DevKeyError::Sign(e.to_string()))
+        jsonwebtoken::encode(&header, &claims, &self.signing_key).map_err(|e| DevKeyError::Sign(e.to_string()))
     }
 
     /// A verifier trusting only the development key, issuer `reos-dev` and audience `reos`.
@@ -153,9 +149,8 @@ fn io_error(path: &Path, source: std::io::Error) -> DevKeyError {
 
 /// `create_new` with mode 0600 so the key is never visible to others, not even briefly.
 fn write_private_key(path: &Path) -> Result<(), DevKeyError> {
-    let pkcs8 =
-        EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &SystemRandom::new())
-            .map_err(|_| DevKeyError::Generate)?;
+    let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &SystemRandom::new())
+        .map_err(|_| DevKeyError::Generate)?;
     let body = STANDARD.encode(pkcs8.as_ref());
     let mut pem = String::from("-----BEGIN PRIVATE KEY-----\n");
     for line in body.as_bytes().chunks(64) {
@@ -167,9 +162,7 @@ fn write_private_key(path: &Path) -> Result<(), DevKeyError> {
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options
-        .open(path)
-        .map_err(|source| io_error(path, source))?;
+    let mut file = options.open(path).map_err(|source| io_error(path, source))?;
     file.write_all(pem.as_bytes())
         .and_then(|()| file.sync_all())
         .map_err(|source| io_error(path, source))

@@ -49,9 +49,7 @@ impl AuthError {
     }
 
     pub(crate) fn malformed(reason: impl Into<String>) -> Self {
-        Self::MalformedToken {
-            reason: reason.into(),
-        }
+        Self::MalformedToken { reason: reason.into() }
     }
 }
 
@@ -79,10 +77,7 @@ pub enum SetupError {
     #[error("key set `{source_name}` contains no usable signing key")]
     NoUsableKeys { source_name: String },
     #[error("reading key file `{}` failed: {source}", path.display())]
-    ReadKeyFile {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    ReadKeyFile { path: PathBuf, source: std::io::Error },
 }
 
 #[cfg(test)]
@@ -104,9 +99,7 @@ mod tests {
             AuthError::WrongIssuer,
             AuthError::WrongAudience,
             AuthError::UnknownKey { kid: None },
-            AuthError::MissingTenant {
-                claim: "tenant".into(),
-            },
+            AuthError::MissingTenant { claim: "tenant".into() },
             AuthError::KeysUnavailable { reason: "x".into() },
         ];
         let mut codes: Vec<&str> = all.iter().map(AuthError::code).collect();

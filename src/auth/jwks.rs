@@ -48,10 +48,7 @@ impl KeyStore {
                 url: issuer.to_owned(),
                 reason: format!("cannot build HTTP client: {e}"),
             })?;
-        let url = format!(
-            "{}/.well-known/openid-configuration",
-            issuer.trim_end_matches('/')
-        );
+        let url = format!("{}/.well-known/openid-configuration", issuer.trim_end_matches('/'));
         let doc: serde_json::Value = serde_json::from_str(&get_text(&client, &url).await?)
             .map_err(|e| fetch_error(&url, format!("not JSON: {e}")))?;
         let found = doc.get("issuer").and_then(serde_json::Value::as_str);
@@ -80,11 +77,7 @@ impl KeyStore {
     }
 
     /// Finds the key for a token header, refetching the issuer's JWKS once if the `kid` is new.
-    pub(crate) async fn find(
-        &self,
-        kid: Option<&str>,
-        alg: Algorithm,
-    ) -> Result<Arc<TrustedKey>, AuthError> {
+    pub(crate) async fn find(&self, kid: Option<&str>, alg: Algorithm) -> Result<Arc<TrustedKey>, AuthError> {
         let unknown = || AuthError::UnknownKey {
             kid: kid.map(str::to_owned),
         };
@@ -118,9 +111,7 @@ impl KeyStore {
             }
             Err(e) => {
                 tracing::warn!(jwks_uri = %remote.jwks_uri, "JWKS refresh failed: {e}");
-                return Err(AuthError::KeysUnavailable {
-                    reason: e.to_string(),
-                });
+                return Err(AuthError::KeysUnavailable { reason: e.to_string() });
             }
         }
         match self.keys.read().await.lookup(kid, alg) {
@@ -148,8 +139,5 @@ async fn get_text(client: &reqwest::Client, url: &str) -> Result<String, SetupEr
     if !status.is_success() {
         return Err(fetch_error(url, format!("HTTP status {status}")));
     }
-    response
-        .text()
-        .await
-        .map_err(|e| fetch_error(url, e.to_string()))
+    response.text().await.map_err(|e| fetch_error(url, e.to_string()))
 }

@@ -92,9 +92,7 @@ impl TrustedKey {
                 }
                 kind
             }
-            AlgorithmParameters::OctetKeyPair(okp) if okp.curve == EllipticCurve::Ed25519 => {
-                KeyType::Ed25519
-            }
+            AlgorithmParameters::OctetKeyPair(okp) if okp.curve == EllipticCurve::Ed25519 => KeyType::Ed25519,
             _ => return Ok(None),
         };
         if pinned_alg.is_some_and(|alg| !kind.verifies(alg)) {
@@ -139,8 +137,7 @@ impl KeySet {
             source_name: source_name.to_owned(),
             reason,
         };
-        let doc: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| invalid(format!("not JSON: {e}")))?;
+        let doc: serde_json::Value = serde_json::from_str(json).map_err(|e| invalid(format!("not JSON: {e}")))?;
         let entries = doc
             .get("keys")
             .and_then(serde_json::Value::as_array)

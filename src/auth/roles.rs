@@ -5,9 +5,7 @@ use std::str::FromStr;
 
 /// A tenant-scoped role. Declaration order is the privilege order (`Viewer` lowest), so the derived
 /// `Ord` is what [`Role::at_least`] compares.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Viewer,

@@ -23,9 +23,7 @@ pub(crate) fn bearer_token(header: Option<&str>) -> Result<&str, AuthError> {
     }
     let (scheme, token) = value.split_once(' ').unwrap_or((value, ""));
     if !scheme.eq_ignore_ascii_case("bearer") {
-        return Err(AuthError::malformed(
-            "Authorization scheme must be `Bearer`",
-        ));
+        return Err(AuthError::malformed("Authorization scheme must be `Bearer`"));
     }
     match token.trim() {
         "" => Err(AuthError::MissingToken),
@@ -37,12 +35,8 @@ pub(crate) fn bearer_token(header: Option<&str>) -> Result<&str, AuthError> {
 /// case must be reported as a forbidden algorithm, not a malformed token.
 pub(crate) fn parse_header(token: &str) -> Result<JoseHeader, AuthError> {
     let mut parts = token.split('.');
-    let (Some(header), Some(_), Some(_), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(AuthError::malformed(
-            "a JWT has exactly three dot-separated parts",
-        ));
+    let (Some(header), Some(_), Some(_), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        return Err(AuthError::malformed("a JWT has exactly three dot-separated parts"));
     };
     let bytes = URL_SAFE_NO_PAD
         .decode(header)
@@ -51,9 +45,7 @@ pub(crate) fn parse_header(token: &str) -> Result<JoseHeader, AuthError> {
         .map_err(|e| AuthError::malformed(format!("header is not a JOSE header: {e}")))?;
     // RFC 7515 §4.1.11: extensions listed in `crit` must be understood, and we understand none.
     if header.crit.is_some() {
-        return Err(AuthError::malformed(
-            "header `crit` names unsupported extensions",
-        ));
+        return Err(AuthError::malformed("header `crit` names unsupported extensions"));
     }
     Ok(header)
 }
@@ -67,18 +59,12 @@ pub(crate) fn map_jwt_error(kind: ErrorKind, alg: Algorithm) -> AuthError {
         ErrorKind::InvalidAudience => AuthError::WrongAudience,
         ErrorKind::MissingRequiredClaim(claim) if claim == "iss" => AuthError::WrongIssuer,
         ErrorKind::MissingRequiredClaim(claim) if claim == "aud" => AuthError::WrongAudience,
-        ErrorKind::MissingRequiredClaim(claim) => {
-            AuthError::malformed(format!("claim `{claim}` is required"))
-        }
-        ErrorKind::InvalidClaimFormat(claim) => {
-            AuthError::malformed(format!("claim `{claim}` has the wrong type"))
-        }
-        ErrorKind::InvalidAlgorithm | ErrorKind::UnsupportedAlgorithm => {
-            AuthError::AlgorithmNotAllowed {
-                alg: format!("{alg:?}"),
-                reason: "rejected by the key".into(),
-            }
-        }
+        ErrorKind::MissingRequiredClaim(claim) => AuthError::malformed(format!("claim `{claim}` is required")),
+        ErrorKind::InvalidClaimFormat(claim) => AuthError::malformed(format!("claim `{claim}` has the wrong type")),
+        ErrorKind::InvalidAlgorithm | ErrorKind::UnsupportedAlgorithm => AuthError::AlgorithmNotAllowed {
+            alg: format!("{alg:?}"),
+            reason: "rejected by the key".into(),
+        },
         other => AuthError::malformed(format!("{other:?}")),
     }
 }
@@ -96,19 +82,13 @@ mod tests {
     fn the_bearer_scheme_is_matched_case_insensitively_and_the_token_trimmed() {
         assert_eq!(bearer_token(Some("BEARER  abc ")), Ok("abc"));
         assert_eq!(bearer_token(Some("bearer abc")), Ok("abc"));
-        assert_eq!(
-            bearer_token(Some("Token abc")).unwrap_err().code(),
-            "MALFORMED_TOKEN"
-        );
+        assert_eq!(bearer_token(Some("Token abc")).unwrap_err().code(), "MALFORMED_TOKEN");
     }
 
     #[test]
     fn a_header_with_crit_extensions_is_malformed() {
         let token = encoded(r#"{"alg":"RS256","crit":["exp"],"exp":1}"#);
-        assert_eq!(
-            parse_header(&token).err().unwrap().code(),
-            "MALFORMED_TOKEN"
-        );
+        assert_eq!(parse_header(&token).err().unwrap().code(), "MALFORMED_TOKEN");
     }
 
     #[test]

@@ -69,14 +69,9 @@ struct Inner {
 impl Verifier {
     /// Trusts the keys the issuer publishes, found by OIDC discovery and refreshed on rotation.
     /// Fails when the issuer cannot be reached now; retrying at startup is the caller's choice.
-    pub async fn from_oidc(
-        issuer: &str,
-        audience: &str,
-        config: VerifierConfig,
-    ) -> Result<Self, SetupError> {
+    pub async fn from_oidc(issuer: &str, audience: &str, config: VerifierConfig) -> Result<Self, SetupError> {
         check_setup(issuer, audience, &config)?;
-        let keys =
-            KeyStore::discover(issuer, config.http_timeout, config.min_refresh_interval).await?;
+        let keys = KeyStore::discover(issuer, config.http_timeout, config.min_refresh_interval).await?;
         Ok(Self::new(issuer, audience, config, keys))
     }
 
@@ -93,12 +88,7 @@ impl Verifier {
     }
 
     /// Trusts a single PEM public key; tokens for it need no `kid`.
-    pub fn from_pem(
-        pem: &[u8],
-        issuer: &str,
-        audience: &str,
-        config: VerifierConfig,
-    ) -> Result<Self, SetupError> {
+    pub fn from_pem(pem: &[u8], issuer: &str, audience: &str, config: VerifierConfig) -> Result<Self, SetupError> {
         check_setup(issuer, audience, &config)?;
         let keys = KeySet::from_pem(pem, "PEM public key")?;
         Ok(Self::new(issuer, audience, config, KeyStore::fixed(keys)))
@@ -132,9 +122,7 @@ impl Verifier {
             config,
             keys,
         };
-        Self {
-            inner: Arc::new(inner),
-        }
+        Self { inner: Arc::new(inner) }
     }
 
     pub fn issuer(&self) -> &str {

@@ -63,14 +63,22 @@ pub fn year(field: &str, v: Option<i32>) -> ApiResult<()> {
 /// Latitude and longitude: both or neither, and on the globe.
 pub fn coordinates(prefix: &str, lat: Option<f64>, lon: Option<f64>) -> ApiResult<()> {
     match (lat, lon) {
-        (Some(la), _) if !(-90.0..=90.0).contains(&la) => {
-            Err(ApiError::bad_input(format!("{prefix}latitude"), "must be between -90 and 90"))
-        }
-        (_, Some(lo)) if !(-180.0..=180.0).contains(&lo) => {
-            Err(ApiError::bad_input(format!("{prefix}longitude"), "must be between -180 and 180"))
-        }
-        (Some(_), None) => Err(ApiError::bad_input(format!("{prefix}longitude"), "required with latitude")),
-        (None, Some(_)) => Err(ApiError::bad_input(format!("{prefix}latitude"), "required with longitude")),
+        (Some(la), _) if !(-90.0..=90.0).contains(&la) => Err(ApiError::bad_input(
+            format!("{prefix}latitude"),
+            "must be between -90 and 90",
+        )),
+        (_, Some(lo)) if !(-180.0..=180.0).contains(&lo) => Err(ApiError::bad_input(
+            format!("{prefix}longitude"),
+            "must be between -180 and 180",
+        )),
+        (Some(_), None) => Err(ApiError::bad_input(
+            format!("{prefix}longitude"),
+            "required with latitude",
+        )),
+        (None, Some(_)) => Err(ApiError::bad_input(
+            format!("{prefix}latitude"),
+            "required with longitude",
+        )),
         _ => Ok(()),
     }
 }

@@ -18,7 +18,10 @@ struct Impl {
 
 impl ExtensionFactory for SelectionLimits {
     fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(Impl { max_aliases: self.max_aliases, max_root_fields: self.max_root_fields })
+        Arc::new(Impl {
+            max_aliases: self.max_aliases,
+            max_root_fields: self.max_root_fields,
+        })
     }
 }
 
@@ -75,10 +78,16 @@ impl Extension for Impl {
         for (_, op) in doc.operations.iter() {
             let (root, aliases) = count(&doc, &op.node.selection_set.node, 0);
             if root > self.max_root_fields {
-                return Err(too_complex(format!("{root} root fields; at most {} allowed", self.max_root_fields)));
+                return Err(too_complex(format!(
+                    "{root} root fields; at most {} allowed",
+                    self.max_root_fields
+                )));
             }
             if aliases > self.max_aliases {
-                return Err(too_complex(format!("{aliases} aliased fields; at most {} allowed", self.max_aliases)));
+                return Err(too_complex(format!(
+                    "{aliases} aliased fields; at most {} allowed",
+                    self.max_aliases
+                )));
             }
         }
         Ok(doc)

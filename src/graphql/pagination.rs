@@ -20,13 +20,21 @@ pub fn page(limits: &GraphqlSettings, first: Option<i32>, after: Option<&str>) -
         None => limits.default_page_size,
         Some(n) if n < 0 => return Err(ApiError::bad_input("first", "must not be negative")),
         Some(n) if n as u64 > limits.max_page_size => {
-            return Err(ApiError::bad_input("first", format!("must be at most {}", limits.max_page_size)));
+            return Err(ApiError::bad_input(
+                "first",
+                format!("must be at most {}", limits.max_page_size),
+            ));
         }
         Some(n) => n as u64,
     };
     let offset = match after {
         None => 0,
-        Some(c) => Cursor::decode_cursor(c).map_err(|_| ApiError::bad_input("after", "not a cursor of this list"))?.0 + 1,
+        Some(c) => {
+            Cursor::decode_cursor(c)
+                .map_err(|_| ApiError::bad_input("after", "not a cursor of this list"))?
+                .0
+                + 1
+        }
     };
     Ok(Page { offset, limit })
 }
@@ -66,8 +74,15 @@ pub fn connection<T, N: async_graphql::OutputType>(
     node: impl Fn(T) -> N,
 ) -> async_graphql::connection::Connection<Cursor, N, CountedConnection> {
     use async_graphql::connection::{Connection, Edge};
-    let mut conn =
-        Connection::with_additional_fields(p.offset > 0, p.offset + (rows.len() as u64) < total, CountedConnection { total_count: total });
-    conn.edges.extend(rows.into_iter().enumerate().map(|(i, m)| Edge::new(OpaqueCursor(p.offset + i as u64), node(m))));
+    let mut conn = Connection::with_additional_fields(
+        p.offset > 0,
+        p.offset + (rows.len() as u64) < total,
+        CountedConnection { total_count: total },
+    );
+    conn.edges.extend(
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, m)| Edge::new(OpaqueCursor(p.offset + i as u64), node(m))),
+    );
     conn
 }

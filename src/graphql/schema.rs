@@ -4,7 +4,7 @@ use super::limits::SelectionLimits;
 use super::mutation::MutationRoot;
 use super::query::QueryRoot;
 use crate::config::GraphqlSettings;
-use async_graphql::{EmptySubscription, Schema, SDLExportOptions};
+use async_graphql::{EmptySubscription, SDLExportOptions, Schema};
 
 pub type ReosSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
@@ -13,7 +13,10 @@ pub fn build_schema(limits: &GraphqlSettings) -> ReosSchema {
         .data(limits.clone())
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
-        .extension(SelectionLimits { max_aliases: limits.max_aliases, max_root_fields: limits.max_root_fields })
+        .extension(SelectionLimits {
+            max_aliases: limits.max_aliases,
+            max_root_fields: limits.max_root_fields,
+        })
         .extension(async_graphql::extensions::Tracing);
     if !limits.introspection {
         builder = builder.disable_introspection();
@@ -23,6 +26,10 @@ pub fn build_schema(limits: &GraphqlSettings) -> ReosSchema {
 
 /// The SDL, sorted so that it diffs cleanly.
 pub fn sdl() -> String {
-    build_schema(&GraphqlSettings::default())
-        .sdl_with_options(SDLExportOptions::new().sorted_fields().sorted_arguments().sorted_enum_items())
+    build_schema(&GraphqlSettings::default()).sdl_with_options(
+        SDLExportOptions::new()
+            .sorted_fields()
+            .sorted_arguments()
+            .sorted_enum_items(),
+    )
 }

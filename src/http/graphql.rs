@@ -11,7 +11,12 @@ use async_graphql_actix_web::{GraphQLBatchRequest, GraphQLResponse};
 use std::sync::Arc;
 
 /// A GraphQL-shaped error response outside execution (auth, batch size).
-fn error_response(status: actix_web::http::StatusCode, code: &str, reason: Option<&str>, message: &str) -> HttpResponse {
+fn error_response(
+    status: actix_web::http::StatusCode,
+    code: &str,
+    reason: Option<&str>,
+    message: &str,
+) -> HttpResponse {
     let mut ext = serde_json::json!({ "code": code });
     if let Some(r) = reason {
         ext["reason"] = r.into();
@@ -28,7 +33,8 @@ fn error_response(status: actix_web::http::StatusCode, code: &str, reason: Optio
 fn finish_errors(resp: &mut Response, request_id: &str) {
     for err in &mut resp.errors {
         let code = err.extensions.as_ref().and_then(|e| e.get("code").cloned());
-        let too_complex = err.message.starts_with("Query is too complex") || err.message.starts_with("Query is nested too deep");
+        let too_complex =
+            err.message.starts_with("Query is too complex") || err.message.starts_with("Query is nested too deep");
         let ext = err.extensions.get_or_insert_with(Default::default);
         match code {
             None if too_complex => ext.set("code", "QUERY_TOO_COMPLEX"),
@@ -52,20 +58,40 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
         Ok(p) => p,
         Err(e) => {
             tracing::info!(reason = e.code(), "token refused");
-            return error_response(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", Some(e.code()), &e.to_string());
+            return error_response(
+                StatusCode::UNAUTHORIZED,
+                "UNAUTHENTICATED",
+                Some(e.code()),
+                &e.to_string(),
+            );
         }
     };
     let Some(role) = principal.highest_role() else {
-        return error_response(StatusCode::FORBIDDEN, "FORBIDDEN", None, "the token carries no reos role");
+        return error_response(
+            StatusCode::FORBIDDEN,
+            "FORBIDDEN",
+            None,
+            "the token carries no reos role",
+        );
     };
     let tenant = match state.tenant(&principal.tenant).await {
         Ok(Some(t)) => t,
         Ok(None) => {
-            return error_response(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", Some("UNKNOWN_TENANT"), "unknown tenant");
+            return error_response(
+                StatusCode::UNAUTHORIZED,
+                "UNAUTHENTICATED",
+                Some("UNKNOWN_TENANT"),
+                "unknown tenant",
+            );
         }
         Err(e) => {
             tracing::error!(error = %e, "tenant lookup failed");
-            return error_response(StatusCode::SERVICE_UNAVAILABLE, "INTERNAL_SERVER_ERROR", None, "database unavailable");
+            return error_response(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "INTERNAL_SERVER_ERROR",
+                None,
+                "database unavailable",
+            );
         }
     };
     tracing::Span::current().record("tenant", tenant.to_string().as_str());
@@ -81,10 +107,20 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
         Ok(tx) => Arc::new(tx),
         Err(e) => {
             tracing::error!(error = %e, "could not open the tenant transaction");
-            return error_response(StatusCode::SERVICE_UNAVAILABLE, "INTERNAL_SERVER_ERROR", None, "database unavailable");
+            return error_response(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "INTERNAL_SERVER_ERROR",
+                None,
+                "database unavailable",
+            );
         }
     };
-    let ctx = RequestCtx { principal, tx: tx.clone(), request_id: request_id.clone(), role };
+    let ctx = RequestCtx {
+        principal,
+        tx: tx.clone(),
+        request_id: request_id.clone(),
+        role,
+    };
     let batch = match batch {
         BatchRequest::Single(r) => BatchRequest::Single(with_ctx(r, &ctx)),
         BatchRequest::Batch(rs) => BatchRequest::Batch(rs.into_iter().map(|r| with_ctx(r, &ctx)).collect()),
@@ -106,7 +142,12 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
         Ok(tx) if ok => {
             if let Err(e) = tx.commit().await {
                 tracing::error!(error = %e, "commit failed");
-                return error_response(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL_SERVER_ERROR", None, "commit failed");
+                return error_response(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "INTERNAL_SERVER_ERROR",
+                    None,
+                    "commit failed",
+                );
             }
         }
         Ok(tx) => {
@@ -118,7 +159,9 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
     }
     let mut http_resp = actix_web::Responder::respond_to(GraphQLResponse::from(resp), &http).map_into_boxed_body();
     if let Ok(v) = HeaderValue::from_str(&request_id) {
-        http_resp.headers_mut().insert(HeaderName::from_static("x-request-id"), v);
+        http_resp
+            .headers_mut()
+            .insert(HeaderName::from_static("x-request-id"), v);
     }
     http_resp
 }
@@ -130,5 +173,7 @@ pub async fn graphiql(state: web::Data<AppState>) -> HttpResponse {
     if let Some(a) = auth.as_deref() {
         source = source.header("Authorization", a);
     }
-    HttpResponse::Ok().content_type("text/html; charset=utf-8").body(source.finish())
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(source.finish())
 }

@@ -20,8 +20,21 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(settings: Settings, schema: ReosSchema, db: Database, verifier: Verifier, graphiql_token: Option<String>) -> Self {
-        Self { settings, schema, db, verifier, graphiql_token, tenant_cache: RwLock::new(HashMap::new()) }
+    pub fn new(
+        settings: Settings,
+        schema: ReosSchema,
+        db: Database,
+        verifier: Verifier,
+        graphiql_token: Option<String>,
+    ) -> Self {
+        Self {
+            settings,
+            schema,
+            db,
+            verifier,
+            graphiql_token,
+            tenant_cache: RwLock::new(HashMap::new()),
+        }
     }
 
     /// Resolves a token's tenant claim (a slug or a tenant id) to an existing tenant.

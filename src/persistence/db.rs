@@ -30,14 +30,22 @@ impl Database {
                     Some(owner) => connect_url(owner.expose_secret(), 2, &Arc::new(AtomicU64::new(0))).await?,
                     None => service.clone(),
                 };
-                Ok(Self { service, owner, statements })
+                Ok(Self {
+                    service,
+                    owner,
+                    statements,
+                })
             }
             None => {
                 std::fs::create_dir_all(&settings.data_dir)
                     .with_context(|| format!("creating data folder {}", settings.data_dir.display()))?;
                 let url = format!("sqlite://{}?mode=rwc", settings.sqlite_path().display());
                 let service = connect_url(&url, settings.database_max_connections, &statements).await?;
-                Ok(Self { owner: service.clone(), service, statements })
+                Ok(Self {
+                    owner: service.clone(),
+                    service,
+                    statements,
+                })
             }
         }
     }
@@ -75,7 +83,9 @@ async fn connect_url(url: &str, max: u32, counter: &Arc<AtomicU64>) -> anyhow::R
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10))
         });
-    let mut conn = sea_orm::Database::connect(opts).await.context("connecting to the database")?;
+    let mut conn = sea_orm::Database::connect(opts)
+        .await
+        .context("connecting to the database")?;
     let counter = counter.clone();
     conn.set_metric_callback(move |_info| {
         counter.fetch_add(1, Ordering::Relaxed);

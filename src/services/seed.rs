@@ -23,10 +23,58 @@ struct Demo {
 }
 
 const DEMOS: &[Demo] = &[
-    Demo { name: "Larimer Office", line1: "1550 Larimer St", city: "Denver", state: "CO", zip: "80202", lat: 39.7490, lon: -104.9987, kind: "office", price: 7_800_000.0, area: 28_000.0, units: None },
-    Demo { name: "East Riverside Apartments", line1: "2201 E Riverside Dr", city: "Austin", state: "TX", zip: "78741", lat: 30.2407, lon: -97.7280, kind: "multifamily", price: 7_500_000.0, area: 42_000.0, units: Some(50) },
-    Demo { name: "Gilbert House", line1: "3404 Lincoln Way", city: "Ames", state: "IA", zip: "50014", lat: 42.0228, lon: -93.6530, kind: "single_family", price: 245_000.0, area: 1_850.0, units: None },
-    Demo { name: "Main Street Retail", line1: "412 Main St", city: "Ames", state: "IA", zip: "50010", lat: 42.0255, lon: -93.6148, kind: "retail", price: 2_000_000.0, area: 10_000.0, units: None },
+    Demo {
+        name: "Larimer Office",
+        line1: "1550 Larimer St",
+        city: "Denver",
+        state: "CO",
+        zip: "80202",
+        lat: 39.7490,
+        lon: -104.9987,
+        kind: "office",
+        price: 7_800_000.0,
+        area: 28_000.0,
+        units: None,
+    },
+    Demo {
+        name: "East Riverside Apartments",
+        line1: "2201 E Riverside Dr",
+        city: "Austin",
+        state: "TX",
+        zip: "78741",
+        lat: 30.2407,
+        lon: -97.7280,
+        kind: "multifamily",
+        price: 7_500_000.0,
+        area: 42_000.0,
+        units: Some(50),
+    },
+    Demo {
+        name: "Gilbert House",
+        line1: "3404 Lincoln Way",
+        city: "Ames",
+        state: "IA",
+        zip: "50014",
+        lat: 42.0228,
+        lon: -93.6530,
+        kind: "single_family",
+        price: 245_000.0,
+        area: 1_850.0,
+        units: None,
+    },
+    Demo {
+        name: "Main Street Retail",
+        line1: "412 Main St",
+        city: "Ames",
+        state: "IA",
+        zip: "50010",
+        lat: 42.0255,
+        lon: -93.6148,
+        kind: "retail",
+        price: 2_000_000.0,
+        area: 10_000.0,
+        units: None,
+    },
 ];
 
 /// Seeds the demo tenant when there is no tenant yet; returns whether it did.
@@ -64,7 +112,9 @@ pub async fn demo_if_empty(db: &Database) -> anyhow::Result<bool> {
             city: Set(d.city.into()),
             state: Set(d.state.into()),
             postal_code: Set(Some(d.zip.into())),
-            normalized_address: Set(Some(format!("{}, {}, {} {}", d.line1, d.city, d.state, d.zip).to_uppercase())),
+            normalized_address: Set(Some(
+                format!("{}, {}, {} {}", d.line1, d.city, d.state, d.zip).to_uppercase(),
+            )),
             address_hash: Set(None),
             latitude: Set(Some(d.lat)),
             longitude: Set(Some(d.lon)),
@@ -151,7 +201,11 @@ async fn seed_lease(tx: &TenantTx, property_id: Uuid, area: f64) -> anyhow::Resu
 
 async fn seed_units(tx: &TenantTx, property_id: Uuid) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
-    for (kind, units, current, market) in [("1BR", 20, 1200.0, 1250.0), ("2BR", 25, 1600.0, 1700.0), ("3BR", 5, 2100.0, 2200.0)] {
+    for (kind, units, current, market) in [
+        ("1BR", 20, 1200.0, 1250.0),
+        ("2BR", 25, 1600.0, 1700.0),
+        ("3BR", 5, 2100.0, 2200.0),
+    ] {
         unit_mix::ActiveModel {
             id: Set(Uuid::now_v7()),
             tenant_id: Set(tx.tenant().0),

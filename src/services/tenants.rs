@@ -6,7 +6,9 @@ use anyhow::{Context, bail};
 /// Slugs are short, lower-case and URL-safe.
 pub fn validate_slug(slug: &str) -> anyhow::Result<()> {
     let ok = (2..=63).contains(&slug.len())
-        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !slug.starts_with('-');
     if !ok {
         bail!("slug `{slug}`: use 2–63 lower-case letters, digits and dashes");
@@ -22,7 +24,9 @@ pub async fn create(db: &Database, slug: &str, name: &str) -> anyhow::Result<reo
     if tenants::by_slug(&db.owner, slug).await?.is_some() {
         bail!("slug `{slug}`: a tenant with this slug already exists");
     }
-    tenants::create(&db.owner, slug, name.trim()).await.context("creating tenant")
+    tenants::create(&db.owner, slug, name.trim())
+        .await
+        .context("creating tenant")
 }
 
 #[cfg(test)]

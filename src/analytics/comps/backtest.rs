@@ -45,13 +45,20 @@ pub struct Backtest {
 /// Runs the protocol of docs/avm.md. One model is fitted per distinct subject date with
 /// `as_of` = that date, so neither the hedonic fit, the calibration nor the comps see a sale on
 /// or after the date being valued.
-pub fn run_backtest(sales: &[Sale], from: NaiveDate, to: NaiveDate, cfg: &CompConfig) -> Result<Backtest, CompError> {
+pub fn run_backtest(
+    sales: &[Sale],
+    from: NaiveDate,
+    to: NaiveDate,
+    cfg: &CompConfig,
+) -> Result<Backtest, CompError> {
     if from > to {
         return Err(CompError::InvalidWindow { from, to });
     }
     let mut subjects: Vec<&Sale> = sales
         .iter()
-        .filter(|s| s.condition.eq_ignore_ascii_case("normal") && s.sale_date >= from && s.sale_date <= to)
+        .filter(|s| {
+            s.condition.eq_ignore_ascii_case("normal") && s.sale_date >= from && s.sale_date <= to
+        })
         .collect();
     subjects.sort_by(|a, b| a.sale_date.cmp(&b.sale_date).then_with(|| a.id.cmp(&b.id)));
     let mut dates: Vec<NaiveDate> = subjects.iter().map(|s| s.sale_date).collect();
@@ -59,10 +66,22 @@ pub fn run_backtest(sales: &[Sale], from: NaiveDate, to: NaiveDate, cfg: &CompCo
     let per_date: Vec<Vec<Result<BacktestPrediction, BacktestFailure>>> = dates
         .par_iter()
         .map(|&date| {
-            let group: Vec<&Sale> = subjects.iter().copied().filter(|s| s.sale_date == date).collect();
+            let group: Vec<&Sale> = subjects
+                .iter()
+                .copied()
+                .filter(|s| s.sale_date == date)
+                .collect();
             match CompModel::fit(sales, date, cfg) {
                 Ok(model) => group.par_iter().map(|s| predict(&model, s)).collect(),
-                Err(e) => group.iter().map(|s| Err(BacktestFailure { sale_id: s.id.clone(), reason: e.to_string() })).collect(),
+                Err(e) => group
+                    .iter()
+                    .map(|s| {
+                        Err(BacktestFailure {
+                            sale_id: s.id.clone(),
+                            reason: e.to_string(),
+                        })
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -82,13 +101,22 @@ pub fn run_backtest(sales: &[Sale], from: NaiveDate, to: NaiveDate, cfg: &CompCo
         let iv: Vec<(f64, f64)> = predictions.iter().map(|p| (p.low_80, p.high_80)).collect();
         ratio_study(&est, &price, Some(&iv)).ok()
     };
-    Ok(Backtest { from, to, predictions, failures, metrics })
+    Ok(Backtest {
+        from,
+        to,
+        predictions,
+        failures,
+        metrics,
+    })
 }
 
 fn predict(model: &CompModel, s: &Sale) -> Result<BacktestPrediction, BacktestFailure> {
     let v = model
         .value(&Subject::from(s), s.sale_date)
-        .map_err(|e| BacktestFailure { sale_id: s.id.clone(), reason: e.to_string() })?;
+        .map_err(|e| BacktestFailure {
+            sale_id: s.id.clone(),
+            reason: e.to_string(),
+        })?;
     Ok(BacktestPrediction {
         sale_id: s.id.clone(),
         sale_date: s.sale_date,
@@ -102,6 +130,7 @@ fn predict(model: &CompModel, s: &Sale) -> Result<BacktestPrediction, BacktestFa
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::analytics::comps::testdata::synthetic_sales;
@@ -110,7 +139,10 @@ mod tests {
     fn a_reversed_window_is_refused() {
         let d1 = NaiveDate::from_ymd_opt(2009, 1, 1).unwrap();
         let d0 = NaiveDate::from_ymd_opt(2008, 1, 1).unwrap();
-        assert!(matches!(run_backtest(&[], d1, d0, &CompConfig::default()), Err(CompError::InvalidWindow { .. })));
+        assert!(matches!(
+            run_backtest(&[], d1, d0, &CompConfig::default()),
+            Err(CompError::InvalidWindow { .. })
+        ));
     }
 
     #[test]
@@ -123,11 +155,30 @@ mod tests {
         let bt = run_backtest(&sales, from, to, &CompConfig::default()).unwrap();
         assert!(bt.failures.is_empty());
         assert!(bt.predictions.len() > 100);
-        assert!(bt.predictions.windows(2).all(|w| (w[0].sale_date, &w[0].sale_id) <= (w[1].sale_date, &w[1].sale_id)));
-        let hedonic_only = CompConfig { hedonic_prior_weight: 1e12, ..CompConfig::default() };
-        let h = run_backtest(&sales, from, to, &hedonic_only).unwrap().metrics.unwrap();
+        assert!(
+            bt.predictions
+                .windows(2)
+                .all(|w| (w[0].sale_date, &w[0].sale_id) <= (w[1].sale_date, &w[1].sale_id))
+        );
+        let hedonic_only = CompConfig {
+            hedonic_prior_weight: 1e12,
+            ..CompConfig::default()
+        };
+        let h = run_backtest(&sales, from, to, &hedonic_only)
+            .unwrap()
+            .metrics
+            .unwrap();
         let m = bt.metrics.unwrap();
-        assert!(m.mdape < 0.8 * h.mdape, "comps {} vs hedonic {}", m.mdape, h.mdape);
-        assert!((m.median_ratio - 1.0).abs() < 0.02, "median ratio {}", m.median_ratio);
+        assert!(
+            m.mdape < 0.8 * h.mdape,
+            "comps {} vs hedonic {}",
+            m.mdape,
+            h.mdape
+        );
+        assert!(
+            (m.median_ratio - 1.0).abs() < 0.02,
+            "median ratio {}",
+            m.median_ratio
+        );
     }
 }

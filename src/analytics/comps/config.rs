@@ -3,6 +3,16 @@
 
 use serde::{Deserialize, Serialize};
 
+/// How adjusted comp prices are combined into one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reconcile {
+    /// Weighted median of adjusted log prices: one odd comp cannot move it.
+    WeightedMedian,
+    /// Weighted mean of adjusted log prices.
+    WeightedMean,
+}
+
 /// Settings for fitting and valuing. Defaults are the tuned values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -28,8 +38,8 @@ pub struct CompConfig {
     pub bandwidth_year_built: f64,
     /// Log-weight penalty for a comp in another neighbourhood than the subject (0 disables).
     pub other_neighborhood_penalty: f64,
-    /// Reconciliation of adjusted comp prices: `median` (weighted median) or `mean` (weighted mean of logs).
-    pub reconcile: String,
+    /// Robust centre of the adjusted comp prices.
+    pub reconcile: Reconcile,
     /// Pseudo-count of comps that pulls the comp reconciliation towards the hedonic value.
     pub hedonic_prior_weight: f64,
     /// Huber tuning constant in robust-scale units.
@@ -70,7 +80,7 @@ impl Default for CompConfig {
             bandwidth_adjustment: 0.15,
             hedonic_prior_weight: 2.0,
             bandwidth_year_built: 10.0,
-            reconcile: "median".into(),
+            reconcile: Reconcile::WeightedMedian,
             other_neighborhood_penalty: 0.0,
             huber_c: 1.345,
             huber_max_iter: 50,
@@ -92,14 +102,20 @@ impl Default for CompConfig {
 
 impl CompConfig {
     pub fn is_comp_condition(&self, c: &str) -> bool {
-        self.comp_conditions.iter().any(|k| k.eq_ignore_ascii_case(c))
+        self.comp_conditions
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(c))
     }
 
     pub fn is_train_condition(&self, c: &str) -> bool {
-        self.train_conditions.iter().any(|k| k.eq_ignore_ascii_case(c))
+        self.train_conditions
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(c))
     }
 
     pub fn is_calibration_condition(&self, c: &str) -> bool {
-        self.calibration_conditions.iter().any(|k| k.eq_ignore_ascii_case(c))
+        self.calibration_conditions
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(c))
     }
 }

@@ -14,7 +14,11 @@ pub enum CsvError {
     #[error("missing column `{0}`")]
     MissingColumn(&'static str),
     #[error("row {row}, field `{field}`: {reason}")]
-    Field { row: usize, field: &'static str, reason: String },
+    Field {
+        row: usize,
+        field: &'static str,
+        reason: String,
+    },
     #[error("row {row}: {reason}")]
     Row { row: usize, reason: String },
 }
@@ -28,10 +32,18 @@ struct Row<'a> {
 impl Row<'_> {
     fn raw(&self, field: &'static str) -> Option<&str> {
         let v = self.cols.get(field).and_then(|&i| self.rec.get(i))?.trim();
-        if v.is_empty() || v.eq_ignore_ascii_case("na") { None } else { Some(v) }
+        if v.is_empty() || v.eq_ignore_ascii_case("na") {
+            None
+        } else {
+            Some(v)
+        }
     }
     fn err(&self, field: &'static str, reason: &str) -> CsvError {
-        CsvError::Field { row: self.row, field, reason: reason.to_string() }
+        CsvError::Field {
+            row: self.row,
+            field,
+            reason: reason.to_string(),
+        }
     }
     fn text(&self, field: &'static str) -> Option<String> {
         self.raw(field).map(str::to_string)
@@ -85,9 +97,21 @@ const REQUIRED: [&str; 8] = [
 
 /// Parses every row, or returns the first problem found.
 pub fn parse_canonical_csv<R: Read>(reader: R) -> Result<Vec<Sale>, CsvError> {
-    let mut rdr = ::csv::ReaderBuilder::new().trim(::csv::Trim::All).from_reader(reader);
-    let headers = rdr.headers().map_err(|e| CsvError::Row { row: 0, reason: e.to_string() })?.clone();
-    let cols: HashMap<String, usize> = headers.iter().enumerate().map(|(i, h)| (h.to_ascii_lowercase(), i)).collect();
+    let mut rdr = ::csv::ReaderBuilder::new()
+        .trim(::csv::Trim::All)
+        .from_reader(reader);
+    let headers = rdr
+        .headers()
+        .map_err(|e| CsvError::Row {
+            row: 0,
+            reason: e.to_string(),
+        })?
+        .clone();
+    let cols: HashMap<String, usize> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (h.to_ascii_lowercase(), i))
+        .collect();
     for c in REQUIRED.iter().chain(["year_built"].iter()) {
         if !cols.contains_key(*c) {
             return Err(CsvError::MissingColumn(c));
@@ -95,20 +119,32 @@ pub fn parse_canonical_csv<R: Read>(reader: R) -> Result<Vec<Sale>, CsvError> {
     }
     let mut out = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
-        let rec = rec.map_err(|e| CsvError::Row { row: i + 1, reason: e.to_string() })?;
-        out.push(parse_row(&Row { rec: &rec, cols: &cols, row: i + 1 })?);
+        let rec = rec.map_err(|e| CsvError::Row {
+            row: i + 1,
+            reason: e.to_string(),
+        })?;
+        out.push(parse_row(&Row {
+            rec: &rec,
+            cols: &cols,
+            row: i + 1,
+        })?);
     }
     Ok(out)
 }
 
 fn parse_row(r: &Row<'_>) -> Result<Sale, CsvError> {
     let date = r.required("sale_date")?;
-    let sale_date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| r.err("sale_date", "is not a YYYY-MM-DD date"))?;
-    let price = r.num("sale_price")?.ok_or_else(|| r.err("sale_price", "is empty"))?;
+    let sale_date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map_err(|_| r.err("sale_date", "is not a YYYY-MM-DD date"))?;
+    let price = r
+        .num("sale_price")?
+        .ok_or_else(|| r.err("sale_price", "is empty"))?;
     if price <= 0.0 {
         return Err(r.err("sale_price", "must be > 0"));
     }
-    let living = r.num("living_area_sf")?.ok_or_else(|| r.err("living_area_sf", "is empty"))?;
+    let living = r
+        .num("living_area_sf")?
+        .ok_or_else(|| r.err("living_area_sf", "is empty"))?;
     if living <= 0.0 {
         return Err(r.err("living_area_sf", "must be > 0"));
     }
@@ -119,7 +155,9 @@ fn parse_row(r: &Row<'_>) -> Result<Sale, CsvError> {
     let attrs = Attributes {
         living_area_sf: living,
         lot_area_sf: r.num("lot_area_sf")?,
-        year_built: r.year("year_built")?.ok_or_else(|| r.err("year_built", "is empty"))?,
+        year_built: r
+            .year("year_built")?
+            .ok_or_else(|| r.err("year_built", "is empty"))?,
         year_remodeled: r.year("year_remodeled")?,
         bedrooms: r.count("bedrooms")?,
         full_baths: r.count("full_baths")?,
@@ -152,6 +190,7 @@ fn parse_row(r: &Row<'_>) -> Result<Sale, CsvError> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 
@@ -159,7 +198,9 @@ mod tests {
 
     #[test]
     fn a_valid_row_becomes_a_sale() {
-        let data = format!("{HEAD}A1,2008-07-01,180000,normal,42.03,-93.62,single_family,1500,1978,9000,1,One_Story\n");
+        let data = format!(
+            "{HEAD}A1,2008-07-01,180000,normal,42.03,-93.62,single_family,1500,1978,9000,1,One_Story\n"
+        );
         let s = parse_canonical_csv(data.as_bytes()).unwrap();
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].attrs.lot_area_sf, Some(9000.0));
@@ -169,24 +210,45 @@ mod tests {
 
     #[test]
     fn a_zero_price_names_row_and_field() {
-        let data = format!("{HEAD}A1,2008-07-01,0,normal,42.03,-93.62,single_family,1500,1978,9000,1,One_Story\n");
+        let data = format!(
+            "{HEAD}A1,2008-07-01,0,normal,42.03,-93.62,single_family,1500,1978,9000,1,One_Story\n"
+        );
         assert_eq!(
             parse_canonical_csv(data.as_bytes()),
-            Err(CsvError::Field { row: 1, field: "sale_price", reason: "must be > 0".into() })
+            Err(CsvError::Field {
+                row: 1,
+                field: "sale_price",
+                reason: "must be > 0".into()
+            })
         );
     }
 
     #[test]
     fn a_bad_date_and_a_bad_latitude_are_refused() {
         let bad_date = format!("{HEAD}A1,2008-13-01,1,normal,42.03,-93.62,sf,1500,1978,,,\n");
-        assert!(matches!(parse_canonical_csv(bad_date.as_bytes()), Err(CsvError::Field { field: "sale_date", .. })));
+        assert!(matches!(
+            parse_canonical_csv(bad_date.as_bytes()),
+            Err(CsvError::Field {
+                field: "sale_date",
+                ..
+            })
+        ));
         let bad_lat = format!("{HEAD}A1,2008-01-01,1,normal,142.03,-93.62,sf,1500,1978,,,\n");
-        assert!(matches!(parse_canonical_csv(bad_lat.as_bytes()), Err(CsvError::Field { field: "latitude", .. })));
+        assert!(matches!(
+            parse_canonical_csv(bad_lat.as_bytes()),
+            Err(CsvError::Field {
+                field: "latitude",
+                ..
+            })
+        ));
     }
 
     #[test]
     fn a_missing_required_column_is_reported() {
         let data = "sale_id,sale_date\nA,2008-01-01\n";
-        assert!(matches!(parse_canonical_csv(data.as_bytes()), Err(CsvError::MissingColumn(_))));
+        assert!(matches!(
+            parse_canonical_csv(data.as_bytes()),
+            Err(CsvError::MissingColumn(_))
+        ));
     }
 }

@@ -4,11 +4,12 @@
 use ndarray::{Array1, Array2};
 use serde::Serialize;
 
+use super::CompError;
+use super::columns::{ColumnKind, Observation};
 use super::config::CompConfig;
-use super::features::{ColumnKind, Design, Observation};
+use super::features::Design;
 use super::linalg::solve_spd;
 use super::sale::Sale;
-use super::CompError;
 
 /// A fitted hedonic model.
 #[derive(Debug, Clone, Serialize)]
@@ -62,11 +63,19 @@ fn penalty(design: &Design, cfg: &CompConfig) -> Array2<f64> {
 impl HedonicModel {
     /// Fits on the given sales (the caller has already applied the date cut-off).
     pub fn fit(sales: &[&Sale], cfg: &CompConfig) -> Result<HedonicModel, CompError> {
-        let design = Design::learn(sales, cfg.time_knot_months, cfg.hazard_min_share, cfg.ridge_neighborhood_slope > 0.0);
+        let design = Design::learn(
+            sales,
+            cfg.time_knot_months,
+            cfg.hazard_min_share,
+            cfg.ridge_neighborhood_slope > 0.0,
+        );
         let p = design.width();
         let needed = (p + 1).max(cfg.min_training_sales);
         if sales.len() < needed {
-            return Err(CompError::TooFewSales { found: sales.len(), needed });
+            return Err(CompError::TooFewSales {
+                found: sales.len(),
+                needed,
+            });
         }
         let n = sales.len();
         let mut x = Array2::<f64>::zeros((n, p));
@@ -96,7 +105,12 @@ impl HedonicModel {
                 break;
             }
         }
-        Ok(HedonicModel { design, beta: beta.to_vec(), scale, n_train: n })
+        Ok(HedonicModel {
+            design,
+            beta: beta.to_vec(),
+            scale,
+            n_train: n,
+        })
     }
 
     /// Design row for a property at a date.
@@ -122,6 +136,7 @@ impl HedonicModel {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::analytics::comps::testdata::synthetic_sales;
@@ -144,6 +159,9 @@ mod tests {
     fn too_few_sales_are_refused_with_counts() {
         let sales = synthetic_sales(10, 1);
         let refs: Vec<&Sale> = sales.iter().collect();
-        assert!(matches!(HedonicModel::fit(&refs, &CompConfig::default()), Err(CompError::TooFewSales { found: 10, .. })));
+        assert!(matches!(
+            HedonicModel::fit(&refs, &CompConfig::default()),
+            Err(CompError::TooFewSales { found: 10, .. })
+        ));
     }
 }

@@ -6,7 +6,7 @@ use rstar::primitives::GeomWithData;
 
 const KM_PER_DEG_LAT: f64 = 110.574;
 const KM_PER_DEG_LON_EQUATOR: f64 = 111.320;
-const EARTH_RADIUS_KM: f64 = 6_371.0088;
+const EARTH_RADIUS_KM: f64 = 6_371.008_8;
 
 type Entry = GeomWithData<[f64; 2], usize>;
 
@@ -41,12 +41,17 @@ impl SpatialIndex {
             .enumerate()
             .map(|(i, &(lat, lon))| Entry::new(project(lat, lon, cos_lat0), i))
             .collect();
-        SpatialIndex { tree: RTree::bulk_load(entries), cos_lat0 }
+        SpatialIndex {
+            tree: RTree::bulk_load(entries),
+            cos_lat0,
+        }
     }
 
     /// Pool indices ordered by increasing distance from the point.
     pub fn nearest(&self, lat: f64, lon: f64) -> impl Iterator<Item = usize> + '_ {
-        self.tree.nearest_neighbor_iter(&project(lat, lon, self.cos_lat0)).map(|e| e.data)
+        self.tree
+            .nearest_neighbor_iter(&project(lat, lon, self.cos_lat0))
+            .map(|e| e.data)
     }
 
     pub fn len(&self) -> usize {
@@ -59,10 +64,14 @@ impl SpatialIndex {
 }
 
 fn project(lat: f64, lon: f64, cos_lat0: f64) -> [f64; 2] {
-    [lon * KM_PER_DEG_LON_EQUATOR * cos_lat0, lat * KM_PER_DEG_LAT]
+    [
+        lon * KM_PER_DEG_LON_EQUATOR * cos_lat0,
+        lat * KM_PER_DEG_LAT,
+    ]
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 
@@ -75,7 +84,12 @@ mod tests {
 
     #[test]
     fn nearest_returns_points_in_order_of_distance() {
-        let pts = vec![(42.00, -93.60), (42.05, -93.60), (42.01, -93.60), (42.02, -93.61)];
+        let pts = vec![
+            (42.00, -93.60),
+            (42.05, -93.60),
+            (42.01, -93.60),
+            (42.02, -93.61),
+        ];
         let idx = SpatialIndex::build(&pts);
         let order: Vec<usize> = idx.nearest(42.0, -93.6).collect();
         assert_eq!(order, vec![0, 2, 3, 1]);

@@ -39,12 +39,20 @@ impl Calibration {
         let hi = conformal_quantile(&scores, 1.0 - tail, true);
         let mut abs_scores: Vec<f64> = scores.iter().map(|s| s.abs()).collect();
         abs_scores.sort_by(f64::total_cmp);
-        Some(Calibration { lo, hi, n: scores.len(), abs_scores })
+        Some(Calibration {
+            lo,
+            hi,
+            n: scores.len(),
+            abs_scores,
+        })
     }
 
     /// Interval bounds around `estimate` for a subject whose local spread is `spread`.
     pub fn bounds(&self, estimate: f64, spread: f64) -> (f64, f64) {
-        (estimate * (self.lo * spread).exp(), estimate * (self.hi * spread).exp())
+        (
+            estimate * (self.lo * spread).exp(),
+            estimate * (self.hi * spread).exp(),
+        )
     }
 
     /// Share of calibration sales that would have landed within ±10 % at this spread: an
@@ -60,6 +68,7 @@ impl Calibration {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -2,24 +2,28 @@
 //! calibrated intervals and a per-comp explanation.
 
 pub mod backtest;
+pub mod columns;
 pub mod config;
 pub mod csv;
 pub mod explain;
 pub mod features;
 pub mod hedonic;
 pub mod index;
-mod linalg;
-pub mod model;
-mod valuation;
 pub mod interval;
+mod linalg;
+pub mod market_time;
+pub mod model;
+pub mod plot;
 pub mod reconcile;
+mod report;
 pub mod sale;
 #[cfg(test)]
 pub(crate) mod testdata;
+mod valuation;
 pub mod weights;
 
 pub use backtest::{Backtest, BacktestPrediction, run_backtest};
-pub use config::CompConfig;
+pub use config::{CompConfig, Reconcile};
 pub use explain::{Adjustment, CompUsed, Contribution};
 pub use model::{CompModel, CompValuation, MODEL_VERSION};
 pub use sale::{Attributes, Sale, Subject};
@@ -34,9 +38,15 @@ pub enum CompError {
     #[error("invalid subject field `{field}`: {reason}")]
     InvalidSubject { field: String, reason: String },
     #[error("valuation date {as_of} precedes the model's fit date {fitted}")]
-    AsOfBeforeFit { as_of: chrono::NaiveDate, fitted: chrono::NaiveDate },
+    AsOfBeforeFit {
+        as_of: chrono::NaiveDate,
+        fitted: chrono::NaiveDate,
+    },
     #[error("the hedonic normal equations are singular")]
     Singular,
     #[error("invalid backtest window: `from` {from} is after `to` {to}")]
-    InvalidWindow { from: chrono::NaiveDate, to: chrono::NaiveDate },
+    InvalidWindow {
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    },
 }

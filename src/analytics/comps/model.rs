@@ -6,9 +6,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::CompError;
+use super::columns::Observation;
 use super::config::CompConfig;
 use super::explain::{CompUsed, Contribution};
-use super::features::Observation;
 use super::hedonic::HedonicModel;
 use super::index::SpatialIndex;
 use super::interval::Calibration;
@@ -44,7 +44,6 @@ pub struct CompValuation {
 pub(crate) struct PoolSale {
     pub sale: Sale,
     pub row: Vec<f64>,
-    pub fitted: f64,
     pub loc: f64,
 }
 
@@ -57,34 +56,57 @@ pub struct CompModel {
     pub(crate) pool: Vec<PoolSale>,
     pub(crate) index: SpatialIndex,
     pub(crate) calibration: Option<Calibration>,
+    pub(crate) excluded_sales: usize,
 }
 
 impl CompModel {
     /// Fits on sales strictly before `as_of` whose condition is a comp condition.
     pub fn fit(sales: &[Sale], as_of: NaiveDate, cfg: &CompConfig) -> Result<CompModel, CompError> {
-        let mut prior: Vec<&Sale> = sales
+        let before: Vec<&Sale> = sales.iter().filter(|s| s.sale_date < as_of).collect();
+        // Records that would be refused as subjects cannot train or serve as comps either; they
+        // are counted in `excluded_sales` rather than failing the whole fit.
+        let mut prior: Vec<&Sale> = before
             .iter()
-            .filter(|s| s.sale_date < as_of)
-            .filter(|s| s.price.is_finite() && s.price > 0.0 && s.attrs.living_area_sf > 0.0)
+            .copied()
+            .filter(|s| s.price.is_finite() && s.price > 0.0)
+            .filter(|s| Subject::from(*s).validate(s.sale_date).is_ok())
             .collect();
+        let excluded_sales = before.len() - prior.len();
         // A stable order makes the fit independent of the caller's ordering.
         prior.sort_by(|a, b| a.sale_date.cmp(&b.sale_date).then_with(|| a.id.cmp(&b.id)));
-        let train: Vec<&Sale> = prior.iter().copied().filter(|s| cfg.is_train_condition(&s.condition)).collect();
-        let comps: Vec<&Sale> = prior.iter().copied().filter(|s| cfg.is_comp_condition(&s.condition)).collect();
+        let train: Vec<&Sale> = prior
+            .iter()
+            .copied()
+            .filter(|s| cfg.is_train_condition(&s.condition))
+            .collect();
+        let comps: Vec<&Sale> = prior
+            .iter()
+            .copied()
+            .filter(|s| cfg.is_comp_condition(&s.condition))
+            .collect();
         let hedonic = HedonicModel::fit(&train, cfg)?;
         let mut model = CompModel::assemble(hedonic, &comps, as_of, cfg);
         model.calibration = calibrate(&train, &comps, as_of, cfg);
+        model.excluded_sales = excluded_sales;
         Ok(model)
     }
 
-    fn assemble(hedonic: HedonicModel, eligible: &[&Sale], as_of: NaiveDate, cfg: &CompConfig) -> CompModel {
+    fn assemble(
+        hedonic: HedonicModel,
+        eligible: &[&Sale],
+        as_of: NaiveDate,
+        cfg: &CompConfig,
+    ) -> CompModel {
         let pool: Vec<PoolSale> = eligible
             .iter()
             .map(|s| {
                 let row = hedonic.row(&Observation::of_sale(s));
-                let fitted = hedonic.predict_row(&row);
                 let loc = hedonic.neighborhood_effect(&row);
-                PoolSale { sale: (*s).clone(), row, fitted, loc }
+                PoolSale {
+                    sale: (*s).clone(),
+                    row,
+                    loc,
+                }
             })
             .collect();
         let points: Vec<(f64, f64)> = pool.iter().map(|p| (p.sale.lat, p.sale.lon)).collect();
@@ -95,13 +117,17 @@ impl CompModel {
             index: SpatialIndex::build(&points),
             pool,
             calibration: None,
+            excluded_sales: 0,
         }
     }
 
     /// Values `subject` as of `as_of` (not before the fit date) from pool sales before `as_of`.
     pub fn value(&self, subject: &Subject, as_of: NaiveDate) -> Result<CompValuation, CompError> {
         if as_of < self.fitted_as_of {
-            return Err(CompError::AsOfBeforeFit { as_of, fitted: self.fitted_as_of });
+            return Err(CompError::AsOfBeforeFit {
+                as_of,
+                fitted: self.fitted_as_of,
+            });
         }
         subject.validate(as_of)?;
         let a = self.assess(subject, as_of)?;
@@ -110,6 +136,11 @@ impl CompModel {
 
     pub fn fitted_as_of(&self) -> NaiveDate {
         self.fitted_as_of
+    }
+
+    /// Prior sales left out of the fit because a field was invalid (see `Subject::validate`).
+    pub fn excluded_sales(&self) -> usize {
+        self.excluded_sales
     }
 
     pub fn pool_size(&self) -> usize {
@@ -127,12 +158,25 @@ impl CompModel {
 
 /// Split conformal: fit on sales before the most recent `calibration_n` calibration-condition
 /// sales, value each of those from strictly earlier comps, keep normalized log errors.
-fn calibrate(train: &[&Sale], comps: &[&Sale], as_of: NaiveDate, cfg: &CompConfig) -> Option<Calibration> {
-    let mut cal: Vec<&Sale> = comps.iter().copied().filter(|s| cfg.is_calibration_condition(&s.condition)).collect();
+fn calibrate(
+    train: &[&Sale],
+    comps: &[&Sale],
+    as_of: NaiveDate,
+    cfg: &CompConfig,
+) -> Option<Calibration> {
+    let mut cal: Vec<&Sale> = comps
+        .iter()
+        .copied()
+        .filter(|s| cfg.is_calibration_condition(&s.condition))
+        .collect();
     cal.sort_by(|a, b| b.sale_date.cmp(&a.sale_date).then_with(|| a.id.cmp(&b.id)));
     cal.truncate(cfg.calibration_n);
     let start = cal.iter().map(|s| s.sale_date).min()?;
-    let early: Vec<&Sale> = train.iter().copied().filter(|s| s.sale_date < start).collect();
+    let early: Vec<&Sale> = train
+        .iter()
+        .copied()
+        .filter(|s| s.sale_date < start)
+        .collect();
     let hedonic = HedonicModel::fit(&early, cfg).ok()?;
     let model = CompModel::assemble(hedonic, comps, as_of, cfg);
     let scores: Vec<f64> = cal
@@ -147,3 +191,7 @@ fn calibrate(train: &[&Sale], comps: &[&Sale], as_of: NaiveDate, cfg: &CompConfi
     }
     Calibration::from_scores(scores, cfg.interval_level)
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests;

@@ -112,14 +112,20 @@ impl Subject {
             return Err(invalid("attrs.lot_area_sf", "must be > 0"));
         }
         if a.year_built < 1600 || a.year_built > as_of.year() + 2 {
-            return Err(invalid("attrs.year_built", "must lie between 1600 and two years after the valuation date"));
+            return Err(invalid(
+                "attrs.year_built",
+                "must lie between 1600 and two years after the valuation date",
+            ));
         }
         // Not required to follow year_built: source records contain remodel years a year before
         // construction (Ames AMES-0851), which the hedonic model handles as plain numbers.
         if let Some(r) = a.year_remodeled
             && (r < 1600 || r > as_of.year() + 2)
         {
-            return Err(invalid("attrs.year_remodeled", "must lie between 1600 and two years after the valuation date"));
+            return Err(invalid(
+                "attrs.year_remodeled",
+                "must lie between 1600 and two years after the valuation date",
+            ));
         }
         if let Some(c) = a.condition_score
             && !(1..=10).contains(&c)
@@ -152,6 +158,7 @@ pub fn quality_level(label: &str) -> Option<f64> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 
@@ -161,7 +168,11 @@ mod tests {
             lon: -93.6,
             property_type: "single_family".into(),
             neighborhood: None,
-            attrs: Attributes { living_area_sf: 1500.0, year_built: 1990, ..Attributes::default() },
+            attrs: Attributes {
+                living_area_sf: 1500.0,
+                year_built: 1990,
+                ..Attributes::default()
+            },
             hazard: None,
         }
     }
@@ -178,7 +189,9 @@ mod tests {
         let mut s = subject();
         s.attrs.living_area_sf = 0.0;
         match s.validate(d) {
-            Err(CompError::InvalidSubject { field, .. }) => assert_eq!(field, "attrs.living_area_sf"),
+            Err(CompError::InvalidSubject { field, .. }) => {
+                assert_eq!(field, "attrs.living_area_sf")
+            }
             other => panic!("unexpected {other:?}"),
         }
     }
@@ -188,7 +201,9 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2009, 1, 1).unwrap();
         let mut s = subject();
         s.hazard = Some(1.5);
-        assert!(matches!(s.validate(d), Err(CompError::InvalidSubject { field, .. }) if field == "hazard"));
+        assert!(
+            matches!(s.validate(d), Err(CompError::InvalidSubject { field, .. }) if field == "hazard")
+        );
     }
 
     #[test]

@@ -9,10 +9,15 @@ pub struct Lcg(u64);
 
 impl Lcg {
     pub fn new(seed: u64) -> Self {
-        Lcg(seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407))
+        Lcg(seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407))
     }
     pub fn uniform(&mut self) -> f64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         ((self.0 >> 11) as f64 + 0.5) / (1u64 << 53) as f64
     }
     pub fn normal(&mut self) -> f64 {
@@ -38,13 +43,14 @@ pub fn synthetic_sales(n: usize, seed: u64) -> Vec<Sale> {
     (0..n)
         .map(|i| {
             let months = (i * 36 / n.max(1)) as u32;
-            let date = NaiveDate::from_ymd_opt(2006 + (months / 12) as i32, months % 12 + 1, 1).unwrap_or_default();
+            let date = NaiveDate::from_ymd_opt(2006 + (months / 12) as i32, months % 12 + 1, 1)
+                .unwrap_or_default();
             let lat = 42.0 + 0.09 * rng.uniform();
             let lon = -93.6 + 0.12 * (rng.uniform() - 0.5);
             let attrs = Attributes {
                 living_area_sf: 800.0 + 2000.0 * rng.uniform(),
                 lot_area_sf: Some(6000.0 + 8000.0 * rng.uniform()),
-                year_built: 1950 + (60.0 * rng.uniform()) as i32,
+                year_built: 1950 + (55.0 * rng.uniform()) as i32,
                 garage_cars: Some((3.0 * rng.uniform()) as u32),
                 full_baths: Some(1 + (2.0 * rng.uniform()) as u32),
                 condition_score: Some(5),

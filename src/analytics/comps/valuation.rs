@@ -2,13 +2,13 @@
 //! scale the interval, and assemble the explanation.
 
 use chrono::NaiveDate;
-use statrs::distribution::{ContinuousCDF, Normal};
 
 use super::CompError;
-use super::explain::{CompUsed, contributions, group_effects, waterfall};
-use super::features::{Design, Observation};
+use super::columns::Observation;
+use super::config::Reconcile;
+use super::explain::group_effects;
 use super::index::haversine_km;
-use super::model::{CompModel, CompValuation, MODEL_VERSION, PoolSale};
+use super::model::{CompModel, PoolSale};
 use super::reconcile::{weighted_mad, weighted_median};
 use super::sale::Subject;
 use super::weights::{Kernel, kernel};
@@ -38,7 +38,13 @@ pub(crate) struct Assessment {
 }
 
 impl CompModel {
-    fn effects(&self, row: &[f64], loc_fill: f64, subject: &Subject, p: &PoolSale) -> Vec<(&'static str, f64)> {
+    fn effects(
+        &self,
+        row: &[f64],
+        loc_fill: f64,
+        subject: &Subject,
+        p: &PoolSale,
+    ) -> Vec<(&'static str, f64)> {
         let mut e = group_effects(&self.hedonic, row, &p.row);
         if let Some(n) = e.iter_mut().find(|(a, _)| *a == "neighborhood") {
             n.1 += loc_fill;
@@ -51,7 +57,11 @@ impl CompModel {
         e
     }
 
-    pub(crate) fn assess(&self, subject: &Subject, as_of: NaiveDate) -> Result<Assessment, CompError> {
+    pub(crate) fn assess(
+        &self,
+        subject: &Subject,
+        as_of: NaiveDate,
+    ) -> Result<Assessment, CompError> {
         let cfg = &self.cfg;
         let cands: Vec<(usize, f64)> = self
             .index
@@ -61,19 +71,50 @@ impl CompModel {
                 s.sale_date < as_of && s.property_type.eq_ignore_ascii_case(&subject.property_type)
             })
             .take(cfg.max_candidates)
-            .map(|i| (i, haversine_km(subject.lat, subject.lon, self.pool[i].sale.lat, self.pool[i].sale.lon)))
+            .map(|i| {
+                (
+                    i,
+                    haversine_km(
+                        subject.lat,
+                        subject.lon,
+                        self.pool[i].sale.lat,
+                        self.pool[i].sale.lon,
+                    ),
+                )
+            })
             .collect();
         if cands.is_empty() {
             return Err(CompError::NoCandidates);
         }
-        let nbhd = subject.neighborhood.as_deref().filter(|n| self.hedonic.design.knows_neighborhood(n));
-        let obs = Observation { attrs: &subject.attrs, nbhd, hazard: subject.hazard, condition: None, date: as_of };
+        let nbhd = subject
+            .neighborhood
+            .as_deref()
+            .filter(|n| self.hedonic.design.knows_neighborhood(n));
+        let obs = Observation {
+            attrs: &subject.attrs,
+            nbhd,
+            hazard: subject.hazard,
+            condition: None,
+            date: as_of,
+        };
         let row = self.hedonic.row(&obs);
         // An unknown neighbourhood takes the distance-weighted level of the nearby sales.
         let loc_fill = if nbhd.is_none() {
-            let w: Vec<f64> = cands.iter().map(|(_, d)| (-0.5 * (d / cfg.bandwidth_km).powi(2)).exp()).collect();
+            let w: Vec<f64> = cands
+                .iter()
+                .map(|(_, d)| (-0.5 * (d / cfg.bandwidth_km).powi(2)).exp())
+                .collect();
             let sw: f64 = w.iter().sum();
-            if sw > 0.0 { cands.iter().zip(&w).map(|((i, _), w)| w * self.pool[*i].loc).sum::<f64>() / sw } else { 0.0 }
+            if sw > 0.0 {
+                cands
+                    .iter()
+                    .zip(&w)
+                    .map(|((i, _), w)| w * self.pool[*i].loc)
+                    .sum::<f64>()
+                    / sw
+            } else {
+                0.0
+            }
         } else {
             0.0
         };
@@ -84,17 +125,30 @@ impl CompModel {
                 let p = &self.pool[idx];
                 let effects = self.effects(&row, loc_fill, subject, p);
                 let adj_log = p.sale.price.ln() + effects.iter().map(|e| e.1).sum::<f64>();
-                let physical: Vec<f64> = effects.iter().filter(|e| e.0 != "market_time").map(|e| e.1).collect();
+                let physical: Vec<f64> = effects
+                    .iter()
+                    .filter(|e| e.0 != "market_time")
+                    .map(|e| e.1)
+                    .collect();
                 let days_before = (as_of - p.sale.sale_date).num_days();
                 let mut kernel = kernel(distance_km, days_before as f64, &physical, cfg);
                 if subject.neighborhood.is_some() && p.sale.neighborhood != subject.neighborhood {
                     kernel.log_similarity -= cfg.other_neighborhood_penalty;
                 }
                 if cfg.bandwidth_year_built > 0.0 {
-                    let dy = f64::from(subject.attrs.year_built - p.sale.attrs.year_built) / cfg.bandwidth_year_built;
+                    let dy = f64::from(subject.attrs.year_built - p.sale.attrs.year_built)
+                        / cfg.bandwidth_year_built;
                     kernel.log_similarity -= 0.5 * dy * dy;
                 }
-                Candidate { idx, distance_km, days_before, kernel, adj_log, effects, weight: 0.0 }
+                Candidate {
+                    idx,
+                    distance_km,
+                    days_before,
+                    kernel,
+                    adj_log,
+                    effects,
+                    weight: 0.0,
+                }
             })
             .collect();
         scored.sort_by(|a, b| {
@@ -107,13 +161,16 @@ impl CompModel {
         scored.truncate(cfg.k.max(1));
         let raw: Vec<f64> = scored.iter().map(|c| c.kernel.weight()).collect();
         let top = scored.first().map_or(0.0, |c| c.kernel.log_weight());
-        let rel: Vec<f64> = scored.iter().map(|c| (c.kernel.log_weight() - top).exp()).collect();
+        let rel: Vec<f64> = scored
+            .iter()
+            .map(|c| (c.kernel.log_weight() - top).exp())
+            .collect();
         let total_rel: f64 = rel.iter().sum();
         for (c, w) in scored.iter_mut().zip(&rel) {
             c.weight = w / total_rel;
         }
         let logs: Vec<f64> = scored.iter().map(|c| c.adj_log).collect();
-        let centre = if cfg.reconcile == "mean" {
+        let centre = if cfg.reconcile == Reconcile::WeightedMean {
             logs.iter().zip(&rel).map(|(l, w)| l * w).sum::<f64>() / total_rel
         } else {
             weighted_median(&logs, &rel).ok_or(CompError::NoCandidates)?
@@ -133,89 +190,5 @@ impl CompModel {
             used: scored,
             n_candidates: cands.len(),
         })
-    }
-
-    pub(crate) fn explain(&self, subject: &Subject, as_of: NaiveDate, a: &Assessment) -> CompValuation {
-        let nb = subject.neighborhood.as_deref();
-        let comps = a
-            .used
-            .iter()
-            .map(|c| {
-                let p = &self.pool[c.idx].sale;
-                let steps: Vec<(String, String, String, f64)> = c
-                    .effects
-                    .iter()
-                    .filter(|e| e.1.abs() > 1e-9)
-                    .map(|&(attr, e)| {
-                        let (sv, cv) = if attr == "market_time" {
-                            (as_of.to_string(), p.sale_date.to_string())
-                        } else if attr == "sale_condition" {
-                            ("arm's-length".to_string(), p.condition.clone())
-                        } else {
-                            (
-                                Design::display(&subject.attrs, nb, subject.hazard, attr),
-                                Design::display(&p.attrs, p.neighborhood.as_deref(), p.hazard, attr),
-                            )
-                        };
-                        (attr.to_string(), sv, cv, e)
-                    })
-                    .collect();
-                CompUsed {
-                    sale_id: p.id.clone(),
-                    sale_date: p.sale_date,
-                    price: p.price,
-                    distance_km: c.distance_km,
-                    days_before: c.days_before,
-                    similarity: c.kernel.similarity(),
-                    weight: c.weight,
-                    adjusted_price: c.adj_log.exp(),
-                    adjustments: waterfall(p.price, &steps),
-                }
-            })
-            .collect();
-        let zero = vec![0.0; a.subject_row.len()];
-        let mut steps: Vec<(String, String, f64)> = group_effects(&self.hedonic, &a.subject_row, &zero)
-            .into_iter()
-            .map(|(attr, e)| {
-                let (value, e) = match attr {
-                    "market_time" => (as_of.to_string(), e),
-                    "sale_condition" => ("arm's-length".to_string(), e),
-                    "neighborhood" => (nb.unwrap_or("inferred from nearby sales").to_string(), e + a.loc_fill),
-                    _ => (Design::display(&subject.attrs, nb, subject.hazard, attr), e),
-                };
-                (attr.to_string(), value, e)
-            })
-            .collect();
-        let est_log = a.estimate.ln();
-        steps.push(("comparable_sales".into(), format!("{} comps", a.used.len()), est_log - a.hedonic_log));
-        let baseline = self.hedonic.beta.first().copied().unwrap_or(0.0).exp();
-        let (low_80, high_80, confidence, method) = match &self.calibration {
-            Some(cal) => {
-                let (lo, hi) = cal.bounds(a.estimate, a.spread);
-                (lo, hi, cal.within_ten_percent(a.spread), "split_conformal")
-            }
-            None => self.gaussian_interval(a.estimate),
-        };
-        CompValuation {
-            estimate: a.estimate,
-            low_80,
-            high_80,
-            confidence,
-            hedonic_value: a.hedonic_log.exp(),
-            spread: a.spread,
-            interval_method: method,
-            comps,
-            contributions: contributions(baseline, &steps),
-            model_version: MODEL_VERSION,
-            n_candidates: a.n_candidates,
-        }
-    }
-
-    /// Without a calibration set the interval assumes normal log errors at the hedonic robust scale.
-    fn gaussian_interval(&self, estimate: f64) -> (f64, f64, f64, &'static str) {
-        let s = self.hedonic.scale.max(1e-6);
-        let z = Normal::standard().inverse_cdf(0.5 + self.cfg.interval_level / 2.0);
-        let within = 2.0 * Normal::standard().cdf(1.1_f64.ln() / s) - 1.0;
-        (estimate * (-z * s).exp(), estimate * (z * s).exp(), within, "hedonic_scale")
     }
 }

@@ -23,10 +23,7 @@ pub(super) fn rate(x: f64, field: &str) -> Res<f64> {
     if x > -1.0 && x < 1.0 {
         Ok(x)
     } else {
-        Err(DcfError::invalid(
-            field,
-            format!("rate {x} must lie in (-1, 1)"),
-        ))
+        Err(DcfError::invalid(field, format!("rate {x} must lie in (-1, 1)")))
     }
 }
 
@@ -35,10 +32,7 @@ pub(super) fn share(x: f64, field: &str) -> Res<f64> {
     if (0.0..1.0).contains(&x) {
         Ok(x)
     } else {
-        Err(DcfError::invalid(
-            field,
-            format!("share {x} must lie in [0, 1)"),
-        ))
+        Err(DcfError::invalid(field, format!("share {x} must lie in [0, 1)")))
     }
 }
 
@@ -55,10 +49,7 @@ pub(super) fn non_negative(x: f64, field: &str) -> Res<f64> {
     if x >= 0.0 {
         Ok(x)
     } else {
-        Err(DcfError::invalid(
-            field,
-            format!("{x} must not be negative"),
-        ))
+        Err(DcfError::invalid(field, format!("{x} must not be negative")))
     }
 }
 
@@ -66,10 +57,7 @@ pub(super) fn positive(x: f64, field: &str) -> Res<f64> {
     if x > 0.0 {
         Ok(x)
     } else {
-        Err(DcfError::invalid(
-            field,
-            format!("{x} must be greater than 0"),
-        ))
+        Err(DcfError::invalid(field, format!("{x} must be greater than 0")))
     }
 }
 
@@ -127,13 +115,8 @@ mod tests {
 
     #[test]
     fn malformed_months_are_refused_with_the_field_name() {
-        for s in [
-            "2026-13", "2026-00", "26-01", "2026/01", "2026-1", "abcd-01",
-        ] {
-            assert_eq!(
-                year_month(s, "leases[0].start").unwrap_err().field(),
-                "leases[0].start"
-            );
+        for s in ["2026-13", "2026-00", "26-01", "2026/01", "2026-1", "abcd-01"] {
+            assert_eq!(year_month(s, "leases[0].start").unwrap_err().field(), "leases[0].start");
         }
     }
 

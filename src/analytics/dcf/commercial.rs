@@ -37,13 +37,7 @@ pub fn round_half_up(x: f64) -> i64 {
     (floor + up) as i64
 }
 
-pub(super) fn fill(
-    c: &Commercial,
-    k: &Knobs,
-    rent_factor: &[f64],
-    pool: &[f64],
-    out: &mut RentRoll<'_>,
-) {
+pub(super) fn fill(c: &Commercial, k: &Knobs, rent_factor: &[f64], pool: &[f64], out: &mut RentRoll<'_>) {
     let months = pool.len() as i64;
     for suite in &c.suites {
         let share = suite.area_sf / c.building_area_sf;
@@ -89,15 +83,7 @@ fn in_place(l: &InPlaceLease, area: f64) -> Segment {
     }
 }
 
-fn speculative(
-    mla: &Mla,
-    area: f64,
-    share: f64,
-    start: i64,
-    p: f64,
-    rent_factor: &[f64],
-    pool: &[f64],
-) -> Segment {
+fn speculative(mla: &Mla, area: f64, share: f64, start: i64, p: f64, rent_factor: &[f64], pool: &[f64]) -> Segment {
     let m = start as usize;
     let free = p * mla.free_rent_renewal_months + (1.0 - p) * mla.free_rent_new_months;
     Segment {

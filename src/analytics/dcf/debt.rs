@@ -80,21 +80,13 @@ mod tests {
     #[test]
     fn balance_after_120_payments_is_836_857_25() {
         let s = schedule(&loan(0.06, 30, 0), 120);
-        assert!(
-            (s.balance_at_sale - 836_857.25).abs() < 0.005,
-            "{}",
-            s.balance_at_sale
-        );
+        assert!((s.balance_at_sale - 836_857.25).abs() < 0.005, "{}", s.balance_at_sale);
     }
 
     #[test]
     fn a_zero_rate_loan_repays_l_over_n_each_month() {
         let s = schedule(&loan(0.0, 10, 0), 130);
-        assert!(
-            s.payments[..120]
-                .iter()
-                .all(|p| (p - 1_000_000.0 / 120.0).abs() < 1e-6)
-        );
+        assert!(s.payments[..120].iter().all(|p| (p - 1_000_000.0 / 120.0).abs() < 1e-6));
         assert!(s.payments[120..].iter().all(|p| *p == 0.0));
         assert_eq!(s.balance_at_sale, 0.0);
     }

@@ -35,8 +35,6 @@ impl Knobs {
 
 pub(super) fn run(input: &DcfInput, k: &Knobs, options: ValueOptions) -> DcfResult {
     let ledger = ledger::build(input, k);
-    let schedule = input
-        .loan
-        .map(|l| debt::schedule(&l, 12 * input.hold_years as usize));
+    let schedule = input.loan.map(|l| debt::schedule(&l, 12 * input.hold_years as usize));
     returns::assemble(input, k, &ledger, schedule.as_ref(), options)
 }

@@ -56,15 +56,14 @@ impl fmt::Display for GoldenReport {
 /// Runs every case folder under `dir` (folders without input.json are skipped).
 pub fn verify_dir(dir: &Path) -> GoldenReport {
     let mut report = GoldenReport::default();
-    let push =
-        |report: &mut GoldenReport, case: &str, path: &str, expected: String, actual: String| {
-            report.mismatches.push(Mismatch {
-                case: case.to_string(),
-                path: path.to_string(),
-                expected,
-                actual,
-            });
-        };
+    let push = |report: &mut GoldenReport, case: &str, path: &str, expected: String, actual: String| {
+        report.mismatches.push(Mismatch {
+            case: case.to_string(),
+            path: path.to_string(),
+            expected,
+            actual,
+        });
+    };
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -106,19 +105,11 @@ pub fn verify_dir(dir: &Path) -> GoldenReport {
         let expected: Value = match serde_json::from_str(&expected) {
             Ok(v) => v,
             Err(e) => {
-                push(
-                    &mut report,
-                    &case,
-                    "expected.json",
-                    "valid JSON".into(),
-                    e.to_string(),
-                );
+                push(&mut report, &case, "expected.json", "valid JSON".into(), e.to_string());
                 continue;
             }
         };
-        report
-            .mismatches
-            .extend(check_case(&case, &input, &expected));
+        report.mismatches.extend(check_case(&case, &input, &expected));
     }
     report
 }

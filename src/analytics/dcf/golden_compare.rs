@@ -13,13 +13,7 @@ fn close(path: &str, e: f64, a: f64) -> bool {
     (a - e).abs() <= (1e-6 * e.abs()).max(1e-6)
 }
 
-pub(super) fn compare(
-    case: &str,
-    path: &str,
-    expected: &Value,
-    actual: &Value,
-    out: &mut Vec<Mismatch>,
-) {
+pub(super) fn compare(case: &str, path: &str, expected: &Value, actual: &Value, out: &mut Vec<Mismatch>) {
     let mut miss = |path: &str| {
         out.push(Mismatch {
             case: case.into(),
@@ -66,13 +60,7 @@ mod tests {
 
     #[test]
     fn numbers_within_one_millionth_relative_match() {
-        assert!(
-            mismatches(
-                serde_json::json!({"npv": 1e9}),
-                serde_json::json!({"npv": 1e9 + 100.0})
-            )
-            .is_empty()
-        );
+        assert!(mismatches(serde_json::json!({"npv": 1e9}), serde_json::json!({"npv": 1e9 + 100.0})).is_empty());
         assert_eq!(
             mismatches(
                 serde_json::json!({"npv": 1e9}),

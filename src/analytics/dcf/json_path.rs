@@ -4,13 +4,8 @@
 use super::error::DcfError;
 
 enum Frame {
-    Object {
-        key: Option<String>,
-        awaiting_key: bool,
-    },
-    Array {
-        index: usize,
-    },
+    Object { key: Option<String>, awaiting_key: bool },
+    Array { index: usize },
 }
 
 pub(super) fn json_error(text: &str, e: &serde_json::Error) -> DcfError {
@@ -61,9 +56,7 @@ fn path_at(text: &str, offset: usize) -> String {
                 if let Some(Frame::Object { key, awaiting_key }) = stack.last_mut()
                     && *awaiting_key
                 {
-                    *key = Some(
-                        String::from_utf8_lossy(&bytes[start..i.min(bytes.len())]).into_owned(),
-                    );
+                    *key = Some(String::from_utf8_lossy(&bytes[start..i.min(bytes.len())]).into_owned());
                     *awaiting_key = false;
                 }
             }
@@ -84,11 +77,7 @@ fn path_at(text: &str, offset: usize) -> String {
             Frame::Array { index } => path.push_str(&format!("[{index}]")),
         }
     }
-    if path.is_empty() {
-        "$".to_string()
-    } else {
-        path
-    }
+    if path.is_empty() { "$".to_string() } else { path }
 }
 
 #[cfg(test)]

@@ -27,8 +27,8 @@ pub use commercial::round_half_up;
 pub use debt::level_payment;
 pub use error::DcfError;
 pub use input::{
-    RawDcfInput, RawExpense, RawHazard, RawKind, RawLease, RawLoan, RawMarketLeasing,
-    RawMultifamily, RawRecovery, RawUnitType,
+    RawDcfInput, RawExpense, RawHazard, RawKind, RawLease, RawLoan, RawMarketLeasing, RawMultifamily, RawRecovery,
+    RawUnitType,
 };
 pub use irr::{Irr, irr, npv};
 pub use model::DcfInput;

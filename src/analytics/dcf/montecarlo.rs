@@ -89,10 +89,7 @@ pub fn monte_carlo(
         return Err(DcfError::invalid("paths", "must be at least 1"));
     }
     if spec.histogram_bins == 0 {
-        return Err(DcfError::invalid(
-            "monte_carlo.histogram_bins",
-            "must be at least 1",
-        ));
+        return Err(DcfError::invalid("monte_carlo.histogram_bins", "must be at least 1"));
     }
     let variables = variables(input, spec)?;
     let base = Knobs::of(input);
@@ -117,13 +114,7 @@ pub fn monte_carlo(
     })
 }
 
-fn run_path(
-    input: &DcfInput,
-    base: &Knobs,
-    vars: &[Variable],
-    seed: u64,
-    path: u64,
-) -> Result<PathOutcome, DcfError> {
+fn run_path(input: &DcfInput, base: &Knobs, vars: &[Variable], seed: u64, path: u64) -> Result<PathOutcome, DcfError> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(path);
     let mut knobs = *base;
@@ -158,20 +149,18 @@ fn run_path(
 fn variables(input: &DcfInput, spec: &MonteCarloSpec) -> Result<Vec<Variable>, DcfError> {
     let mut out = Vec::new();
     let rate = |x: f64| x > -1.0 && x < 1.0;
-    let mut add = |d: &Option<Dist>,
-                   field: &'static str,
-                   set: fn(&mut Knobs, f64),
-                   valid: Box<dyn Fn(f64) -> bool + Sync>| {
-        if let Some(d) = d {
-            out.push(Variable {
-                field,
-                sampler: Sampler::new(d, field)?,
-                set,
-                valid,
-            });
-        }
-        Ok::<(), DcfError>(())
-    };
+    let mut add =
+        |d: &Option<Dist>, field: &'static str, set: fn(&mut Knobs, f64), valid: Box<dyn Fn(f64) -> bool + Sync>| {
+            if let Some(d) = d {
+                out.push(Variable {
+                    field,
+                    sampler: Sampler::new(d, field)?,
+                    set,
+                    valid,
+                });
+            }
+            Ok::<(), DcfError>(())
+        };
     add(
         &spec.market_rent_growth,
         "monte_carlo.market_rent_growth",
@@ -221,9 +210,7 @@ fn renewal_range(input: &DcfInput) -> (f64, f64) {
         .filter_map(|s| s.lease.and_then(|l| l.renewal_probability));
     let mla = c.mlas.iter().map(|m| m.renewal_probability);
     own.chain(mla)
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
-            (lo.min(p), hi.max(p))
-        })
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| (lo.min(p), hi.max(p)))
 }
 
 #[cfg(test)]

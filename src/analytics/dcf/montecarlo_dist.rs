@@ -27,9 +27,7 @@ impl Sampler {
     pub(super) fn new(d: &Dist, field: &str) -> Result<Sampler, DcfError> {
         let bad = |what: &str| DcfError::invalid(field, what.to_string());
         match *d {
-            Dist::Normal { mean, std_dev } if std_dev == 0.0 && mean.is_finite() => {
-                Ok(Sampler::Constant(mean))
-            }
+            Dist::Normal { mean, std_dev } if std_dev == 0.0 && mean.is_finite() => Ok(Sampler::Constant(mean)),
             Dist::Normal { mean, std_dev } => Normal::new(mean, std_dev)
                 .map(Sampler::Normal)
                 .map_err(|_| bad("needs a finite mean and std_dev >= 0")),
@@ -39,9 +37,7 @@ impl Sampler {
             Dist::Triangular { min, mode, max } => Triangular::new(min, max, mode)
                 .map(Sampler::Triangular)
                 .map_err(|_| bad("needs finite min <= mode <= max")),
-            Dist::Uniform { min, max } if min == max && min.is_finite() => {
-                Ok(Sampler::Constant(min))
-            }
+            Dist::Uniform { min, max } if min == max && min.is_finite() => Ok(Sampler::Constant(min)),
             Dist::Uniform { min, max } => Uniform::new(min, max)
                 .map(Sampler::Uniform)
                 .map_err(|_| bad("needs finite min <= max")),

@@ -21,18 +21,12 @@ fn spread_spec() -> MonteCarloSpec {
             mode: 0.03,
             max: 0.045,
         }),
-        general_vacancy_pct: Some(Dist::Uniform {
-            min: 0.0,
-            max: 0.08,
-        }),
+        general_vacancy_pct: Some(Dist::Uniform { min: 0.0, max: 0.08 }),
         exit_cap_rate: Some(Dist::Normal {
             mean: 0.0675,
             std_dev: 0.005,
         }),
-        renewal_probability_shift: Some(Dist::Uniform {
-            min: -0.2,
-            max: 0.1,
-        }),
+        renewal_probability_shift: Some(Dist::Uniform { min: -0.2, max: 0.1 }),
         histogram_bins: 10,
     }
 }
@@ -52,12 +46,7 @@ fn the_same_seed_gives_the_same_numbers_and_another_seed_does_not() {
 #[test]
 fn results_do_not_depend_on_the_number_of_threads() {
     let input = denver();
-    let pool = |n| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .unwrap()
-    };
+    let pool = |n| rayon::ThreadPoolBuilder::new().num_threads(n).build().unwrap();
     let one = pool(1).install(|| monte_carlo(&input, &spread_spec(), 300, 42).unwrap());
     let two = pool(2).install(|| monte_carlo(&input, &spread_spec(), 300, 42).unwrap());
     assert_eq!(one, two);
@@ -76,10 +65,7 @@ fn zero_spreads_reproduce_the_deterministic_valuation() {
             mode: 0.03,
             max: 0.03,
         }),
-        general_vacancy_pct: Some(Dist::Uniform {
-            min: 0.03,
-            max: 0.03,
-        }),
+        general_vacancy_pct: Some(Dist::Uniform { min: 0.03, max: 0.03 }),
         exit_cap_rate: Some(Dist::Normal {
             mean: 0.0675,
             std_dev: 0.0,
@@ -150,21 +136,15 @@ fn bad_distribution_parameters_and_zero_paths_are_refused() {
 
 #[test]
 fn the_spec_reads_from_json_and_refuses_unknown_fields() {
-    let spec: MonteCarloSpec = serde_json::from_str(
-        r#"{"exit_cap_rate": {"dist": "triangular", "min": 0.06, "mode": 0.0675, "max": 0.08}}"#,
-    )
-    .unwrap();
+    let spec: MonteCarloSpec =
+        serde_json::from_str(r#"{"exit_cap_rate": {"dist": "triangular", "min": 0.06, "mode": 0.0675, "max": 0.08}}"#)
+            .unwrap();
     assert_eq!(spec.histogram_bins, 20);
     assert!(
-        serde_json::from_str::<MonteCarloSpec>(
-            r#"{"exit_cap": {"dist": "uniform", "min": 0, "max": 1}}"#
-        )
-        .is_err()
+        serde_json::from_str::<MonteCarloSpec>(r#"{"exit_cap": {"dist": "uniform", "min": 0, "max": 1}}"#).is_err()
     );
     assert!(
-        serde_json::from_str::<MonteCarloSpec>(
-            r#"{"exit_cap_rate": {"dist": "uniform", "min": 0, "maxx": 1}}"#
-        )
-        .is_err()
+        serde_json::from_str::<MonteCarloSpec>(r#"{"exit_cap_rate": {"dist": "uniform", "min": 0, "maxx": 1}}"#)
+            .is_err()
     );
 }

@@ -54,10 +54,7 @@ pub struct SensitivityResult {
     pub rent_growth_by_exit_cap: Grid,
 }
 
-pub fn sensitivity(
-    input: &DcfInput,
-    spec: &SensitivitySpec,
-) -> Result<SensitivityResult, DcfError> {
+pub fn sensitivity(input: &DcfInput, spec: &SensitivitySpec) -> Result<SensitivityResult, DcfError> {
     let base = Knobs::of(input);
     let caps = axis(
         base.exit_cap,
@@ -111,12 +108,7 @@ fn open_rate(x: f64) -> bool {
     x > -1.0 && x < 1.0
 }
 
-fn axis(
-    center: f64,
-    offsets: &[f64],
-    field: &str,
-    valid: fn(f64) -> bool,
-) -> Result<Vec<f64>, DcfError> {
+fn axis(center: f64, offsets: &[f64], field: &str, valid: fn(f64) -> bool) -> Result<Vec<f64>, DcfError> {
     if offsets.is_empty() {
         return Err(DcfError::invalid(field, "needs at least one offset"));
     }

@@ -30,11 +30,7 @@ fn gordon_growth_sells_at_20_316_573_67_and_earns_exactly_8_percent() {
         "{}",
         r.gross_sale_price
     );
-    assert!(
-        (r.unlevered_irr.unwrap() - 0.08).abs() < 1e-9,
-        "{:?}",
-        r.unlevered_irr
-    );
+    assert!((r.unlevered_irr.unwrap() - 0.08).abs() < 1e-9, "{:?}", r.unlevered_irr);
     assert!((r.noi_year1 - 1_000_000.0).abs() < 1e-6);
 }
 
@@ -78,22 +74,14 @@ fn a_short_speculative_lease_rolls_again_and_again_past_the_forward_year() {
     let input = DcfInput::from_json_str(&v.to_string()).unwrap();
     let r = value_with_options(&input, ValueOptions { ledger: true }).unwrap();
     let ledger = r.ledger.unwrap();
-    let ti_months: Vec<usize> = ledger
-        .iter()
-        .filter(|m| m.ti > 0.0)
-        .map(|m| m.month)
-        .collect();
+    let ti_months: Vec<usize> = ledger.iter().filter(|m| m.ti > 0.0).map(|m| m.month).collect();
     assert_eq!(ti_months, vec![0, 12, 24, 36]);
     assert!((ledger[0].ti - 10_000.0).abs() < 1e-9);
     assert!(
         (ledger[12].ti - 6_000.0).abs() < 1e-9,
         "blended at p = 0.5 after the first lease"
     );
-    assert!(
-        ledger
-            .iter()
-            .all(|m| (m.base_rent - 20_000.0 / 12.0).abs() < 1e-9)
-    );
+    assert!(ledger.iter().all(|m| (m.base_rent - 20_000.0 / 12.0).abs() < 1e-9));
 }
 
 #[test]
@@ -117,10 +105,7 @@ fn renewal_downtime_is_blended_and_rounded_half_up() {
         .iter()
         .map(|m| m.base_rent > 0.0 && m.recoveries > 0.0)
         .collect();
-    assert_eq!(
-        occupied,
-        vec![true, true, true, false, false, true, true, true]
-    );
+    assert_eq!(occupied, vec![true, true, true, false, false, true, true, true]);
 }
 
 #[test]

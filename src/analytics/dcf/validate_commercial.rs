@@ -3,8 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::checks::{
-    Res, non_negative, or_zero, positive, rate, required, unit_interval, whole, year_month,
-    years_in_months,
+    Res, non_negative, or_zero, positive, rate, required, unit_interval, whole, year_month, years_in_months,
 };
 use super::error::DcfError;
 use super::input::{RawDcfInput, RawLease, RawMarketLeasing, RawRecovery};
@@ -16,10 +15,7 @@ pub(super) fn commercial(raw: &RawDcfInput, start_index: i64) -> Res<Commercial>
     let empty = BTreeMap::new();
     let mla_map = raw.market_leasing.as_ref().unwrap_or(&empty);
     let names: Vec<&String> = mla_map.keys().collect();
-    let mlas = mla_map
-        .iter()
-        .map(|(name, m)| mla(name, m))
-        .collect::<Res<Vec<_>>>()?;
+    let mlas = mla_map.iter().map(|(name, m)| mla(name, m)).collect::<Res<Vec<_>>>()?;
     let raw_leases = raw
         .leases
         .as_ref()
@@ -51,15 +47,12 @@ fn suite(i: usize, l: &RawLease, start_index: i64, mla_names: &[&String]) -> Res
         .mla
         .as_deref()
         .ok_or_else(|| DcfError::invalid(f("mla"), "is required (the MLA it rolls over to)"))?;
-    let mla = mla_names
-        .iter()
-        .position(|n| n.as_str() == mla_name)
-        .ok_or_else(|| {
-            DcfError::invalid(
-                f("mla"),
-                format!("unknown market leasing assumption `market_leasing.{mla_name}`"),
-            )
-        })?;
+    let mla = mla_names.iter().position(|n| n.as_str() == mla_name).ok_or_else(|| {
+        DcfError::invalid(
+            f("mla"),
+            format!("unknown market leasing assumption `market_leasing.{mla_name}`"),
+        )
+    })?;
     if l.vacant == Some(true) {
         let lease_only = [
             (l.start.is_some(), "start"),
@@ -72,10 +65,7 @@ fn suite(i: usize, l: &RawLease, start_index: i64, mla_names: &[&String]) -> Res
             (l.renewal_probability.is_some(), "renewal_probability"),
         ];
         if let Some((_, name)) = lease_only.iter().find(|(present, _)| *present) {
-            return Err(DcfError::invalid(
-                f(name),
-                "is not allowed on a vacant suite",
-            ));
+            return Err(DcfError::invalid(f(name), "is not allowed on a vacant suite"));
         }
         return Ok(Suite {
             area_sf,
@@ -109,14 +99,11 @@ fn suite(i: usize, l: &RawLease, start_index: i64, mla_names: &[&String]) -> Res
         RawRecovery::Nnn => Recovery::Nnn,
         RawRecovery::Gross => Recovery::Gross,
         RawRecovery::BaseYear => {
-            let stop = l.expense_stop_psf.ok_or_else(|| {
-                DcfError::invalid(f("expense_stop_psf"), "is required for a base_year lease")
-            })?;
+            let stop = l
+                .expense_stop_psf
+                .ok_or_else(|| DcfError::invalid(f("expense_stop_psf"), "is required for a base_year lease"))?;
             Recovery::BaseYear {
-                stop_psf: non_negative(
-                    required(Some(stop), &f("expense_stop_psf"))?,
-                    &f("expense_stop_psf"),
-                )?,
+                stop_psf: non_negative(required(Some(stop), &f("expense_stop_psf"))?, &f("expense_stop_psf"))?,
             }
         }
     };
@@ -137,10 +124,7 @@ fn suite(i: usize, l: &RawLease, start_index: i64, mla_names: &[&String]) -> Res
         start,
         end,
         rent_psf: non_negative(required(l.rent_psf, &f("rent_psf"))?, &f("rent_psf"))?,
-        escalation_pct: rate(
-            or_zero(l.escalation_pct, &f("escalation_pct"))?,
-            &f("escalation_pct"),
-        )?,
+        escalation_pct: rate(or_zero(l.escalation_pct, &f("escalation_pct"))?, &f("escalation_pct"))?,
         free_rent_months: whole(
             or_zero(l.free_rent_months, &f("free_rent_months"))?,
             &f("free_rent_months"),
@@ -160,8 +144,7 @@ fn suite(i: usize, l: &RawLease, start_index: i64, mla_names: &[&String]) -> Res
 fn mla(name: &str, m: &RawMarketLeasing) -> Res<Mla> {
     let f = |n: &str| format!("market_leasing.{name}.{n}");
     let money = |v: Option<f64>, n: &str| non_negative(or_zero(v, &f(n))?, &f(n));
-    let months =
-        |v: Option<f64>, n: &str| Ok(f64::from(whole(or_zero(v, &f(n))?, &f(n), 0, 1200)?));
+    let months = |v: Option<f64>, n: &str| Ok(f64::from(whole(or_zero(v, &f(n))?, &f(n), 0, 1200)?));
     let lc = |v: Option<f64>, n: &str| unit_interval(or_zero(v, &f(n))?, &f(n));
     let term_years = positive(required(m.term_years, &f("term_years"))?, &f("term_years"))?;
     Ok(Mla {
@@ -181,10 +164,7 @@ fn mla(name: &str, m: &RawMarketLeasing) -> Res<Mla> {
         ti_renewal_psf: money(m.ti_renewal_psf, "ti_renewal_psf")?,
         lc_new_pct: lc(m.lc_new_pct, "lc_new_pct")?,
         lc_renewal_pct: lc(m.lc_renewal_pct, "lc_renewal_pct")?,
-        escalation_pct: rate(
-            or_zero(m.escalation_pct, &f("escalation_pct"))?,
-            &f("escalation_pct"),
-        )?,
+        escalation_pct: rate(or_zero(m.escalation_pct, &f("escalation_pct"))?, &f("escalation_pct"))?,
         recovery: match m.recovery.unwrap_or_default() {
             RawRecovery::Nnn => MlaRecovery::Nnn,
             RawRecovery::BaseYear => MlaRecovery::BaseYear,

@@ -9,10 +9,7 @@ const DENVER: &str = include_str!("../../../golden/dcf/denver-office/input.json"
 const AUSTIN: &str = include_str!("../../../golden/dcf/austin-multifamily/input.json");
 
 fn refused_on(v: Value) -> String {
-    DcfInput::from_json_str(&v.to_string())
-        .unwrap_err()
-        .field()
-        .to_string()
+    DcfInput::from_json_str(&v.to_string()).unwrap_err().field().to_string()
 }
 
 /// Sets (or adds) the value at a JSON pointer whose parent exists.
@@ -34,14 +31,8 @@ fn each_invalid_input_is_refused_naming_its_field() {
         (with(d.clone(), "/hold_years", json!(0)), "hold_years"),
         (with(d.clone(), "/hold_years", json!(31)), "hold_years"),
         (with(d.clone(), "/hold_years", json!(2.5)), "hold_years"),
-        (
-            with(d.clone(), "/exit_cap_rate", json!(0.0)),
-            "exit_cap_rate",
-        ),
-        (
-            with(d.clone(), "/discount_rate", json!(1.0)),
-            "discount_rate",
-        ),
+        (with(d.clone(), "/exit_cap_rate", json!(0.0)), "exit_cap_rate"),
+        (with(d.clone(), "/discount_rate", json!(1.0)), "discount_rate"),
         (
             with(d.clone(), "/market_rent_growth", json!(-1.0)),
             "market_rent_growth",
@@ -51,42 +42,18 @@ fn each_invalid_input_is_refused_naming_its_field() {
             with(d.clone(), "/leases/0/escalation_pct", json!(2.0)),
             "leases[0].escalation_pct",
         ),
-        (
-            with(d.clone(), "/leases/2/area_sf", json!(-7000)),
-            "leases[2].area_sf",
-        ),
-        (
-            with(d.clone(), "/building_area_sf", json!(-1)),
-            "building_area_sf",
-        ),
-        (
-            with(d.clone(), "/leases/2/end", json!("2024-02")),
-            "leases[2].end",
-        ),
-        (
-            with(d.clone(), "/leases/1/end", json!("2025-12")),
-            "leases[1].end",
-        ),
-        (
-            with(d.clone(), "/leases/0/mla", json!("retail")),
-            "leases[0].mla",
-        ),
-        (
-            with(d.clone(), "/leases/3/mla", json!("nope")),
-            "leases[3].mla",
-        ),
+        (with(d.clone(), "/leases/2/area_sf", json!(-7000)), "leases[2].area_sf"),
+        (with(d.clone(), "/building_area_sf", json!(-1)), "building_area_sf"),
+        (with(d.clone(), "/leases/2/end", json!("2024-02")), "leases[2].end"),
+        (with(d.clone(), "/leases/1/end", json!("2025-12")), "leases[1].end"),
+        (with(d.clone(), "/leases/0/mla", json!("retail")), "leases[0].mla"),
+        (with(d.clone(), "/leases/3/mla", json!("nope")), "leases[3].mla"),
         (
             with(d.clone(), "/leases/1/expense_stop_psf", Value::Null),
             "leases[1].expense_stop_psf",
         ),
-        (
-            with(d.clone(), "/leases/0/start", json!("2022-13")),
-            "leases[0].start",
-        ),
-        (
-            with(d.clone(), "/analysis_start", json!("January")),
-            "analysis_start",
-        ),
+        (with(d.clone(), "/leases/0/start", json!("2022-13")), "leases[0].start"),
+        (with(d.clone(), "/analysis_start", json!("January")), "analysis_start"),
         (
             with(d.clone(), "/hazard/composite_score", json!(1.2)),
             "hazard.composite_score",
@@ -97,17 +64,10 @@ fn each_invalid_input_is_refused_naming_its_field() {
             "market_leasing.office.term_years",
         ),
         (
-            with(
-                d.clone(),
-                "/market_leasing/office/renewal_probability",
-                json!(1.1),
-            ),
+            with(d.clone(), "/market_leasing/office/renewal_probability", json!(1.1)),
             "market_leasing.office.renewal_probability",
         ),
-        (
-            with(d.clone(), "/leases/3/rent_psf", json!(20)),
-            "leases[3].rent_psf",
-        ),
+        (with(d.clone(), "/leases/3/rent_psf", json!(20)), "leases[3].rent_psf"),
         (with(d.clone(), "/unit_mix", json!([])), "unit_mix"),
         (with(d.clone(), "/loan/ratee", json!(0.05)), "loan.ratee"),
         (
@@ -140,10 +100,7 @@ fn a_vacant_suite_and_a_lease_refer_to_an_mla_that_must_exist() {
 fn multifamily_refusals_name_their_fields() {
     let d: Value = serde_json::from_str(AUSTIN).unwrap();
     let cases = [
-        (
-            with(d.clone(), "/unit_mix/1/units", json!(-3)),
-            "unit_mix[1].units",
-        ),
+        (with(d.clone(), "/unit_mix/1/units", json!(-3)), "unit_mix[1].units"),
         (
             with(d.clone(), "/unit_mix/0/market_rent", json!(-1)),
             "unit_mix[0].market_rent",
@@ -162,18 +119,12 @@ fn multifamily_refusals_name_their_fields() {
         ),
         (with(d.clone(), "/leases", json!([])), "leases"),
         (with(d.clone(), "/kind", json!("office")), "kind"),
-        (
-            with(d.clone(), "/purchase_price", json!(0)),
-            "purchase_price",
-        ),
+        (with(d.clone(), "/purchase_price", json!(0)), "purchase_price"),
         (
             with(d.clone(), "/loan/amortization_years", json!(0.01)),
             "loan.amortization_years",
         ),
-        (
-            with(d.clone(), "/loan/io_months", json!(-1)),
-            "loan.io_months",
-        ),
+        (with(d.clone(), "/loan/io_months", json!(-1)), "loan.io_months"),
         (with(d.clone(), "/loan/ltv", json!(1.2)), "loan.ltv"),
         (
             with(d.clone(), "/equity_discount_rate", json!(-1.5)),

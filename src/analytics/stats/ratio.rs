@@ -9,7 +9,11 @@ pub enum StatsError {
     #[error("no observations")]
     Empty,
     #[error("`{field}` has {found} values, expected {expected}")]
-    LengthMismatch { field: &'static str, found: usize, expected: usize },
+    LengthMismatch {
+        field: &'static str,
+        found: usize,
+        expected: usize,
+    },
     #[error("`{field}[{index}]` must be finite and > 0")]
     NotPositive { field: &'static str, index: usize },
 }
@@ -42,7 +46,11 @@ pub fn median(values: &[f64]) -> Option<f64> {
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
     let n = v.len();
-    Some(if n % 2 == 1 { v[n / 2] } else { 0.5 * (v[n / 2 - 1] + v[n / 2]) })
+    Some(if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        0.5 * (v[n / 2 - 1] + v[n / 2])
+    })
 }
 
 fn check(field: &'static str, v: &[f64]) -> Result<(), StatsError> {
@@ -64,7 +72,12 @@ pub fn prd(estimates: &[f64], prices: &[f64]) -> Option<f64> {
     if estimates.is_empty() || estimates.len() != prices.len() {
         return None;
     }
-    let mean_ratio = estimates.iter().zip(prices).map(|(e, p)| e / p).sum::<f64>() / estimates.len() as f64;
+    let mean_ratio = estimates
+        .iter()
+        .zip(prices)
+        .map(|(e, p)| e / p)
+        .sum::<f64>()
+        / estimates.len() as f64;
     Some(mean_ratio / (estimates.iter().sum::<f64>() / prices.iter().sum::<f64>()))
 }
 
@@ -77,7 +90,11 @@ pub fn prb(estimates: &[f64], prices: &[f64]) -> Option<f64> {
     let ratios: Vec<f64> = estimates.iter().zip(prices).map(|(e, p)| e / p).collect();
     let med = median(&ratios)?;
     let y: Vec<f64> = ratios.iter().map(|r| (r - med) / med).collect();
-    let x: Vec<f64> = estimates.iter().zip(prices).map(|(e, p)| (0.5 * e / med + 0.5 * p).log2()).collect();
+    let x: Vec<f64> = estimates
+        .iter()
+        .zip(prices)
+        .map(|(e, p)| (0.5 * e / med + 0.5 * p).log2())
+        .collect();
     let n = x.len() as f64;
     let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
     let sxx: f64 = x.iter().map(|v| (v - mx).powi(2)).sum();
@@ -101,12 +118,20 @@ pub fn prb_through_origin(estimates: &[f64], prices: &[f64]) -> Option<f64> {
 }
 
 /// Full ratio study; `intervals` (low, high) per observation adds coverage.
-pub fn ratio_study(estimates: &[f64], prices: &[f64], intervals: Option<&[(f64, f64)]>) -> Result<RatioStudy, StatsError> {
+pub fn ratio_study(
+    estimates: &[f64],
+    prices: &[f64],
+    intervals: Option<&[(f64, f64)]>,
+) -> Result<RatioStudy, StatsError> {
     if estimates.is_empty() {
         return Err(StatsError::Empty);
     }
     if prices.len() != estimates.len() {
-        return Err(StatsError::LengthMismatch { field: "prices", found: prices.len(), expected: estimates.len() });
+        return Err(StatsError::LengthMismatch {
+            field: "prices",
+            found: prices.len(),
+            expected: estimates.len(),
+        });
     }
     check("estimates", estimates)?;
     check("prices", prices)?;
@@ -115,9 +140,19 @@ pub fn ratio_study(estimates: &[f64], prices: &[f64], intervals: Option<&[(f64, 
     let n = ratios.len();
     let coverage = match intervals {
         Some(iv) if iv.len() != n => {
-            return Err(StatsError::LengthMismatch { field: "intervals", found: iv.len(), expected: n });
+            return Err(StatsError::LengthMismatch {
+                field: "intervals",
+                found: iv.len(),
+                expected: n,
+            });
         }
-        Some(iv) => Some(iv.iter().zip(prices).filter(|((lo, hi), p)| lo <= p && *p <= hi).count() as f64 / n as f64),
+        Some(iv) => Some(
+            iv.iter()
+                .zip(prices)
+                .filter(|((lo, hi), p)| lo <= p && *p <= hi)
+                .count() as f64
+                / n as f64,
+        ),
         None => None,
     };
     Ok(RatioStudy {
@@ -133,4 +168,5 @@ pub fn ratio_study(estimates: &[f64], prices: &[f64], intervals: Option<&[(f64, 
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests;

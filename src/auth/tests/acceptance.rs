@@ -9,10 +9,7 @@ use crate::auth::Role;
 async fn an_rs256_token_from_the_jwks_yields_its_principal() {
     let key = shared_rsa();
     let verifier = static_verifier(&[key, &ec_key("ec-1")]);
-    let principal = verifier
-        .verify(Some(&sign(key, &valid_claims())))
-        .await
-        .unwrap();
+    let principal = verifier.verify(Some(&sign(key, &valid_claims()))).await.unwrap();
     assert_eq!(principal.subject, "user-1");
     assert_eq!(principal.tenant, "acme");
     assert_eq!(principal.roles, vec![Role::Analyst]);
@@ -56,18 +53,10 @@ async fn a_space_separated_roles_string_grants_each_named_role() {
 #[tokio::test]
 async fn a_pem_public_key_verifies_tokens_without_kid_for_rsa_and_ec() {
     for key in [shared_rsa(), &ec_key("ignored")] {
-        let verifier = Verifier::from_pem(
-            key.public_pem.as_bytes(),
-            ISSUER,
-            AUDIENCE,
-            VerifierConfig::default(),
-        )
-        .unwrap();
+        let verifier =
+            Verifier::from_pem(key.public_pem.as_bytes(), ISSUER, AUDIENCE, VerifierConfig::default()).unwrap();
         let token = sign_with_kid(key, None, &valid_claims());
-        assert_eq!(
-            verifier.verify(Some(&token)).await.unwrap().subject,
-            "user-1"
-        );
+        assert_eq!(verifier.verify(Some(&token)).await.unwrap().subject, "user-1");
     }
 }
 
@@ -80,21 +69,10 @@ async fn a_key_file_is_read_as_pem_or_as_jwks() {
     std::fs::write(&pem_path, &key.public_pem).unwrap();
     std::fs::write(&jwks_path, jwks(&[&key])).unwrap();
     for path in [&pem_path, &jwks_path] {
-        let verifier =
-            Verifier::from_key_file(path, ISSUER, AUDIENCE, VerifierConfig::default()).unwrap();
-        assert!(
-            verifier
-                .verify(Some(&sign(&key, &valid_claims())))
-                .await
-                .is_ok()
-        );
+        let verifier = Verifier::from_key_file(path, ISSUER, AUDIENCE, VerifierConfig::default()).unwrap();
+        assert!(verifier.verify(Some(&sign(&key, &valid_claims()))).await.is_ok());
     }
-    let missing = Verifier::from_key_file(
-        &dir.join("nope"),
-        ISSUER,
-        AUDIENCE,
-        VerifierConfig::default(),
-    );
+    let missing = Verifier::from_key_file(&dir.join("nope"), ISSUER, AUDIENCE, VerifierConfig::default());
     assert!(missing.err().unwrap().to_string().contains("nope"));
     std::fs::remove_dir_all(dir).unwrap();
 }
@@ -106,13 +84,7 @@ async fn encryption_and_hmac_keys_in_a_jwks_are_never_trusted() {
     enc["use"] = json!("enc");
     let doc = json!({"keys": [enc, {"kty": "oct", "k": "c2VjcmV0", "kid": "hmac"}]}).to_string();
     let result = Verifier::from_static_jwks(&doc, ISSUER, AUDIENCE, VerifierConfig::default());
-    assert!(
-        result
-            .err()
-            .unwrap()
-            .to_string()
-            .contains("no usable signing key")
-    );
+    assert!(result.err().unwrap().to_string().contains("no usable signing key"));
 }
 
 #[tokio::test]
@@ -124,20 +96,12 @@ async fn a_configurable_tenant_claim_and_algorithm_list_are_honoured() {
         tenant_claim: "org".into(),
         ..VerifierConfig::default()
     };
-    let verifier =
-        Verifier::from_static_jwks(&jwks(&[rsa, &ec]), ISSUER, AUDIENCE, config).unwrap();
+    let verifier = Verifier::from_static_jwks(&jwks(&[rsa, &ec]), ISSUER, AUDIENCE, config).unwrap();
     let mut claims = valid_claims();
     claims["org"] = json!("globex");
     assert_eq!(
-        verifier
-            .verify(Some(&sign(&ec, &claims)))
-            .await
-            .unwrap()
-            .tenant,
+        verifier.verify(Some(&sign(&ec, &claims))).await.unwrap().tenant,
         "globex"
     );
-    assert_eq!(
-        reason(&verifier, &sign(rsa, &claims)).await,
-        "ALGORITHM_NOT_ALLOWED"
-    );
+    assert_eq!(reason(&verifier, &sign(rsa, &claims)).await, "ALGORITHM_NOT_ALLOWED");
 }

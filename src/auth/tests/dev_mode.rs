@@ -11,14 +11,8 @@ use crate::auth::dev::{DevKeyError, DevKeys};
 async fn a_minted_dev_token_verifies_with_its_tenant_and_role() {
     let dir = temp_dir("dev-mint");
     let keys = DevKeys::load_or_create(&dir).unwrap();
-    let token = keys
-        .mint("acme", Role::Operator, Duration::from_secs(600))
-        .unwrap();
-    let principal = keys
-        .verifier()
-        .verify(Some(&format!("Bearer {token}")))
-        .await
-        .unwrap();
+    let token = keys.mint("acme", Role::Operator, Duration::from_secs(600)).unwrap();
+    let principal = keys.verifier().verify(Some(&format!("Bearer {token}"))).await.unwrap();
     assert_eq!(principal.tenant, "acme");
     assert_eq!(principal.roles, vec![Role::Operator]);
     let header = jsonwebtoken::decode_header(&token).unwrap();
@@ -56,14 +50,8 @@ async fn tokens_from_another_dev_key_pair_are_rejected() {
     let a = DevKeys::load_or_create(&dir_a).unwrap();
     let b = DevKeys::load_or_create(&dir_b).unwrap();
     assert_ne!(a.kid(), b.kid());
-    let token = b
-        .mint("acme", Role::Admin, Duration::from_secs(60))
-        .unwrap();
-    let err = a
-        .verifier()
-        .verify(Some(&format!("Bearer {token}")))
-        .await
-        .unwrap_err();
+    let token = b.mint("acme", Role::Admin, Duration::from_secs(60)).unwrap();
+    let err = a.verifier().verify(Some(&format!("Bearer {token}"))).await.unwrap_err();
     assert_eq!(err.code(), "UNKNOWN_KEY");
     std::fs::remove_dir_all(dir_a).unwrap();
     std::fs::remove_dir_all(dir_b).unwrap();

@@ -94,9 +94,7 @@ async fn verifier_for(issuer: &FakeIssuer) -> Verifier {
         min_refresh_interval: INTERVAL,
         ..VerifierConfig::default()
     };
-    Verifier::from_oidc(&issuer.url, AUDIENCE, config)
-        .await
-        .unwrap()
+    Verifier::from_oidc(&issuer.url, AUDIENCE, config).await.unwrap()
 }
 
 #[tokio::test]
@@ -105,28 +103,17 @@ async fn a_rotated_key_is_fetched_once_and_the_removed_key_stops_working() {
     let issuer = FakeIssuer::start(jwks(&[&old])).await;
     let verifier = verifier_for(&issuer).await;
     assert_eq!(issuer.hits(), 1);
-    assert!(
-        verifier
-            .verify(Some(&sign(&old, &issuer.claims())))
-            .await
-            .is_ok()
-    );
+    assert!(verifier.verify(Some(&sign(&old, &issuer.claims()))).await.is_ok());
     assert_eq!(issuer.hits(), 1, "a known kid must not trigger a fetch");
 
     let new = shared_rsa();
     *issuer.jwks.lock().unwrap() = jwks(&[new]);
     tokio::time::sleep(INTERVAL + Duration::from_millis(50)).await;
-    let principal = verifier
-        .verify(Some(&sign(new, &issuer.claims())))
-        .await
-        .unwrap();
+    let principal = verifier.verify(Some(&sign(new, &issuer.claims()))).await.unwrap();
     assert_eq!(principal.tenant, "acme");
     assert_eq!(issuer.hits(), 2);
     // The old kid is now unknown, and within the interval asking again fetches nothing.
-    assert_eq!(
-        reason(&verifier, &sign(&old, &issuer.claims())).await,
-        "UNKNOWN_KEY"
-    );
+    assert_eq!(reason(&verifier, &sign(&old, &issuer.claims())).await, "UNKNOWN_KEY");
     assert_eq!(issuer.hits(), 2);
 }
 
@@ -138,11 +125,7 @@ async fn unknown_kids_within_the_interval_cause_a_single_fetch_even_when_concurr
     tokio::time::sleep(INTERVAL + Duration::from_millis(50)).await;
     assert_eq!(reason(&verifier, &stranger).await, "UNKNOWN_KEY");
     assert_eq!(reason(&verifier, &stranger).await, "UNKNOWN_KEY");
-    assert_eq!(
-        issuer.hits(),
-        2,
-        "two unknown kids in one interval: one refresh"
-    );
+    assert_eq!(issuer.hits(), 2, "two unknown kids in one interval: one refresh");
 
     let rotated = ec_key("k2");
     *issuer.jwks.lock().unwrap() = jwks(&[&rotated]);
@@ -156,11 +139,7 @@ async fn unknown_kids_within_the_interval_cause_a_single_fetch_even_when_concurr
     while let Some(result) = requests.join_next().await {
         assert_eq!(result.unwrap().unwrap().subject, "user-1");
     }
-    assert_eq!(
-        issuer.hits(),
-        3,
-        "eight concurrent requests for a new kid: one refresh"
-    );
+    assert_eq!(issuer.hits(), 3, "eight concurrent requests for a new kid: one refresh");
 }
 
 #[tokio::test]
@@ -174,12 +153,7 @@ async fn a_failed_refresh_reports_keys_unavailable_counts_and_keeps_the_cached_k
     assert_eq!(reason(&verifier, &stranger).await, "KEYS_UNAVAILABLE");
     assert_eq!(reason(&verifier, &stranger).await, "UNKNOWN_KEY");
     assert_eq!(issuer.hits(), 2);
-    assert!(
-        verifier
-            .verify(Some(&sign(&known, &issuer.claims())))
-            .await
-            .is_ok()
-    );
+    assert!(verifier.verify(Some(&sign(&known, &issuer.claims()))).await.is_ok());
 }
 
 #[tokio::test]

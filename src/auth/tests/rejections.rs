@@ -10,13 +10,7 @@ use super::*;
 #[tokio::test]
 async fn a_request_without_a_bearer_token_is_missing_token() {
     let verifier = static_verifier(&[shared_rsa()]);
-    for header in [
-        None,
-        Some(""),
-        Some("   "),
-        Some("Bearer"),
-        Some("Bearer   "),
-    ] {
+    for header in [None, Some(""), Some("   "), Some("Bearer"), Some("Bearer   ")] {
         let err = verifier.verify(header).await.unwrap_err();
         assert_eq!(err.code(), "MISSING_TOKEN", "header {header:?}");
     }
@@ -25,14 +19,8 @@ async fn a_request_without_a_bearer_token_is_missing_token() {
 #[tokio::test]
 async fn a_non_bearer_scheme_or_a_non_jwt_is_malformed() {
     let verifier = static_verifier(&[shared_rsa()]);
-    assert_eq!(
-        reason(&verifier, "Basic dXNlcjpwdw==").await,
-        "MALFORMED_TOKEN"
-    );
-    assert_eq!(
-        reason(&verifier, "Bearer not-a-jwt").await,
-        "MALFORMED_TOKEN"
-    );
+    assert_eq!(reason(&verifier, "Basic dXNlcjpwdw==").await, "MALFORMED_TOKEN");
+    assert_eq!(reason(&verifier, "Bearer not-a-jwt").await, "MALFORMED_TOKEN");
     assert_eq!(reason(&verifier, "Bearer a.b.c.d").await, "MALFORMED_TOKEN");
 }
 
@@ -72,13 +60,7 @@ async fn an_unsigned_alg_none_token_is_refused() {
 #[tokio::test]
 async fn an_hs256_token_keyed_with_the_rsa_public_key_is_refused() {
     let key = shared_rsa();
-    let verifier = Verifier::from_pem(
-        key.public_pem.as_bytes(),
-        ISSUER,
-        AUDIENCE,
-        VerifierConfig::default(),
-    )
-    .unwrap();
+    let verifier = Verifier::from_pem(key.public_pem.as_bytes(), ISSUER, AUDIENCE, VerifierConfig::default()).unwrap();
     let secret = EncodingKey::from_secret(key.public_pem.as_bytes());
     for kid in [None, Some("rsa-1")] {
         let mut header = Header::new(Algorithm::HS256);
@@ -119,10 +101,7 @@ async fn a_token_expired_beyond_the_leeway_is_expired_but_within_it_is_accepted(
     let verifier = static_verifier(&[key]);
     let mut claims = valid_claims();
     claims["exp"] = json!(now() - 120);
-    assert_eq!(
-        reason(&verifier, &sign(key, &claims)).await,
-        "TOKEN_EXPIRED"
-    );
+    assert_eq!(reason(&verifier, &sign(key, &claims)).await, "TOKEN_EXPIRED");
     claims["exp"] = json!(now() - 10);
     assert!(verifier.verify(Some(&sign(key, &claims))).await.is_ok());
 }
@@ -133,10 +112,7 @@ async fn a_token_whose_nbf_is_in_the_future_is_not_yet_valid() {
     let verifier = static_verifier(&[key]);
     let mut claims = valid_claims();
     claims["nbf"] = json!(now() + 120);
-    assert_eq!(
-        reason(&verifier, &sign(key, &claims)).await,
-        "TOKEN_NOT_YET_VALID"
-    );
+    assert_eq!(reason(&verifier, &sign(key, &claims)).await, "TOKEN_NOT_YET_VALID");
 }
 
 #[tokio::test]
@@ -145,10 +121,7 @@ async fn a_token_without_exp_is_malformed() {
     let verifier = static_verifier(&[key]);
     let mut claims = valid_claims();
     claims.as_object_mut().unwrap().remove("exp");
-    assert_eq!(
-        reason(&verifier, &sign(key, &claims)).await,
-        "MALFORMED_TOKEN"
-    );
+    assert_eq!(reason(&verifier, &sign(key, &claims)).await, "MALFORMED_TOKEN");
 }
 
 #[tokio::test]
@@ -168,15 +141,9 @@ async fn a_token_for_another_or_no_audience_has_the_wrong_audience() {
     let verifier = static_verifier(&[key]);
     let mut claims = valid_claims();
     claims["aud"] = json!(["account", "billing"]);
-    assert_eq!(
-        reason(&verifier, &sign(key, &claims)).await,
-        "WRONG_AUDIENCE"
-    );
+    assert_eq!(reason(&verifier, &sign(key, &claims)).await, "WRONG_AUDIENCE");
     claims.as_object_mut().unwrap().remove("aud");
-    assert_eq!(
-        reason(&verifier, &sign(key, &claims)).await,
-        "WRONG_AUDIENCE"
-    );
+    assert_eq!(reason(&verifier, &sign(key, &claims)).await, "WRONG_AUDIENCE");
 }
 
 #[tokio::test]
@@ -195,8 +162,5 @@ async fn a_token_without_a_tenant_claim_is_missing_tenant() {
     let verifier = static_verifier(&[key]);
     let mut claims = valid_claims();
     claims.as_object_mut().unwrap().remove("tenant");
-    assert_eq!(
-        reason(&verifier, &sign(key, &claims)).await,
-        "MISSING_TENANT"
-    );
+    assert_eq!(reason(&verifier, &sign(key, &claims)).await, "MISSING_TENANT");
 }

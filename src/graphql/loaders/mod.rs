@@ -1,9 +1,10 @@
 //! Per-request DataLoader: batches the nested reads of a page of properties (owners, leases,
 //! unit mix, hazards, latest valuation) into one statement each, so a page costs the same number
-//! of statements whatever its size.
+//! of statements whatever its size. Every requested key gets an entry (empty when there is no
+//! row), so the per-request cache answers repeated and prefetched keys without a statement.
 use crate::persistence::TenantTx;
 use crate::persistence::repositories::{leases, properties};
-use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use reos_entities::{lease, owner, property_hazard, property_ownership, unit_mix, valuation};
 use sea_orm::DbErr;
 use std::collections::HashMap;
@@ -16,10 +17,10 @@ pub struct ByProperty {
 }
 
 /// The DataLoader resolvers use.
-pub type Loaders = DataLoader<ByProperty>;
+pub type Loaders = DataLoader<ByProperty, HashMapCache>;
 
 pub fn loaders(tx: Arc<TenantTx>) -> Loaders {
-    DataLoader::new(ByProperty { tx }, tokio::spawn)
+    DataLoader::with_cache(ByProperty { tx }, tokio::spawn, HashMapCache::default())
 }
 
 macro_rules! key {
@@ -40,16 +41,28 @@ fn ids<K: Copy>(keys: &[K], f: impl Fn(K) -> Uuid) -> Vec<Uuid> {
     keys.iter().map(|k| f(*k)).collect()
 }
 
-fn rekey<K: Eq + std::hash::Hash, V>(map: HashMap<Uuid, V>, f: impl Fn(Uuid) -> K) -> HashMap<K, V> {
-    map.into_iter().map(|(k, v)| (f(k), v)).collect()
+/// One entry per requested key: the loaded value, or the default (empty list, None) when the
+/// property has no rows.
+fn complete<K, V, W>(
+    keys: &[K],
+    mut map: HashMap<Uuid, V>,
+    id: impl Fn(K) -> Uuid,
+    wrap: impl Fn(Option<V>) -> W,
+) -> HashMap<K, W>
+where
+    K: Copy + Eq + std::hash::Hash,
+{
+    keys.iter().map(|k| (*k, wrap(map.remove(&id(*k))))).collect()
 }
 
 impl Loader<OwnersOf> for ByProperty {
     type Value = Vec<(property_ownership::Model, owner::Model)>;
     type Error = Arc<DbErr>;
     async fn load(&self, keys: &[OwnersOf]) -> LoadResult<OwnersOf, Self::Value> {
-        let map = properties::owners_of(&self.tx, &ids(keys, |k| k.0)).await.map_err(Arc::new)?;
-        Ok(rekey(map, OwnersOf))
+        let map = properties::owners_of(&self.tx, &ids(keys, |k| k.0))
+            .await
+            .map_err(Arc::new)?;
+        Ok(complete(keys, map, |k| k.0, Option::unwrap_or_default))
     }
 }
 
@@ -57,8 +70,10 @@ impl Loader<LeasesOf> for ByProperty {
     type Value = Vec<lease::Model>;
     type Error = Arc<DbErr>;
     async fn load(&self, keys: &[LeasesOf]) -> LoadResult<LeasesOf, Self::Value> {
-        let map = leases::for_properties(&self.tx, &ids(keys, |k| k.0)).await.map_err(Arc::new)?;
-        Ok(rekey(map, LeasesOf))
+        let map = leases::for_properties(&self.tx, &ids(keys, |k| k.0))
+            .await
+            .map_err(Arc::new)?;
+        Ok(complete(keys, map, |k| k.0, Option::unwrap_or_default))
     }
 }
 
@@ -66,25 +81,76 @@ impl Loader<UnitMixOf> for ByProperty {
     type Value = Vec<unit_mix::Model>;
     type Error = Arc<DbErr>;
     async fn load(&self, keys: &[UnitMixOf]) -> LoadResult<UnitMixOf, Self::Value> {
-        let map = leases::unit_mix_for(&self.tx, &ids(keys, |k| k.0)).await.map_err(Arc::new)?;
-        Ok(rekey(map, UnitMixOf))
+        let map = leases::unit_mix_for(&self.tx, &ids(keys, |k| k.0))
+            .await
+            .map_err(Arc::new)?;
+        Ok(complete(keys, map, |k| k.0, Option::unwrap_or_default))
     }
 }
 
 impl Loader<HazardOf> for ByProperty {
-    type Value = property_hazard::Model;
+    type Value = Option<property_hazard::Model>;
     type Error = Arc<DbErr>;
     async fn load(&self, keys: &[HazardOf]) -> LoadResult<HazardOf, Self::Value> {
-        let map = properties::latest_hazards(&self.tx, &ids(keys, |k| k.0)).await.map_err(Arc::new)?;
-        Ok(rekey(map, HazardOf))
+        let map = properties::latest_hazards(&self.tx, &ids(keys, |k| k.0))
+            .await
+            .map_err(Arc::new)?;
+        Ok(complete(keys, map, |k| k.0, |v| v))
     }
 }
 
 impl Loader<ValuationOf> for ByProperty {
-    type Value = valuation::Model;
+    type Value = Option<valuation::Model>;
     type Error = Arc<DbErr>;
     async fn load(&self, keys: &[ValuationOf]) -> LoadResult<ValuationOf, Self::Value> {
-        let map = properties::latest_valuations(&self.tx, &ids(keys, |k| k.0)).await.map_err(Arc::new)?;
-        Ok(rekey(map, ValuationOf))
+        let map = properties::latest_valuations(&self.tx, &ids(keys, |k| k.0))
+            .await
+            .map_err(Arc::new)?;
+        Ok(complete(keys, map, |k| k.0, |v| v))
     }
+}
+
+/// Loads, in one batch per kind, the children a page's selection asks for, before the nested
+/// resolvers run (they then hit the cache): the statement count stays fixed however the
+/// resolvers happen to interleave.
+pub async fn prefetch(loader: &Loaders, node: async_graphql::Lookahead<'_>, ids: &[Uuid]) -> Result<(), Arc<DbErr>> {
+    let ids = || ids.iter().copied();
+    let (a, b, c, d, e) = futures_util::join!(
+        async {
+            if node.field("owners").exists() {
+                loader.load_many(ids().map(OwnersOf)).await.map(drop)
+            } else {
+                Ok(())
+            }
+        },
+        async {
+            if node.field("leases").exists() {
+                loader.load_many(ids().map(LeasesOf)).await.map(drop)
+            } else {
+                Ok(())
+            }
+        },
+        async {
+            if node.field("unitMix").exists() {
+                loader.load_many(ids().map(UnitMixOf)).await.map(drop)
+            } else {
+                Ok(())
+            }
+        },
+        async {
+            if node.field("hazards").exists() {
+                loader.load_many(ids().map(HazardOf)).await.map(drop)
+            } else {
+                Ok(())
+            }
+        },
+        async {
+            if node.field("latestValuation").exists() {
+                loader.load_many(ids().map(ValuationOf)).await.map(drop)
+            } else {
+                Ok(())
+            }
+        },
+    );
+    a.and(b).and(c).and(d).and(e)
 }

@@ -109,21 +109,31 @@ fn apply_lease(am: &mut lease::ActiveModel, f: LeaseFields) -> ApiResult<()> {
     let end = parse("input.end", f.end.as_deref())?;
     if !f.vacant {
         if f.tenant_name.as_deref().is_none_or(|s| s.trim().is_empty()) {
-            return Err(ApiError::bad_input("input.tenantName", "required for an occupied lease"));
+            return Err(ApiError::bad_input(
+                "input.tenantName",
+                "required for an occupied lease",
+            ));
         }
-        for (field, missing) in [("input.start", start.is_none()), ("input.end", end.is_none()), ("input.rentPsf", f.rent_psf.is_none())] {
+        for (field, missing) in [
+            ("input.start", start.is_none()),
+            ("input.end", end.is_none()),
+            ("input.rentPsf", f.rent_psf.is_none()),
+        ] {
             if missing {
                 return Err(ApiError::bad_input(field, "required for an occupied lease"));
             }
         }
     }
-    if let (Some(s), Some(e)) = (start, end) {
-        if e < s {
-            return Err(ApiError::bad_input("input.end", "must not be before start"));
-        }
+    if let (Some(s), Some(e)) = (start, end)
+        && e < s
+    {
+        return Err(ApiError::bad_input("input.end", "must not be before start"));
     }
     if f.recovery == Recovery::BaseYear && !f.vacant && f.expense_stop_psf.is_none() {
-        return Err(ApiError::bad_input("input.expenseStopPsf", "required for a BASE_YEAR lease"));
+        return Err(ApiError::bad_input(
+            "input.expenseStopPsf",
+            "required for a BASE_YEAR lease",
+        ));
     }
     am.tenant_name = Set(f.tenant_name);
     am.suite = Set(f.suite);
@@ -160,7 +170,9 @@ fn apply_unit(am: &mut unit_mix::ActiveModel, f: UnitMixFields) -> ApiResult<()>
 /// The property a new child row attaches to; NOT_FOUND outside the tenant.
 async fn parent(r: &RequestCtx, id: &ID) -> ApiResult<Uuid> {
     let id = rules::uuid(id, "property")?;
-    repositories::find::<property::Entity>(&r.tx, id).await?.ok_or(ApiError::not_found("property"))?;
+    repositories::find::<property::Entity>(&r.tx, id)
+        .await?
+        .ok_or(ApiError::not_found("property"))?;
     Ok(id)
 }
 
@@ -180,7 +192,14 @@ impl LeaseMutations {
         };
         apply_lease(&mut am, input.lease)?;
         let saved = am.insert(r.tx.conn()).await.map_err(ApiError::from)?;
-        record(r, "create", "lease", saved.id, serde_json::json!({"property_id": property_id})).await?;
+        record(
+            r,
+            "create",
+            "lease",
+            saved.id,
+            serde_json::json!({"property_id": property_id}),
+        )
+        .await?;
         Ok(LeasePayload { lease: Lease(saved) })
     }
 
@@ -205,7 +224,10 @@ impl LeaseMutations {
     async fn delete_lease(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
         let r = req(ctx)?;
         let uuid = rules::uuid(&id, "lease")?;
-        if !repositories::delete::<lease::Entity>(&r.tx, uuid).await.map_err(ApiError::from)? {
+        if !repositories::delete::<lease::Entity>(&r.tx, uuid)
+            .await
+            .map_err(ApiError::from)?
+        {
             return Err(ApiError::not_found("lease").into());
         }
         record(r, "delete", "lease", uuid, serde_json::json!({})).await?;
@@ -226,8 +248,17 @@ impl LeaseMutations {
         };
         apply_unit(&mut am, input.unit)?;
         let saved = am.insert(r.tx.conn()).await.map_err(ApiError::from)?;
-        record(r, "create", "unit_mix", saved.id, serde_json::json!({"property_id": property_id})).await?;
-        Ok(UnitMixPayload { unit_type: UnitType(saved) })
+        record(
+            r,
+            "create",
+            "unit_mix",
+            saved.id,
+            serde_json::json!({"property_id": property_id}),
+        )
+        .await?;
+        Ok(UnitMixPayload {
+            unit_type: UnitType(saved),
+        })
     }
 
     /// Replaces a unit type's fields. Requires operator.
@@ -243,7 +274,9 @@ impl LeaseMutations {
         apply_unit(&mut am, input.unit)?;
         let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
         record(r, "update", "unit_mix", saved.id, serde_json::json!({})).await?;
-        Ok(UnitMixPayload { unit_type: UnitType(saved) })
+        Ok(UnitMixPayload {
+            unit_type: UnitType(saved),
+        })
     }
 
     /// Deletes a unit type. Requires operator.
@@ -251,7 +284,10 @@ impl LeaseMutations {
     async fn delete_unit_mix(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
         let r = req(ctx)?;
         let uuid = rules::uuid(&id, "unit mix")?;
-        if !repositories::delete::<unit_mix::Entity>(&r.tx, uuid).await.map_err(ApiError::from)? {
+        if !repositories::delete::<unit_mix::Entity>(&r.tx, uuid)
+            .await
+            .map_err(ApiError::from)?
+        {
             return Err(ApiError::not_found("unit mix").into());
         }
         record(r, "delete", "unit_mix", uuid, serde_json::json!({})).await?;

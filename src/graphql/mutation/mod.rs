@@ -30,7 +30,14 @@ pub(crate) async fn record(
 ) -> ApiResult<()> {
     audit(
         &r.tx,
-        Audit { actor: r.actor(), action, entity, entity_id: Some(id), details, request_id: Some(&r.request_id) },
+        Audit {
+            actor: r.actor(),
+            action,
+            entity,
+            entity_id: Some(id),
+            details,
+            request_id: Some(&r.request_id),
+        },
     )
     .await?;
     Ok(())

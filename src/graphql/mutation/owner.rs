@@ -138,7 +138,10 @@ impl OwnerMutations {
     async fn delete_owner(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
         let r = req(ctx)?;
         let uuid = rules::uuid(&id, "owner")?;
-        if !repositories::delete::<owner::Entity>(&r.tx, uuid).await.map_err(ApiError::from)? {
+        if !repositories::delete::<owner::Entity>(&r.tx, uuid)
+            .await
+            .map_err(ApiError::from)?
+        {
             return Err(ApiError::not_found("owner").into());
         }
         record(r, "delete", "owner", uuid, serde_json::json!({})).await?;
@@ -163,11 +166,16 @@ impl OwnerMutations {
             return Err(ApiError::bad_input("input.sharePct", "must be above 0 and at most 100").into());
         }
         rules::positive("input.acquisitionPrice", input.acquisition_price)?;
-        let held = owners::share_total(&r.tx, property_id, None).await.map_err(ApiError::from)?;
+        let held = owners::share_total(&r.tx, property_id, None)
+            .await
+            .map_err(ApiError::from)?;
         if held + input.share_pct > 100.0 + 1e-9 {
             return Err(ApiError::bad_input(
                 "input.sharePct",
-                format!("owners already hold {held}% of this property; at most {}% remains", 100.0 - held),
+                format!(
+                    "owners already hold {held}% of this property; at most {}% remains",
+                    100.0 - held
+                ),
             )
             .into());
         }
@@ -184,8 +192,17 @@ impl OwnerMutations {
         .insert(r.tx.conn())
         .await
         .map_err(ApiError::from)?;
-        record(r, "create", "property_ownership", saved.id, serde_json::json!({"property_id": property_id, "owner_id": owner_id})).await?;
-        Ok(OwnershipPayload { ownership: PropertyOwner(saved, owner) })
+        record(
+            r,
+            "create",
+            "property_ownership",
+            saved.id,
+            serde_json::json!({"property_id": property_id, "owner_id": owner_id}),
+        )
+        .await?;
+        Ok(OwnershipPayload {
+            ownership: PropertyOwner(saved, owner),
+        })
     }
 
     /// Removes an ownership record. Requires operator.
@@ -193,7 +210,10 @@ impl OwnerMutations {
     async fn remove_ownership(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
         let r = req(ctx)?;
         let uuid = rules::uuid(&id, "ownership")?;
-        if !repositories::delete::<property_ownership::Entity>(&r.tx, uuid).await.map_err(ApiError::from)? {
+        if !repositories::delete::<property_ownership::Entity>(&r.tx, uuid)
+            .await
+            .map_err(ApiError::from)?
+        {
             return Err(ApiError::not_found("ownership").into());
         }
         record(r, "delete", "property_ownership", uuid, serde_json::json!({})).await?;

@@ -51,7 +51,9 @@ impl PropertyMutations {
         validate(&check, &merged)?;
         let saved = am.insert(r.tx.conn()).await.map_err(ApiError::from)?;
         record(r, "create", "property", saved.id, serde_json::json!({})).await?;
-        Ok(PropertyPayload { property: Property(saved) })
+        Ok(PropertyPayload {
+            property: Property(saved),
+        })
     }
 
     /// Changes the given fields of a property. Requires operator.
@@ -78,7 +80,9 @@ impl PropertyMutations {
         validate(&check, &merged)?;
         let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
         record(r, "update", "property", saved.id, serde_json::json!({})).await?;
-        Ok(PropertyPayload { property: Property(saved) })
+        Ok(PropertyPayload {
+            property: Property(saved),
+        })
     }
 
     /// Deletes a property with its leases, unit mix, ownership, hazards and valuations. Requires operator.
@@ -86,7 +90,10 @@ impl PropertyMutations {
     async fn delete_property(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
         let r = req(ctx)?;
         let uuid = rules::uuid(&id, "property")?;
-        if !repositories::delete::<property::Entity>(&r.tx, uuid).await.map_err(ApiError::from)? {
+        if !repositories::delete::<property::Entity>(&r.tx, uuid)
+            .await
+            .map_err(ApiError::from)?
+        {
             return Err(ApiError::not_found("property").into());
         }
         record(r, "delete", "property", uuid, serde_json::json!({})).await?;
@@ -100,9 +107,36 @@ fn for_all_optional_none(am: &mut property::ActiveModel) {
         ($($f:ident),*) => {$( if matches!(am.$f, NotSet) { am.$f = Set(None); } )*};
     }
     none!(
-        external_id, name, unit, postal_code, normalized_address, address_hash, latitude, longitude, building_type,
-        neighborhood, living_area_sf, lot_area_sf, year_built, year_remodeled, bedrooms, full_baths, half_baths,
-        basement_sf, garage_cars, condition_score, stories, fireplaces, central_air, porch_sf, deck_sf, pool_sf,
-        list_price, purchase_price, units_count, building_area_sf, source
+        external_id,
+        name,
+        unit,
+        postal_code,
+        normalized_address,
+        address_hash,
+        latitude,
+        longitude,
+        building_type,
+        neighborhood,
+        living_area_sf,
+        lot_area_sf,
+        year_built,
+        year_remodeled,
+        bedrooms,
+        full_baths,
+        half_baths,
+        basement_sf,
+        garage_cars,
+        condition_score,
+        stories,
+        fireplaces,
+        central_air,
+        porch_sf,
+        deck_sf,
+        pool_sf,
+        list_price,
+        purchase_price,
+        units_count,
+        building_area_sf,
+        source
     );
 }

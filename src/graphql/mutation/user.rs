@@ -47,6 +47,8 @@ impl UserMutations {
         }
         let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
         record(r, "update", "user", saved.id, serde_json::json!({})).await?;
-        Ok(UserPayload { user: User::from(saved) })
+        Ok(UserPayload {
+            user: User::from(saved),
+        })
     }
 }

@@ -27,16 +27,25 @@ impl MeQuery {
             .await
             .map_err(ApiError::from)?
             .ok_or(ApiError::Unauthenticated)?;
-        let user = users::touch(&r.tx, &r.principal.subject, r.principal.email.as_deref(), r.role.as_str())
-            .await
-            .map_err(ApiError::from)?;
+        let user = users::touch(
+            &r.tx,
+            &r.principal.subject,
+            r.principal.email.as_deref(),
+            r.role.as_str(),
+        )
+        .await
+        .map_err(ApiError::from)?;
         Ok(Me {
             id: ID(user.id.to_string()),
             subject: user.subject,
             email: user.email,
             role: role(r.role),
             roles: r.principal.roles.iter().copied().map(role).collect(),
-            tenant: TenantInfo { id: ID(tenant.id.to_string()), slug: tenant.slug, name: tenant.name },
+            tenant: TenantInfo {
+                id: ID(tenant.id.to_string()),
+                slug: tenant.slug,
+                name: tenant.name,
+            },
         })
     }
 }

@@ -8,4 +8,9 @@ use async_graphql::MergedObject;
 pub use users::User;
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(me::MeQuery, properties::PropertyQueries, owners::OwnerQueries, users::UserQueries);
+pub struct QueryRoot(
+    me::MeQuery,
+    properties::PropertyQueries,
+    owners::OwnerQueries,
+    users::UserQueries,
+);

@@ -18,7 +18,9 @@ impl OwnerQueries {
     /// One owner of the caller's tenant.
     async fn owner(&self, ctx: &Context<'_>, id: ID) -> Result<Owner> {
         let id = rules::uuid(&id, "owner")?;
-        let found = repositories::find::<owner::Entity>(tx(ctx)?, id).await.map_err(ApiError::from)?;
+        let found = repositories::find::<owner::Entity>(tx(ctx)?, id)
+            .await
+            .map_err(ApiError::from)?;
         Ok(Owner(found.ok_or(ApiError::not_found("owner"))?))
     }
 
@@ -36,7 +38,9 @@ impl OwnerQueries {
         let name = name.map(|n| owners::normalize_name(&n));
         let tx = tx(ctx)?;
         let total = owners::count(tx, name.as_deref()).await.map_err(ApiError::from)?;
-        let rows = owners::page(tx, name.as_deref(), p.offset, p.limit).await.map_err(ApiError::from)?;
+        let rows = owners::page(tx, name.as_deref(), p.offset, p.limit)
+            .await
+            .map_err(ApiError::from)?;
         Ok(connection(p, total, rows, Owner))
     }
 }

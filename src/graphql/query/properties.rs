@@ -3,9 +3,10 @@ use crate::config::GraphqlSettings;
 use crate::domain::rules;
 use crate::error::ApiError;
 use crate::graphql::context::tx;
+use crate::graphql::loaders::{Loaders, prefetch};
 use crate::graphql::pagination::{CountedConnection, Cursor, connection, page};
 use crate::graphql::types::lease::Lease;
-use crate::graphql::types::property::Property;
+use crate::graphql::types::property::{Property, load_err};
 use crate::graphql::types::property_input::{PropertyFilter, PropertyOrder};
 use crate::persistence::repositories::{self, leases, properties};
 use async_graphql::connection::Connection;
@@ -20,7 +21,9 @@ impl PropertyQueries {
     /// One property of the caller's tenant; NOT_FOUND for unknown ids and other tenants' ids alike.
     async fn property(&self, ctx: &Context<'_>, id: ID) -> Result<Property> {
         let id = rules::uuid(&id, "property")?;
-        let found = repositories::find::<property::Entity>(tx(ctx)?, id).await.map_err(ApiError::from)?;
+        let found = repositories::find::<property::Entity>(tx(ctx)?, id)
+            .await
+            .map_err(ApiError::from)?;
         Ok(Property(found.ok_or(ApiError::not_found("property"))?))
     }
 
@@ -41,7 +44,12 @@ impl PropertyQueries {
         let (sort, desc) = order_by.unwrap_or_default().sort();
         let tx = tx(ctx)?;
         let total = properties::count(tx, &query).await.map_err(ApiError::from)?;
-        let rows = properties::page(tx, &query, sort, desc, p.offset, p.limit).await.map_err(ApiError::from)?;
+        let rows = properties::page(tx, &query, sort, desc, p.offset, p.limit)
+            .await
+            .map_err(ApiError::from)?;
+        let ids: Vec<_> = rows.iter().map(|m| m.id).collect();
+        let node = ctx.look_ahead().field("edges").field("node");
+        prefetch(ctx.data::<Loaders>()?, node, &ids).await.map_err(load_err)?;
         Ok(connection(p, total, rows, Property))
     }
 

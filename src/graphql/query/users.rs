@@ -56,7 +56,10 @@ impl UserQueries {
     ) -> Result<Connection<Cursor, User, CountedConnection>> {
         let p = page(ctx.data::<GraphqlSettings>()?, first, after.as_deref())?;
         let tx = tx(ctx)?;
-        let total = scoped::<user::Entity>(tx).count(tx.conn()).await.map_err(ApiError::from)?;
+        let total = scoped::<user::Entity>(tx)
+            .count(tx.conn())
+            .await
+            .map_err(ApiError::from)?;
         let rows = scoped::<user::Entity>(tx)
             .order_by_asc(user::Column::CreatedAt)
             .order_by_asc(user::Column::Id)

@@ -28,7 +28,7 @@ fn loader<'a>(ctx: &'a Context<'_>) -> Result<&'a Loaders> {
     ctx.data::<Loaders>()
 }
 
-fn load_err(e: std::sync::Arc<sea_orm::DbErr>) -> async_graphql::Error {
+pub(crate) fn load_err(e: std::sync::Arc<sea_orm::DbErr>) -> async_graphql::Error {
     ApiError::Internal(anyhow::anyhow!("loading: {e}")).into()
 }
 
@@ -149,7 +149,11 @@ impl Property {
     /// Owners with their shares (batched).
     async fn owners(&self, ctx: &Context<'_>) -> Result<Vec<PropertyOwner>> {
         let rows = loader(ctx)?.load_one(OwnersOf(self.0.id)).await.map_err(load_err)?;
-        Ok(rows.unwrap_or_default().into_iter().map(|(o, w)| PropertyOwner(o, w)).collect())
+        Ok(rows
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(o, w)| PropertyOwner(o, w))
+            .collect())
     }
 
     /// Commercial leases and vacant suites (batched).
@@ -166,11 +170,21 @@ impl Property {
 
     /// The newest hazard assessment (batched).
     async fn hazards(&self, ctx: &Context<'_>) -> Result<Option<Hazard>> {
-        Ok(loader(ctx)?.load_one(HazardOf(self.0.id)).await.map_err(load_err)?.map(Hazard))
+        Ok(loader(ctx)?
+            .load_one(HazardOf(self.0.id))
+            .await
+            .map_err(load_err)?
+            .flatten()
+            .map(Hazard))
     }
 
     /// The newest saved valuation of any model (batched).
     async fn latest_valuation(&self, ctx: &Context<'_>) -> Result<Option<Valuation>> {
-        Ok(loader(ctx)?.load_one(ValuationOf(self.0.id)).await.map_err(load_err)?.map(Valuation))
+        Ok(loader(ctx)?
+            .load_one(ValuationOf(self.0.id))
+            .await
+            .map_err(load_err)?
+            .flatten()
+            .map(Valuation))
     }
 }

@@ -55,17 +55,23 @@ impl PropertyFilter {
     pub fn into_query(self) -> ApiResult<PropertyQuery> {
         rules::non_negative("filter.minPrice", self.min_price)?;
         rules::non_negative("filter.maxPrice", self.max_price)?;
-        if let (Some(lo), Some(hi)) = (self.min_price, self.max_price) {
-            if lo > hi {
-                return Err(crate::error::ApiError::bad_input("filter.maxPrice", "must not be below minPrice"));
-            }
+        if let (Some(lo), Some(hi)) = (self.min_price, self.max_price)
+            && lo > hi
+        {
+            return Err(crate::error::ApiError::bad_input(
+                "filter.maxPrice",
+                "must not be below minPrice",
+            ));
         }
         let bbox = match self.bounding_box {
             Some(b) => {
                 rules::coordinates("filter.boundingBox.", Some(b.south), Some(b.west))?;
                 rules::coordinates("filter.boundingBox.", Some(b.north), Some(b.east))?;
                 if b.south > b.north {
-                    return Err(crate::error::ApiError::bad_input("filter.boundingBox.north", "must not be south of south"));
+                    return Err(crate::error::ApiError::bad_input(
+                        "filter.boundingBox.north",
+                        "must not be south of south",
+                    ));
                 }
                 Some((b.south, b.west, b.north, b.east))
             }
@@ -172,7 +178,12 @@ pub fn validate(a: &PropertyAttributesInput, merged: &property::Model) -> ApiRes
     ] {
         rules::positive(field, v)?;
     }
-    for (field, v) in [("input.basementSf", a.basement_sf), ("input.porchSf", a.porch_sf), ("input.deckSf", a.deck_sf), ("input.poolSf", a.pool_sf)] {
+    for (field, v) in [
+        ("input.basementSf", a.basement_sf),
+        ("input.porchSf", a.porch_sf),
+        ("input.deckSf", a.deck_sf),
+        ("input.poolSf", a.pool_sf),
+    ] {
         rules::non_negative(field, v)?;
     }
     for (field, v) in [
@@ -189,10 +200,13 @@ pub fn validate(a: &PropertyAttributesInput, merged: &property::Model) -> ApiRes
     rules::year("input.yearBuilt", a.year_built)?;
     rules::year("input.yearRemodeled", a.year_remodeled)?;
     rules::coordinates("input.", merged.latitude, merged.longitude)?;
-    if let (Some(built), Some(remodeled)) = (merged.year_built, merged.year_remodeled) {
-        if remodeled < built {
-            return Err(crate::error::ApiError::bad_input("input.yearRemodeled", "must not be before yearBuilt"));
-        }
+    if let (Some(built), Some(remodeled)) = (merged.year_built, merged.year_remodeled)
+        && remodeled < built
+    {
+        return Err(crate::error::ApiError::bad_input(
+            "input.yearRemodeled",
+            "must not be before yearBuilt",
+        ));
     }
     Ok(())
 }
@@ -201,19 +215,28 @@ pub fn validate_address(a: &AddressInput) -> ApiResult<()> {
     rules::non_empty("input.address.line1", Some(&a.line1))?;
     rules::non_empty("input.address.city", Some(&a.city))?;
     if a.state.len() != 2 || !a.state.chars().all(|c| c.is_ascii_alphabetic()) {
-        return Err(crate::error::ApiError::bad_input("input.address.state", "must be a two-letter state code"));
+        return Err(crate::error::ApiError::bad_input(
+            "input.address.state",
+            "must be a two-letter state code",
+        ));
     }
     Ok(())
 }
 
 /// Writes the address into the model (state upper-cased, a normalized form kept for matching).
 pub fn apply_address(am: &mut property::ActiveModel, a: AddressInput) {
-    let normalized = [Some(a.line1.as_str()), a.unit.as_deref(), Some(a.city.as_str()), Some(a.state.as_str()), a.postal_code.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let normalized = [
+        Some(a.line1.as_str()),
+        a.unit.as_deref(),
+        Some(a.city.as_str()),
+        Some(a.state.as_str()),
+        a.postal_code.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase())
+    .collect::<Vec<_>>()
+    .join(", ");
     am.address_line1 = Set(a.line1.trim().to_owned());
     am.unit = Set(a.unit);
     am.city = Set(a.city.trim().to_owned());
@@ -231,10 +254,35 @@ macro_rules! set_some {
 /// Writes the given attributes into the model.
 pub fn apply_attributes(am: &mut property::ActiveModel, a: PropertyAttributesInput) {
     set_some!(
-        am, a, external_id, name, latitude, longitude, building_type, neighborhood, living_area_sf, lot_area_sf,
-        year_built, year_remodeled, bedrooms, full_baths, half_baths, basement_sf, garage_cars, condition_score,
-        stories, fireplaces, central_air, porch_sf, deck_sf, pool_sf, list_price, purchase_price, units_count,
-        building_area_sf, source
+        am,
+        a,
+        external_id,
+        name,
+        latitude,
+        longitude,
+        building_type,
+        neighborhood,
+        living_area_sf,
+        lot_area_sf,
+        year_built,
+        year_remodeled,
+        bedrooms,
+        full_baths,
+        half_baths,
+        basement_sf,
+        garage_cars,
+        condition_score,
+        stories,
+        fireplaces,
+        central_air,
+        porch_sf,
+        deck_sf,
+        pool_sf,
+        list_price,
+        purchase_price,
+        units_count,
+        building_area_sf,
+        source
     );
     if let Some(s) = a.status {
         am.status = Set(s.as_db().to_owned());

@@ -27,8 +27,18 @@ macro_rules! tenant_owned {
     )*};
 }
 tenant_owned!(
-    user, property, owner, property_ownership, lease, unit_mix, sale, property_hazard, document, valuation,
-    field_provenance, audit_event
+    user,
+    property,
+    owner,
+    property_ownership,
+    lease,
+    unit_mix,
+    sale,
+    property_hazard,
+    document,
+    valuation,
+    field_provenance,
+    audit_event
 );
 
 /// `SELECT … FROM table WHERE tenant_id = <the transaction's tenant>`.

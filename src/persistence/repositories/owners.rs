@@ -36,13 +36,32 @@ pub async fn share_total(tx: &TenantTx, property_id: Uuid, except: Option<Uuid>)
     Ok(s.all(tx.conn()).await?.iter().map(|o| o.share_pct).sum())
 }
 
-/// Lower-case, punctuation-free name used to match the same owner typed twice.
+/// Lower-case, punctuation-free name used to match the same owner typed twice: dots vanish
+/// (`L.L.C.` → `llc`), other punctuation separates words, and common entity suffixes are
+/// spelled one way.
 pub fn normalize_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' })
+        .filter(|c| *c != '.')
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
         .collect();
-    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+    let words: Vec<&str> = cleaned
+        .split_whitespace()
+        .map(|w| match w {
+            "incorporated" => "inc",
+            "corporation" => "corp",
+            "company" => "co",
+            "limited" => "ltd",
+            other => other,
+        })
+        .collect();
+    words.join(" ")
 }
 
 #[cfg(test)]
@@ -51,6 +70,9 @@ mod tests {
 
     #[test]
     fn names_differing_in_case_and_punctuation_normalize_alike() {
-        assert_eq!(normalize_name("Acme Holdings, L.L.C."), normalize_name("ACME  holdings llc"));
+        assert_eq!(
+            normalize_name("Acme Holdings, L.L.C."),
+            normalize_name("ACME  holdings llc")
+        );
     }
 }

@@ -51,7 +51,9 @@ fn filtered(tx: &TenantTx, q: &PropertyQuery) -> Select<property::Entity> {
         s = s.filter(C::ListPrice.lte(v));
     }
     if let Some((south, west, north, east)) = q.bbox {
-        s = s.filter(C::Latitude.between(south, north)).filter(C::Longitude.between(west, east));
+        s = s
+            .filter(C::Latitude.between(south, north))
+            .filter(C::Longitude.between(west, east));
     }
     s
 }

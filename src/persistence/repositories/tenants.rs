@@ -4,7 +4,10 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait
 use uuid::Uuid;
 
 pub async fn by_slug(conn: &impl ConnectionTrait, slug: &str) -> Result<Option<tenant::Model>, DbErr> {
-    tenant::Entity::find().filter(tenant::Column::Slug.eq(slug)).one(conn).await
+    tenant::Entity::find()
+        .filter(tenant::Column::Slug.eq(slug))
+        .one(conn)
+        .await
 }
 
 pub async fn by_id(conn: &impl ConnectionTrait, id: Uuid) -> Result<Option<tenant::Model>, DbErr> {

@@ -6,14 +6,12 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, QueryFilter, Set};
 use uuid::Uuid;
 
 /// Records the caller (subject, role, last seen) and returns the row.
-pub async fn touch(
-    tx: &TenantTx,
-    subject: &str,
-    email: Option<&str>,
-    role: &str,
-) -> Result<user::Model, DbErr> {
+pub async fn touch(tx: &TenantTx, subject: &str, email: Option<&str>, role: &str) -> Result<user::Model, DbErr> {
     let now = chrono::Utc::now();
-    let existing = scoped::<user::Entity>(tx).filter(user::Column::Subject.eq(subject)).one(tx.conn()).await?;
+    let existing = scoped::<user::Entity>(tx)
+        .filter(user::Column::Subject.eq(subject))
+        .one(tx.conn())
+        .await?;
     match existing {
         Some(u) => {
             let mut am: user::ActiveModel = u.into();

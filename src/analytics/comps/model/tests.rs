@@ -1,0 +1,156 @@
+//! Behaviour of a fitted `CompModel`: cut-off, reuse, explanation arithmetic, errors, hazard.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::analytics::comps::testdata::synthetic_sales;
+
+fn date(y: i32, m: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, 1).unwrap()
+}
+
+fn fitted(n: usize) -> (Vec<Sale>, CompModel) {
+    let sales = synthetic_sales(n, 3);
+    let model = CompModel::fit(&sales, date(2008, 7), &CompConfig::default()).unwrap();
+    (sales, model)
+}
+
+#[test]
+fn the_explanation_adds_up_to_the_numbers_it_explains() {
+    let (sales, model) = fitted(700);
+    let subject = Subject::from(sales.last().unwrap());
+    let v = model.value(&subject, date(2008, 7)).unwrap();
+    assert!(v.low_80 < v.estimate && v.estimate < v.high_80);
+    assert!((0.0..=1.0).contains(&v.confidence));
+    let weights: f64 = v.comps.iter().map(|c| c.weight).sum();
+    assert!((weights - 1.0).abs() < 1e-9);
+    for c in &v.comps {
+        let steps: f64 = c.adjustments.iter().map(|a| a.effect_usd).sum();
+        assert!(
+            (c.price + steps - c.adjusted_price).abs() < 1e-6 * c.price,
+            "{}",
+            c.sale_id
+        );
+        assert!(c.sale_date < date(2008, 7));
+    }
+    let baseline = model.hedonic().beta[0].exp();
+    let total: f64 = v.contributions.iter().map(|c| c.effect_usd).sum();
+    assert!((baseline + total - v.estimate).abs() < 1e-6 * v.estimate);
+    assert_eq!(v.model_version, MODEL_VERSION);
+    assert!(v.n_candidates >= v.comps.len());
+}
+
+#[test]
+fn sales_on_or_after_the_fit_date_change_nothing() {
+    let sales = synthetic_sales(900, 5);
+    let cut = date(2008, 1);
+    let before: Vec<Sale> = sales
+        .iter()
+        .filter(|s| s.sale_date < cut)
+        .cloned()
+        .collect();
+    let cfg = CompConfig::default();
+    let a = CompModel::fit(&sales, cut, &cfg).unwrap();
+    let b = CompModel::fit(&before, cut, &cfg).unwrap();
+    let subject = Subject::from(&sales[850]);
+    assert_eq!(
+        a.value(&subject, cut).unwrap(),
+        b.value(&subject, cut).unwrap()
+    );
+    assert_eq!(a.pool_size(), before.len());
+}
+
+#[test]
+fn a_model_is_reusable_later_but_not_earlier_than_its_fit_date() {
+    let (sales, model) = fitted(700);
+    let subject = Subject::from(&sales[10]);
+    assert!(model.value(&subject, date(2009, 1)).is_ok());
+    assert!(matches!(
+        model.value(&subject, date(2008, 6)),
+        Err(CompError::AsOfBeforeFit { .. })
+    ));
+}
+
+#[test]
+fn a_subject_of_another_property_type_has_no_candidates() {
+    let (sales, model) = fitted(700);
+    let mut subject = Subject::from(&sales[0]);
+    subject.property_type = "condominium".into();
+    assert_eq!(
+        model.value(&subject, date(2008, 7)),
+        Err(CompError::NoCandidates)
+    );
+}
+
+#[test]
+fn an_invalid_subject_is_refused_by_field_name() {
+    let (sales, model) = fitted(700);
+    let mut subject = Subject::from(&sales[0]);
+    subject.lat = 95.0;
+    assert!(
+        matches!(model.value(&subject, date(2008, 7)), Err(CompError::InvalidSubject { field, .. }) if field == "lat")
+    );
+}
+
+#[test]
+fn too_few_prior_sales_are_refused() {
+    let sales = synthetic_sales(700, 3);
+    assert!(matches!(
+        CompModel::fit(&sales, date(2006, 2), &CompConfig::default()),
+        Err(CompError::TooFewSales { .. })
+    ));
+}
+
+#[test]
+fn the_hazard_coefficient_is_learned_when_sales_carry_scores() {
+    let (_, model) = fitted(700);
+    let h = model.hedonic();
+    let j = h.design.names.iter().position(|n| n == "hazard").unwrap();
+    // The synthetic law takes 20 % (−0.2 log) off per unit of hazard.
+    assert!((h.beta[j] + 0.2).abs() < 0.03, "{}", h.beta[j]);
+}
+
+#[test]
+fn the_hazard_prior_adjusts_comps_when_too_few_sales_carry_scores() {
+    let mut sales = synthetic_sales(700, 3);
+    // Keep scores on a fifth of the sales: below the share needed to learn the coefficient.
+    for (i, s) in sales.iter_mut().enumerate() {
+        if i % 5 != 0 {
+            s.hazard = None;
+        }
+    }
+    let cfg = CompConfig::default();
+    let model = CompModel::fit(&sales, date(2008, 7), &cfg).unwrap();
+    assert!(!model.hedonic().design.has_hazard);
+    let mut subject = Subject::from(&sales[0]);
+    subject.hazard = Some(0.9);
+    let v = model.value(&subject, date(2008, 7)).unwrap();
+    let with_scores: Vec<_> = v
+        .comps
+        .iter()
+        .filter(|c| c.adjustments.iter().any(|a| a.attribute == "hazard"))
+        .collect();
+    assert!(!with_scores.is_empty());
+    for c in with_scores {
+        let a = c
+            .adjustments
+            .iter()
+            .find(|a| a.attribute == "hazard")
+            .unwrap();
+        let comp_h: f64 = a.comp_value.parse().unwrap();
+        assert!((a.log_effect - cfg.hazard_prior_log_per_unit * (0.9 - comp_h)).abs() < 1e-12);
+    }
+}
+
+#[test]
+fn an_unusable_prior_sale_is_left_out_and_counted() {
+    let mut sales = synthetic_sales(700, 3);
+    sales[5].lat = f64::NAN;
+    let model = CompModel::fit(&sales, date(2008, 7), &CompConfig::default()).unwrap();
+    assert_eq!(model.excluded_sales(), 1);
+    assert!(
+        model
+            .value(&Subject::from(&sales[6]), date(2008, 7))
+            .is_ok()
+    );
+}

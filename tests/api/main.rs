@@ -1,0 +1,9 @@
+//! API integration tests over real HTTP: auth, tenancy, properties, mutations, protection.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod auth;
+mod helpers;
+mod mutations;
+mod properties;
+mod protection;
+mod tenancy;
