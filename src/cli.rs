@@ -51,6 +51,16 @@ pub enum Command {
         #[arg(long, default_value_t = 24)]
         ttl_hours: u64,
     },
+    /// Value one property with the DCF engine from a JSON file (no database, no settings).
+    Dcf(services::dcf_cli::DcfArgs),
+    /// DCF golden fixtures (no database, no settings).
+    Golden {
+        #[command(subcommand)]
+        command: services::dcf_cli::GoldenCommand,
+    },
+    /// Comp-Critic: `import sales`, `value`, `backtest`, `bench comps`.
+    #[command(flatten)]
+    Comps(crate::cli_comps::CompsCommand),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -73,6 +83,12 @@ pub enum TenantCommand {
 
 /// Runs the parsed command.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    // Offline commands: they must work without a settings file or a database.
+    match &cli.command {
+        Command::Dcf(args) => return services::dcf_cli::run_dcf(args),
+        Command::Golden { command } => return services::dcf_cli::run_golden(command),
+        _ => {}
+    }
     let settings = Settings::load(cli.config.as_deref())?;
     telemetry::init(&settings.log_format);
     match cli.command {
@@ -91,6 +107,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("created tenant {} ({})", t.slug, t.id);
             Ok(())
         }
+        Command::Dcf(_) | Command::Golden { .. } => Ok(()),
+        Command::Comps(c) => crate::cli_comps::run(c, &settings).await,
         Command::Token {
             tenant,
             role,
@@ -127,6 +145,9 @@ async fn migrate(settings: &Settings, action: MigrateAction) -> anyhow::Result<(
     match action {
         MigrateAction::Up => Migrator::up(conn, None).await?,
         MigrateAction::Down => Migrator::down(conn, Some(1)).await?,
+        // SQLite cannot drop tables in arbitrary order with foreign keys on: revert every
+        // migration instead, which drops the same tables in dependency order.
+        MigrateAction::Fresh if db.backend() == sea_orm::DbBackend::Sqlite => Migrator::refresh(conn).await?,
         MigrateAction::Fresh => Migrator::fresh(conn).await?,
         MigrateAction::Status => Migrator::status(conn).await?,
     }

@@ -20,6 +20,7 @@ const ENV_KEYS: &[&str] = &[
     "oidc_jwks_file",
     "oidc_algorithms",
     "oidc_tenant_claim",
+    "oidc_require_nbf",
     "dev_auth",
     "seed_demo",
     "environment",
@@ -54,6 +55,10 @@ pub struct Settings {
     pub oidc_algorithms: Vec<String>,
     /// Claim carrying the tenant slug or id (`REOS_OIDC_TENANT_CLAIM`).
     pub oidc_tenant_claim: String,
+    /// Refuse tokens without `nbf` (`REOS_OIDC_REQUIRE_NBF`). `nbf` is always checked when
+    /// present; Keycloak, Auth0 and node oidc-provider leave it out of access tokens, so
+    /// requiring it is opt-in.
+    pub oidc_require_nbf: bool,
     /// Development tokens from a local key pair under `data_dir` (`REOS_DEV_AUTH`). Default: on
     /// exactly when no issuer and no key file are configured; refused together with an issuer.
     pub dev_auth: Option<bool>,
@@ -117,6 +122,7 @@ impl Default for Settings {
             oidc_jwks_file: None,
             oidc_algorithms: vec!["RS256".into(), "ES256".into()],
             oidc_tenant_claim: "tenant".into(),
+            oidc_require_nbf: false,
             dev_auth: None,
             seed_demo: true,
             environment: "development".into(),

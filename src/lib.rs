@@ -3,12 +3,14 @@
 pub mod analytics;
 pub mod auth;
 pub mod cli;
+pub mod cli_comps;
 pub mod config;
 pub mod domain;
 pub mod error;
 pub mod graphql;
 pub mod http;
 pub mod persistence;
+pub mod pipeline;
 pub mod services;
 pub mod startup;
 pub mod telemetry;

@@ -29,6 +29,7 @@ pub async fn verifier(settings: &Settings) -> anyhow::Result<(Verifier, Option<D
     }
     let mut config = VerifierConfig {
         tenant_claim: settings.oidc_tenant_claim.clone(),
+        require_nbf: settings.oidc_require_nbf,
         ..VerifierConfig::default()
     };
     config.algorithms = settings

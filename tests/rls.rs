@@ -84,16 +84,26 @@ async fn row_level_security_confines_the_service_role_to_its_tenant() {
     tx.commit().await.unwrap();
     assert_eq!(count(&service).await, 0, "the setting ended with the transaction");
 
+    let tables = reos_entities::TENANT_OWNED_TABLES
+        .iter()
+        .map(|t| format!("'{t}'"))
+        .collect::<Vec<_>>()
+        .join(",");
     let flags = owner
         .query_one_raw(Statement::from_string(
             DbBackend::Postgres,
-            "SELECT bool_and(relrowsecurity AND relforcerowsecurity) AS ok FROM pg_class
-             WHERE relname IN ('users','properties','owners','property_ownership','leases','unit_mix','sales',
-               'property_hazards','documents','valuations','field_provenance','audit_events')",
+            format!(
+                "SELECT bool_and(relrowsecurity AND relforcerowsecurity) AS ok, count(*) AS n FROM pg_class
+                 WHERE relkind = 'r' AND relname IN ({tables})"
+            ),
         ))
         .await
         .unwrap()
         .unwrap();
+    assert_eq!(
+        flags.try_get::<i64>("", "n").unwrap() as usize,
+        reos_entities::TENANT_OWNED_TABLES.len()
+    );
     assert!(
         flags.try_get::<bool>("", "ok").unwrap(),
         "RLS enabled and forced on every tenant-owned table"

@@ -4,9 +4,13 @@
 //! migrations (row-level security) and the tests (isolation) iterate one authoritative list.
 
 pub mod audit_event;
+pub mod dcf_assumption;
 pub mod document;
 pub mod field_provenance;
 pub mod lease;
+pub mod loan;
+pub mod market_leasing_profile;
+pub mod operating_expense;
 pub mod owner;
 pub mod property;
 pub mod property_hazard;
@@ -31,4 +35,8 @@ pub const TENANT_OWNED_TABLES: &[&str] = &[
     "valuations",
     "field_provenance",
     "audit_events",
+    "operating_expenses",
+    "market_leasing_profiles",
+    "loans",
+    "dcf_assumptions",
 ];

@@ -75,3 +75,38 @@ pub fn updated_at() -> ColumnDef {
 pub fn check(sql: &str) -> Expr {
     Expr::cust(sql.to_owned())
 }
+
+/// `current_setting(.., true)` is NULL when never set and '' after a transaction-local value
+/// ended; NULLIF makes both "no tenant", which matches no row (instead of a cast error).
+const TENANT_SETTING: &str = "NULLIF(current_setting('app.tenant_id', true), '')::uuid";
+
+/// PostgreSQL only (the caller checks the backend): DML grants to [`APP_ROLE`], RLS enabled and
+/// forced, and the `tenant_isolation` policy on one tenant-owned table.
+pub async fn enable_rls(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {APP_ROLE};
+             ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
+             ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
+             CREATE POLICY tenant_isolation ON {table}
+               USING (tenant_id = {TENANT_SETTING})
+               WITH CHECK (tenant_id = {TENANT_SETTING});"
+        ))
+        .await
+        .map(|_| ())
+}
+
+/// Undoes [`enable_rls`] on one table.
+pub async fn disable_rls(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "DROP POLICY IF EXISTS tenant_isolation ON {table};
+             ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY;
+             ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;
+             REVOKE ALL ON {table} FROM {APP_ROLE};"
+        ))
+        .await
+        .map(|_| ())
+}

@@ -11,6 +11,7 @@ mod m20261128_000003_create_leases_and_unit_mix;
 mod m20261128_000004_create_sales;
 mod m20261128_000005_create_records;
 mod m20261128_000006_enable_row_level_security;
+mod m20261128_000007_create_dcf_tables;
 
 pub use common::APP_ROLE;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000004_create_sales::Migration),
             Box::new(m20261128_000005_create_records::Migration),
             Box::new(m20261128_000006_enable_row_level_security::Migration),
+            Box::new(m20261128_000007_create_dcf_tables::Migration),
         ]
     }
 }

@@ -1,6 +1,6 @@
 //! PostgreSQL only: the service role, its grants, and RLS ENABLED + FORCED with a tenant policy on
 //! every tenant-owned table (`reos_entities::TENANT_OWNED_TABLES`). A no-op on SQLite.
-use crate::common::APP_ROLE;
+use crate::common::{APP_ROLE, disable_rls, enable_rls};
 use reos_entities::TENANT_OWNED_TABLES;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DbBackend;
@@ -8,9 +8,13 @@ use sea_orm_migration::sea_orm::DbBackend;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-/// `current_setting(.., true)` is NULL when never set and '' after a transaction-local value
-/// ended; NULLIF makes both "no tenant", which matches no row (instead of a cast error).
-const TENANT_SETTING: &str = "NULLIF(current_setting('app.tenant_id', true), '')::uuid";
+/// The tenant-owned tables that exist when this migration runs: later migrations secure the
+/// tables they create themselves (with the same `enable_rls`).
+fn tables() -> impl Iterator<Item = &'static &'static str> {
+    TENANT_OWNED_TABLES
+        .iter()
+        .filter(|t| !crate::m20261128_000007_create_dcf_tables::TABLES.contains(t))
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -31,16 +35,8 @@ impl MigrationTrait for Migration {
         .await?;
         db.execute_unprepared(&format!("GRANT SELECT ON tenants TO {APP_ROLE}"))
             .await?;
-        for table in TENANT_OWNED_TABLES {
-            db.execute_unprepared(&format!(
-                "GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {APP_ROLE};
-                 ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
-                 ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
-                 CREATE POLICY tenant_isolation ON {table}
-                   USING (tenant_id = {TENANT_SETTING})
-                   WITH CHECK (tenant_id = {TENANT_SETTING});"
-            ))
-            .await?;
+        for table in tables() {
+            enable_rls(manager, table).await?;
         }
         Ok(())
     }
@@ -50,14 +46,8 @@ impl MigrationTrait for Migration {
             return Ok(());
         }
         let db = manager.get_connection();
-        for table in TENANT_OWNED_TABLES {
-            db.execute_unprepared(&format!(
-                "DROP POLICY IF EXISTS tenant_isolation ON {table};
-                 ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY;
-                 ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;
-                 REVOKE ALL ON {table} FROM {APP_ROLE};"
-            ))
-            .await?;
+        for table in tables() {
+            disable_rls(manager, table).await?;
         }
         db.execute_unprepared(&format!("REVOKE ALL ON tenants FROM {APP_ROLE}"))
             .await?;

@@ -1,2 +1,4 @@
-//! The analytics core: pure, synchronous, no I/O, no database or web types.
+//! The analytics core: pure, synchronous, no I/O (but the backtest plot), no database or web types.
+pub mod comps;
 pub mod dcf;
+pub mod stats;

@@ -11,6 +11,7 @@ pub type ReosSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 pub fn build_schema(limits: &GraphqlSettings) -> ReosSchema {
     let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
         .data(limits.clone())
+        .data(std::sync::Arc::new(crate::services::comps::CompService::default()))
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .extension(SelectionLimits {

@@ -54,7 +54,7 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
     let request_id = uuid::Uuid::new_v4().to_string();
     tracing::Span::current().record("request_id", request_id.as_str());
     let header = http.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok());
-    let principal = match state.verifier.verify(header).await {
+    let principal = match state.tokens.verify(&state.verifier, header).await {
         Ok(p) => p,
         Err(e) => {
             tracing::info!(reason = e.code(), "token refused");

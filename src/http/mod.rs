@@ -3,6 +3,7 @@
 pub mod graphql;
 pub mod health;
 pub mod state;
+pub mod token_cache;
 
 use actix_web::web;
 

@@ -15,6 +15,8 @@ pub struct AppState {
     pub verifier: Verifier,
     /// Token GraphiQL is pre-filled with (development auth only).
     pub graphiql_token: Option<String>,
+    /// Tokens verified recently.
+    pub tokens: super::token_cache::TokenCache,
     /// Tenant claim (slug or id) → tenant id. Tenants are never renamed, so entries stay valid.
     tenant_cache: RwLock<HashMap<String, TenantId>>,
 }
@@ -33,6 +35,7 @@ impl AppState {
             db,
             verifier,
             graphiql_token,
+            tokens: Default::default(),
             tenant_cache: RwLock::new(HashMap::new()),
         }
     }

@@ -1,3 +1,7 @@
 //! Use cases that orchestrate repositories (and, later, analytics).
+pub mod comps;
+pub mod dcf_cli;
+pub mod property_dcf;
+pub mod sales_import;
 pub mod seed;
 pub mod tenants;

@@ -2,6 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod auth;
+mod comps;
+mod dcf;
 mod helpers;
 mod mutations;
 mod properties;

@@ -1,6 +1,8 @@
 //! Backtest: value each normal sale in a window as of its own sale date from strictly earlier
 //! sales only, then score the predictions with the IAAO ratio study.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -45,43 +47,63 @@ pub struct Backtest {
 /// Runs the protocol of docs/avm.md. One model is fitted per distinct subject date with
 /// `as_of` = that date, so neither the hedonic fit, the calibration nor the comps see a sale on
 /// or after the date being valued.
-pub fn run_backtest(
+pub fn run_backtest(sales: &[Sale], from: NaiveDate, to: NaiveDate, cfg: &CompConfig) -> Result<Backtest, CompError> {
+    run_backtest_with_progress(sales, from, to, cfg, &|_, _| {})
+}
+
+/// Subjects (`normal` sales dated within `[from, to]`) in the order the backtest reports them.
+pub fn backtest_subjects(sales: &[Sale], from: NaiveDate, to: NaiveDate) -> Vec<&Sale> {
+    let mut subjects: Vec<&Sale> = sales
+        .iter()
+        .filter(|s| s.condition.eq_ignore_ascii_case("normal") && s.sale_date >= from && s.sale_date <= to)
+        .collect();
+    subjects.sort_by(|a, b| a.sale_date.cmp(&b.sale_date).then_with(|| a.id.cmp(&b.id)));
+    subjects
+}
+
+/// `run_backtest` that calls `progress(done, total)` after each subject is valued (or fails);
+/// calls arrive from worker threads in no particular order, `done` counts up to `total`.
+pub fn run_backtest_with_progress(
     sales: &[Sale],
     from: NaiveDate,
     to: NaiveDate,
     cfg: &CompConfig,
+    progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Backtest, CompError> {
     if from > to {
         return Err(CompError::InvalidWindow { from, to });
     }
-    let mut subjects: Vec<&Sale> = sales
-        .iter()
-        .filter(|s| {
-            s.condition.eq_ignore_ascii_case("normal") && s.sale_date >= from && s.sale_date <= to
-        })
-        .collect();
-    subjects.sort_by(|a, b| a.sale_date.cmp(&b.sale_date).then_with(|| a.id.cmp(&b.id)));
+    let subjects = backtest_subjects(sales, from, to);
+    let total = subjects.len();
+    let done = AtomicUsize::new(0);
+    let tick = |n: usize| progress(done.fetch_add(n, Ordering::Relaxed) + n, total);
     let mut dates: Vec<NaiveDate> = subjects.iter().map(|s| s.sale_date).collect();
     dates.dedup();
     let per_date: Vec<Vec<Result<BacktestPrediction, BacktestFailure>>> = dates
         .par_iter()
         .map(|&date| {
-            let group: Vec<&Sale> = subjects
-                .iter()
-                .copied()
-                .filter(|s| s.sale_date == date)
-                .collect();
+            let group: Vec<&Sale> = subjects.iter().copied().filter(|s| s.sale_date == date).collect();
             match CompModel::fit(sales, date, cfg) {
-                Ok(model) => group.par_iter().map(|s| predict(&model, s)).collect(),
-                Err(e) => group
-                    .iter()
+                Ok(model) => group
+                    .par_iter()
                     .map(|s| {
-                        Err(BacktestFailure {
-                            sale_id: s.id.clone(),
-                            reason: e.to_string(),
-                        })
+                        let p = predict(&model, s);
+                        tick(1);
+                        p
                     })
                     .collect(),
+                Err(e) => {
+                    tick(group.len());
+                    group
+                        .iter()
+                        .map(|s| {
+                            Err(BacktestFailure {
+                                sale_id: s.id.clone(),
+                                reason: e.to_string(),
+                            })
+                        })
+                        .collect()
+                }
             }
         })
         .collect();
@@ -146,6 +168,25 @@ mod tests {
     }
 
     #[test]
+    fn progress_counts_every_subject_once() {
+        let sales = synthetic_sales(400, 5);
+        let from = NaiveDate::from_ymd_opt(2008, 10, 1).unwrap();
+        let to = NaiveDate::from_ymd_opt(2008, 12, 31).unwrap();
+        let seen = std::sync::Mutex::new(Vec::new());
+        let bt = run_backtest_with_progress(&sales, from, to, &CompConfig::default(), &|d, t| {
+            seen.lock().unwrap().push((d, t))
+        })
+        .unwrap();
+        let mut seen = seen.into_inner().unwrap();
+        seen.sort_unstable();
+        let n = bt.predictions.len() + bt.failures.len();
+        assert!(n > 0);
+        assert_eq!(seen.len(), n);
+        assert_eq!(seen.last(), Some(&(n, n)));
+        assert_eq!(n, backtest_subjects(&sales, from, to).len());
+    }
+
+    #[test]
     fn comps_beat_the_hedonic_model_alone_on_a_location_gradient_it_cannot_see() {
         // The synthetic law has an east-west price gradient and no neighbourhood labels, so only
         // nearby comps can recover it.
@@ -164,21 +205,9 @@ mod tests {
             hedonic_prior_weight: 1e12,
             ..CompConfig::default()
         };
-        let h = run_backtest(&sales, from, to, &hedonic_only)
-            .unwrap()
-            .metrics
-            .unwrap();
+        let h = run_backtest(&sales, from, to, &hedonic_only).unwrap().metrics.unwrap();
         let m = bt.metrics.unwrap();
-        assert!(
-            m.mdape < 0.8 * h.mdape,
-            "comps {} vs hedonic {}",
-            m.mdape,
-            h.mdape
-        );
-        assert!(
-            (m.median_ratio - 1.0).abs() < 0.02,
-            "median ratio {}",
-            m.median_ratio
-        );
+        assert!(m.mdape < 0.8 * h.mdape, "comps {} vs hedonic {}", m.mdape, h.mdape);
+        assert!((m.median_ratio - 1.0).abs() < 0.02, "median ratio {}", m.median_ratio);
     }
 }

@@ -11,9 +11,7 @@ pub(crate) type Extract = fn(&Attributes) -> Option<f64>;
 /// Numeric columns: (column name, attribute it explains, extractor).
 /// Logs for areas because price scales with size proportionally, not additively.
 pub(crate) const NUMERIC: [(&str, &str, Extract); 21] = [
-    ("ln_living_area", "living_area_sf", |a| {
-        Some(a.living_area_sf.ln())
-    }),
+    ("ln_living_area", "living_area_sf", |a| Some(a.living_area_sf.ln())),
     ("ln_living_area_sq", "living_area_sf", |a| {
         Some((a.living_area_sf / 1500.0).ln().powi(2))
     }),
@@ -24,22 +22,16 @@ pub(crate) const NUMERIC: [(&str, &str, Extract); 21] = [
         a.lot_area_sf.map(|l| (l / 9500.0).ln().powi(2))
     }),
     ("ln_lot_area", "lot_area_sf", |a| a.lot_area_sf.map(f64::ln)),
-    ("year_built", "year_built", |a| {
-        Some(f64::from(a.year_built))
-    }),
+    ("year_built", "year_built", |a| Some(f64::from(a.year_built))),
     ("year_built_sq", "year_built", |a| {
         Some((f64::from(a.year_built) - 1970.0).powi(2) / 100.0)
     }),
-    ("year_remodeled", "year_remodeled", |a| {
-        a.year_remodeled.map(f64::from)
-    }),
+    ("year_remodeled", "year_remodeled", |a| a.year_remodeled.map(f64::from)),
     ("bedrooms", "bedrooms", |a| a.bedrooms.map(f64::from)),
     ("full_baths", "full_baths", |a| a.full_baths.map(f64::from)),
     ("half_baths", "half_baths", |a| a.half_baths.map(f64::from)),
     ("basement_sf", "basement_sf", |a| a.basement_sf),
-    ("garage_cars", "garage_cars", |a| {
-        a.garage_cars.map(f64::from)
-    }),
+    ("garage_cars", "garage_cars", |a| a.garage_cars.map(f64::from)),
     ("condition_score", "condition_score", |a| {
         a.condition_score.map(f64::from)
     }),
@@ -96,15 +88,9 @@ pub enum ColumnKind {
 }
 
 /// Human-readable value of an attribute for explanations.
-pub fn display(
-    attrs: &Attributes,
-    nbhd: Option<&str>,
-    hazard: Option<f64>,
-    attribute: &str,
-) -> String {
+pub fn display(attrs: &Attributes, nbhd: Option<&str>, hazard: Option<f64>, attribute: &str) -> String {
     fn opt<T: ToString>(v: &Option<T>) -> String {
-        v.as_ref()
-            .map_or_else(|| "unknown".to_string(), ToString::to_string)
+        v.as_ref().map_or_else(|| "unknown".to_string(), ToString::to_string)
     }
     match attribute {
         "living_area_sf" => attrs.living_area_sf.to_string(),

@@ -102,20 +102,14 @@ impl Default for CompConfig {
 
 impl CompConfig {
     pub fn is_comp_condition(&self, c: &str) -> bool {
-        self.comp_conditions
-            .iter()
-            .any(|k| k.eq_ignore_ascii_case(c))
+        self.comp_conditions.iter().any(|k| k.eq_ignore_ascii_case(c))
     }
 
     pub fn is_train_condition(&self, c: &str) -> bool {
-        self.train_conditions
-            .iter()
-            .any(|k| k.eq_ignore_ascii_case(c))
+        self.train_conditions.iter().any(|k| k.eq_ignore_ascii_case(c))
     }
 
     pub fn is_calibration_condition(&self, c: &str) -> bool {
-        self.calibration_conditions
-            .iter()
-            .any(|k| k.eq_ignore_ascii_case(c))
+        self.calibration_conditions.iter().any(|k| k.eq_ignore_ascii_case(c))
     }
 }

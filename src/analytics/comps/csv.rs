@@ -95,50 +95,123 @@ const REQUIRED: [&str; 8] = [
     "living_area_sf",
 ];
 
-/// Parses every row, or returns the first problem found.
-pub fn parse_canonical_csv<R: Read>(reader: R) -> Result<Vec<Sale>, CsvError> {
-    let mut rdr = ::csv::ReaderBuilder::new()
-        .trim(::csv::Trim::All)
-        .from_reader(reader);
-    let headers = rdr
+/// Every column of the canonical format (docs/avm.md) plus the optional `hazard` score; an
+/// importer keeps any other column as a free-form attribute.
+pub const CANONICAL_COLUMNS: [&str; 30] = [
+    "sale_id",
+    "sale_date",
+    "sale_price",
+    "sale_condition",
+    "latitude",
+    "longitude",
+    "city",
+    "state",
+    "neighborhood",
+    "property_type",
+    "building_type",
+    "living_area_sf",
+    "lot_area_sf",
+    "year_built",
+    "year_remodeled",
+    "bedrooms",
+    "full_baths",
+    "half_baths",
+    "basement_sf",
+    "garage_cars",
+    "condition_score",
+    "stories",
+    "fireplaces",
+    "central_air",
+    "exterior_condition",
+    "heating_quality",
+    "porch_sf",
+    "deck_sf",
+    "pool_sf",
+    "hazard",
+];
+
+/// One data row as read: its 1-based number, the raw cells and the sale or the row's first problem.
+#[derive(Debug, Clone)]
+pub struct CanonicalRow {
+    pub row: usize,
+    pub record: ::csv::StringRecord,
+    pub sale: Result<Sale, CsvError>,
+}
+
+impl CanonicalRow {
+    /// The trimmed raw cell of `column` (lower-case header name), if the file has it.
+    pub fn cell<'a>(&'a self, headers: &[String], column: &str) -> Option<&'a str> {
+        let i = headers.iter().position(|h| h == column)?;
+        self.record.get(i).map(str::trim)
+    }
+}
+
+/// A whole file, each row parsed on its own so a caller can report every bad row at once.
+#[derive(Debug, Clone)]
+pub struct CanonicalFile {
+    /// Lower-cased header names in file order.
+    pub headers: Vec<String>,
+    pub rows: Vec<CanonicalRow>,
+}
+
+/// Reads the header and parses every row; only a missing column or an unreadable header fails
+/// the whole file.
+pub fn read_canonical_csv<R: Read>(reader: R) -> Result<CanonicalFile, CsvError> {
+    let mut rdr = ::csv::ReaderBuilder::new().trim(::csv::Trim::All).from_reader(reader);
+    let headers: Vec<String> = rdr
         .headers()
         .map_err(|e| CsvError::Row {
             row: 0,
             reason: e.to_string(),
         })?
-        .clone();
-    let cols: HashMap<String, usize> = headers
         .iter()
-        .enumerate()
-        .map(|(i, h)| (h.to_ascii_lowercase(), i))
+        .map(str::to_ascii_lowercase)
         .collect();
+    let cols: HashMap<String, usize> = headers.iter().enumerate().map(|(i, h)| (h.clone(), i)).collect();
     for c in REQUIRED.iter().chain(["year_built"].iter()) {
         if !cols.contains_key(*c) {
             return Err(CsvError::MissingColumn(c));
         }
     }
-    let mut out = Vec::new();
-    for (i, rec) in rdr.records().enumerate() {
-        let rec = rec.map_err(|e| CsvError::Row {
-            row: i + 1,
-            reason: e.to_string(),
-        })?;
-        out.push(parse_row(&Row {
-            rec: &rec,
-            cols: &cols,
-            row: i + 1,
-        })?);
-    }
-    Ok(out)
+    let rows = rdr
+        .records()
+        .enumerate()
+        .map(|(i, rec)| match rec {
+            Ok(record) => {
+                let sale = parse_row(&Row {
+                    rec: &record,
+                    cols: &cols,
+                    row: i + 1,
+                });
+                CanonicalRow {
+                    row: i + 1,
+                    record,
+                    sale,
+                }
+            }
+            Err(e) => CanonicalRow {
+                row: i + 1,
+                record: ::csv::StringRecord::new(),
+                sale: Err(CsvError::Row {
+                    row: i + 1,
+                    reason: e.to_string(),
+                }),
+            },
+        })
+        .collect();
+    Ok(CanonicalFile { headers, rows })
+}
+
+/// Parses every row, or returns the first problem found.
+pub fn parse_canonical_csv<R: Read>(reader: R) -> Result<Vec<Sale>, CsvError> {
+    read_canonical_csv(reader)?.rows.into_iter().map(|r| r.sale).collect()
 }
 
 fn parse_row(r: &Row<'_>) -> Result<Sale, CsvError> {
     let date = r.required("sale_date")?;
-    let sale_date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map_err(|_| r.err("sale_date", "is not a YYYY-MM-DD date"))?;
-    let price = r
-        .num("sale_price")?
-        .ok_or_else(|| r.err("sale_price", "is empty"))?;
+    let sale_date =
+        NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| r.err("sale_date", "is not a YYYY-MM-DD date"))?;
+    let price = r.num("sale_price")?.ok_or_else(|| r.err("sale_price", "is empty"))?;
     if price <= 0.0 {
         return Err(r.err("sale_price", "must be > 0"));
     }
@@ -155,9 +228,7 @@ fn parse_row(r: &Row<'_>) -> Result<Sale, CsvError> {
     let attrs = Attributes {
         living_area_sf: living,
         lot_area_sf: r.num("lot_area_sf")?,
-        year_built: r
-            .year("year_built")?
-            .ok_or_else(|| r.err("year_built", "is empty"))?,
+        year_built: r.year("year_built")?.ok_or_else(|| r.err("year_built", "is empty"))?,
         year_remodeled: r.year("year_remodeled")?,
         bedrooms: r.count("bedrooms")?,
         full_baths: r.count("full_baths")?,
@@ -191,64 +262,4 @@ fn parse_row(r: &Row<'_>) -> Result<Sale, CsvError> {
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-mod tests {
-    use super::*;
-
-    const HEAD: &str = "sale_id,sale_date,sale_price,sale_condition,latitude,longitude,property_type,living_area_sf,year_built,lot_area_sf,central_air,stories\n";
-
-    #[test]
-    fn a_valid_row_becomes_a_sale() {
-        let data = format!(
-            "{HEAD}A1,2008-07-01,180000,normal,42.03,-93.62,single_family,1500,1978,9000,1,One_Story\n"
-        );
-        let s = parse_canonical_csv(data.as_bytes()).unwrap();
-        assert_eq!(s.len(), 1);
-        assert_eq!(s[0].attrs.lot_area_sf, Some(9000.0));
-        assert_eq!(s[0].attrs.central_air, Some(true));
-        assert_eq!(s[0].attrs.stories.as_deref(), Some("One_Story"));
-    }
-
-    #[test]
-    fn a_zero_price_names_row_and_field() {
-        let data = format!(
-            "{HEAD}A1,2008-07-01,0,normal,42.03,-93.62,single_family,1500,1978,9000,1,One_Story\n"
-        );
-        assert_eq!(
-            parse_canonical_csv(data.as_bytes()),
-            Err(CsvError::Field {
-                row: 1,
-                field: "sale_price",
-                reason: "must be > 0".into()
-            })
-        );
-    }
-
-    #[test]
-    fn a_bad_date_and_a_bad_latitude_are_refused() {
-        let bad_date = format!("{HEAD}A1,2008-13-01,1,normal,42.03,-93.62,sf,1500,1978,,,\n");
-        assert!(matches!(
-            parse_canonical_csv(bad_date.as_bytes()),
-            Err(CsvError::Field {
-                field: "sale_date",
-                ..
-            })
-        ));
-        let bad_lat = format!("{HEAD}A1,2008-01-01,1,normal,142.03,-93.62,sf,1500,1978,,,\n");
-        assert!(matches!(
-            parse_canonical_csv(bad_lat.as_bytes()),
-            Err(CsvError::Field {
-                field: "latitude",
-                ..
-            })
-        ));
-    }
-
-    #[test]
-    fn a_missing_required_column_is_reported() {
-        let data = "sale_id,sale_date\nA,2008-01-01\n";
-        assert!(matches!(
-            parse_canonical_csv(data.as_bytes()),
-            Err(CsvError::MissingColumn(_))
-        ));
-    }
-}
+mod tests;

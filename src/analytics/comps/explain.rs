@@ -107,12 +107,7 @@ mod tests {
                 "1800".to_string(),
                 0.07,
             ),
-            (
-                "garage_cars".to_string(),
-                "2".to_string(),
-                "1".to_string(),
-                0.05,
-            ),
+            ("garage_cars".to_string(), "2".to_string(), "1".to_string(), 0.05),
             (
                 "market_time".to_string(),
                 "2009-01-01".to_string(),
@@ -129,10 +124,7 @@ mod tests {
 
     #[test]
     fn contributions_start_from_the_baseline() {
-        let c = contributions(
-            100.0,
-            &[("a".into(), "1".into(), 0.0), ("b".into(), "2".into(), 0.5)],
-        );
+        let c = contributions(100.0, &[("a".into(), "1".into(), 0.0), ("b".into(), "2".into(), 0.5)]);
         assert_eq!(c[0].effect_usd, 0.0);
         assert!((c[1].effect_usd - 100.0 * (0.5_f64.exp() - 1.0)).abs() < 1e-9);
     }

@@ -65,12 +65,7 @@ fn learn_levels(attribute: &'static str, values: impl Iterator<Item = Option<Str
 
 impl Design {
     /// Learns the encoding from training sales; `last` is the latest date the time term must reach.
-    pub fn learn(
-        sales: &[&Sale],
-        time_step_months: f64,
-        hazard_share: f64,
-        neighborhood_slopes: bool,
-    ) -> Design {
+    pub fn learn(sales: &[&Sale], time_step_months: f64, hazard_share: f64, neighborhood_slopes: bool) -> Design {
         let numeric = NUMERIC
             .iter()
             .map(|(_, _, f)| {
@@ -89,20 +84,12 @@ impl Design {
             .collect();
         let categories = vec![
             learn_levels("stories", sales.iter().map(|s| s.attrs.stories.clone())),
-            learn_levels(
-                "building_type",
-                sales.iter().map(|s| s.attrs.building_type.clone()),
-            ),
+            learn_levels("building_type", sales.iter().map(|s| s.attrs.building_type.clone())),
         ];
-        let neighborhoods =
-            learn_levels("neighborhood", sales.iter().map(|s| s.neighborhood.clone()));
-        let conditions = learn_levels(
-            "sale_condition",
-            sales.iter().map(|s| Some(s.condition.clone())),
-        );
+        let neighborhoods = learn_levels("neighborhood", sales.iter().map(|s| s.neighborhood.clone()));
+        let conditions = learn_levels("sale_condition", sales.iter().map(|s| Some(s.condition.clone())));
         let with_hazard = sales.iter().filter(|s| s.hazard.is_some()).count();
-        let has_hazard =
-            !sales.is_empty() && with_hazard as f64 >= hazard_share * sales.len() as f64;
+        let has_hazard = !sales.is_empty() && with_hazard as f64 >= hazard_share * sales.len() as f64;
         let time = MarketTime::learn(sales.iter().map(|s| s.sale_date), time_step_months);
         let mut d = Design {
             numeric,
@@ -133,19 +120,11 @@ impl Design {
         }
         for c in self.categories.clone() {
             for l in c.levels.iter().skip(1) {
-                self.push(
-                    format!("{}={l}", c.attribute),
-                    c.attribute,
-                    ColumnKind::Category,
-                );
+                self.push(format!("{}={l}", c.attribute), c.attribute, ColumnKind::Category);
             }
         }
         for l in self.neighborhoods.levels.clone().iter().skip(1) {
-            self.push(
-                format!("neighborhood={l}"),
-                "neighborhood",
-                ColumnKind::Neighborhood,
-            );
+            self.push(format!("neighborhood={l}"), "neighborhood", ColumnKind::Neighborhood);
         }
         if self.neighborhood_slopes {
             for l in self.neighborhoods.levels.clone().iter().skip(1) {
@@ -157,11 +136,7 @@ impl Design {
             }
         }
         for l in self.conditions.levels.clone().iter().skip(1) {
-            self.push(
-                format!("sale_condition={l}"),
-                "sale_condition",
-                ColumnKind::Category,
-            );
+            self.push(format!("sale_condition={l}"), "sale_condition", ColumnKind::Category);
         }
         if self.has_hazard {
             self.push("hazard".into(), "hazard", ColumnKind::Hazard);
@@ -202,33 +177,19 @@ impl Design {
             }
             j += c.levels.len().saturating_sub(1);
         }
-        if let Some(pos) = nbhd.and_then(|v| {
-            self.neighborhoods
-                .levels
-                .iter()
-                .skip(1)
-                .position(|l| l == v)
-        }) {
+        if let Some(pos) = nbhd.and_then(|v| self.neighborhoods.levels.iter().skip(1).position(|l| l == v)) {
             out[j + pos] = 1.0;
         }
         let n_nb = self.neighborhoods.levels.len().saturating_sub(1);
         j += n_nb;
         if self.neighborhood_slopes {
-            if let Some(pos) = nbhd.and_then(|v| {
-                self.neighborhoods
-                    .levels
-                    .iter()
-                    .skip(1)
-                    .position(|l| l == v)
-            }) {
+            if let Some(pos) = nbhd.and_then(|v| self.neighborhoods.levels.iter().skip(1).position(|l| l == v)) {
                 // Column 1 is the standardized log living area.
                 out[j + pos] = out[1];
             }
             j += n_nb;
         }
-        if let Some(pos) =
-            condition.and_then(|v| self.conditions.levels.iter().skip(1).position(|l| l == v))
-        {
+        if let Some(pos) = condition.and_then(|v| self.conditions.levels.iter().skip(1).position(|l| l == v)) {
             out[j + pos] = 1.0;
         }
         j += self.conditions.levels.len().saturating_sub(1);
@@ -239,3 +200,7 @@ impl Design {
         self.time.write(date, &mut out[j..]);
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests;

@@ -64,10 +64,7 @@ impl SpatialIndex {
 }
 
 fn project(lat: f64, lon: f64, cos_lat0: f64) -> [f64; 2] {
-    [
-        lon * KM_PER_DEG_LON_EQUATOR * cos_lat0,
-        lat * KM_PER_DEG_LAT,
-    ]
+    [lon * KM_PER_DEG_LON_EQUATOR * cos_lat0, lat * KM_PER_DEG_LAT]
 }
 
 #[cfg(test)]
@@ -84,12 +81,7 @@ mod tests {
 
     #[test]
     fn nearest_returns_points_in_order_of_distance() {
-        let pts = vec![
-            (42.00, -93.60),
-            (42.05, -93.60),
-            (42.01, -93.60),
-            (42.02, -93.61),
-        ];
+        let pts = vec![(42.00, -93.60), (42.05, -93.60), (42.01, -93.60), (42.02, -93.61)];
         let idx = SpatialIndex::build(&pts);
         let order: Vec<usize> = idx.nearest(42.0, -93.6).collect();
         assert_eq!(order, vec![0, 2, 3, 1]);

@@ -49,10 +49,7 @@ impl Calibration {
 
     /// Interval bounds around `estimate` for a subject whose local spread is `spread`.
     pub fn bounds(&self, estimate: f64, spread: f64) -> (f64, f64) {
-        (
-            estimate * (self.lo * spread).exp(),
-            estimate * (self.hi * spread).exp(),
-        )
+        (estimate * (self.lo * spread).exp(), estimate * (self.hi * spread).exp())
     }
 
     /// Share of calibration sales that would have landed within ±10 % at this spread: an

@@ -22,7 +22,7 @@ pub(crate) mod testdata;
 mod valuation;
 pub mod weights;
 
-pub use backtest::{Backtest, BacktestPrediction, run_backtest};
+pub use backtest::{Backtest, BacktestPrediction, backtest_subjects, run_backtest, run_backtest_with_progress};
 pub use config::{CompConfig, Reconcile};
 pub use explain::{Adjustment, CompUsed, Contribution};
 pub use model::{CompModel, CompValuation, MODEL_VERSION};

@@ -91,12 +91,7 @@ impl CompModel {
         Ok(model)
     }
 
-    fn assemble(
-        hedonic: HedonicModel,
-        eligible: &[&Sale],
-        as_of: NaiveDate,
-        cfg: &CompConfig,
-    ) -> CompModel {
+    fn assemble(hedonic: HedonicModel, eligible: &[&Sale], as_of: NaiveDate, cfg: &CompConfig) -> CompModel {
         let pool: Vec<PoolSale> = eligible
             .iter()
             .map(|s| {
@@ -158,12 +153,7 @@ impl CompModel {
 
 /// Split conformal: fit on sales before the most recent `calibration_n` calibration-condition
 /// sales, value each of those from strictly earlier comps, keep normalized log errors.
-fn calibrate(
-    train: &[&Sale],
-    comps: &[&Sale],
-    as_of: NaiveDate,
-    cfg: &CompConfig,
-) -> Option<Calibration> {
+fn calibrate(train: &[&Sale], comps: &[&Sale], as_of: NaiveDate, cfg: &CompConfig) -> Option<Calibration> {
     let mut cal: Vec<&Sale> = comps
         .iter()
         .copied()
@@ -172,11 +162,7 @@ fn calibrate(
     cal.sort_by(|a, b| b.sale_date.cmp(&a.sale_date).then_with(|| a.id.cmp(&b.id)));
     cal.truncate(cfg.calibration_n);
     let start = cal.iter().map(|s| s.sale_date).min()?;
-    let early: Vec<&Sale> = train
-        .iter()
-        .copied()
-        .filter(|s| s.sale_date < start)
-        .collect();
+    let early: Vec<&Sale> = train.iter().copied().filter(|s| s.sale_date < start).collect();
     let hedonic = HedonicModel::fit(&early, cfg).ok()?;
     let model = CompModel::assemble(hedonic, comps, as_of, cfg);
     let scores: Vec<f64> = cal

@@ -59,11 +59,7 @@ fn draw_err<E: std::fmt::Display>(e: E) -> PlotError {
 }
 
 /// Writes a 1400×650 PNG to `path`.
-pub fn write_backtest_png(
-    preds: &[BacktestPrediction],
-    path: &Path,
-    font: &'static [u8],
-) -> Result<(), PlotError> {
+pub fn write_backtest_png(preds: &[BacktestPrediction], path: &Path, font: &'static [u8]) -> Result<(), PlotError> {
     if preds.is_empty() {
         return Err(PlotError::Empty);
     }
@@ -71,11 +67,7 @@ pub fn write_backtest_png(
     let root = BitMapBackend::new(path, (1400, 650)).into_drawing_area();
     root.fill(&WHITE).map_err(draw_err)?;
     let (left, right) = root.split_horizontally(700);
-    let top = preds
-        .iter()
-        .map(|p| p.sale_price.max(p.estimate))
-        .fold(0.0, f64::max)
-        * 1.05;
+    let top = preds.iter().map(|p| p.sale_price.max(p.estimate)).fold(0.0, f64::max) * 1.05;
     let mut chart = ChartBuilder::on(&left)
         .caption("Estimate vs sale price", ("sans-serif", 24))
         .margin(15)
@@ -120,10 +112,7 @@ pub fn write_backtest_png(
         .map_err(draw_err)?;
     bars.draw_series(rows.iter().map(|r| {
         let x = r.decile as f64;
-        Rectangle::new(
-            [(x - 0.35, 1.0), (x + 0.35, r.median_ratio)],
-            BLUE.mix(0.6).filled(),
-        )
+        Rectangle::new([(x - 0.35, 1.0), (x + 0.35, r.median_ratio)], BLUE.mix(0.6).filled())
     }))
     .map_err(draw_err)?;
     let n = rows.len() as f64 + 0.5;
@@ -161,20 +150,14 @@ mod tests {
             .collect();
         let rows = ratio_by_decile(&preds);
         assert_eq!(rows.len(), 10);
-        assert!(
-            rows.iter()
-                .all(|r| r.n == 2 && (r.median_ratio - 1.1).abs() < 1e-12)
-        );
+        assert!(rows.iter().all(|r| r.n == 2 && (r.median_ratio - 1.1).abs() < 1e-12));
         assert_eq!((rows[0].min_price, rows[9].max_price), (1000.0, 20000.0));
     }
 
     #[test]
     fn an_empty_backtest_has_nothing_to_plot() {
         let path = std::env::temp_dir().join("comp-critic-empty.png");
-        assert_eq!(
-            write_backtest_png(&[], &path, b"not a font"),
-            Err(PlotError::Empty)
-        );
+        assert_eq!(write_backtest_png(&[], &path, b"not a font"), Err(PlotError::Empty));
     }
 
     #[test]

@@ -11,12 +11,7 @@ use super::sale::Subject;
 use super::valuation::Assessment;
 
 impl CompModel {
-    pub(crate) fn explain(
-        &self,
-        subject: &Subject,
-        as_of: NaiveDate,
-        a: &Assessment,
-    ) -> CompValuation {
+    pub(crate) fn explain(&self, subject: &Subject, as_of: NaiveDate, a: &Assessment) -> CompValuation {
         let nb = subject.neighborhood.as_deref();
         let comps = a
             .used
@@ -55,22 +50,18 @@ impl CompModel {
             })
             .collect();
         let zero = vec![0.0; a.subject_row.len()];
-        let mut steps: Vec<(String, String, f64)> =
-            group_effects(&self.hedonic, &a.subject_row, &zero)
-                .into_iter()
-                .map(|(attr, e)| {
-                    let (value, e) = match attr {
-                        "market_time" => (as_of.to_string(), e),
-                        "sale_condition" => ("arm's-length".to_string(), e),
-                        "neighborhood" => (
-                            nb.unwrap_or("inferred from nearby sales").to_string(),
-                            e + a.loc_fill,
-                        ),
-                        _ => (display(&subject.attrs, nb, subject.hazard, attr), e),
-                    };
-                    (attr.to_string(), value, e)
-                })
-                .collect();
+        let mut steps: Vec<(String, String, f64)> = group_effects(&self.hedonic, &a.subject_row, &zero)
+            .into_iter()
+            .map(|(attr, e)| {
+                let (value, e) = match attr {
+                    "market_time" => (as_of.to_string(), e),
+                    "sale_condition" => ("arm's-length".to_string(), e),
+                    "neighborhood" => (nb.unwrap_or("inferred from nearby sales").to_string(), e + a.loc_fill),
+                    _ => (display(&subject.attrs, nb, subject.hazard, attr), e),
+                };
+                (attr.to_string(), value, e)
+            })
+            .collect();
         let est_log = a.estimate.ln();
         steps.push((
             "comparable_sales".into(),

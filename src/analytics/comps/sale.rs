@@ -201,9 +201,7 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2009, 1, 1).unwrap();
         let mut s = subject();
         s.hazard = Some(1.5);
-        assert!(
-            matches!(s.validate(d), Err(CompError::InvalidSubject { field, .. }) if field == "hazard")
-        );
+        assert!(matches!(s.validate(d), Err(CompError::InvalidSubject { field, .. }) if field == "hazard"));
     }
 
     #[test]

@@ -43,8 +43,7 @@ pub fn synthetic_sales(n: usize, seed: u64) -> Vec<Sale> {
     (0..n)
         .map(|i| {
             let months = (i * 36 / n.max(1)) as u32;
-            let date = NaiveDate::from_ymd_opt(2006 + (months / 12) as i32, months % 12 + 1, 1)
-                .unwrap_or_default();
+            let date = NaiveDate::from_ymd_opt(2006 + (months / 12) as i32, months % 12 + 1, 1).unwrap_or_default();
             let lat = 42.0 + 0.09 * rng.uniform();
             let lon = -93.6 + 0.12 * (rng.uniform() - 0.5);
             let attrs = Attributes {

@@ -1,5 +1,5 @@
-//! One valuation: retrieve candidates, adjust them with the hedonic model, weight, reconcile,
-//! scale the interval, and assemble the explanation.
+//! One valuation's numbers: retrieve candidates, adjust them with the hedonic model, weight,
+//! reconcile and measure the comps' spread (`report.rs` turns them into a `CompValuation`).
 
 use chrono::NaiveDate;
 
@@ -38,13 +38,7 @@ pub(crate) struct Assessment {
 }
 
 impl CompModel {
-    fn effects(
-        &self,
-        row: &[f64],
-        loc_fill: f64,
-        subject: &Subject,
-        p: &PoolSale,
-    ) -> Vec<(&'static str, f64)> {
+    fn effects(&self, row: &[f64], loc_fill: f64, subject: &Subject, p: &PoolSale) -> Vec<(&'static str, f64)> {
         let mut e = group_effects(&self.hedonic, row, &p.row);
         if let Some(n) = e.iter_mut().find(|(a, _)| *a == "neighborhood") {
             n.1 += loc_fill;
@@ -57,11 +51,7 @@ impl CompModel {
         e
     }
 
-    pub(crate) fn assess(
-        &self,
-        subject: &Subject,
-        as_of: NaiveDate,
-    ) -> Result<Assessment, CompError> {
+    pub(crate) fn assess(&self, subject: &Subject, as_of: NaiveDate) -> Result<Assessment, CompError> {
         let cfg = &self.cfg;
         let cands: Vec<(usize, f64)> = self
             .index
@@ -74,12 +64,7 @@ impl CompModel {
             .map(|i| {
                 (
                     i,
-                    haversine_km(
-                        subject.lat,
-                        subject.lon,
-                        self.pool[i].sale.lat,
-                        self.pool[i].sale.lon,
-                    ),
+                    haversine_km(subject.lat, subject.lon, self.pool[i].sale.lat, self.pool[i].sale.lon),
                 )
             })
             .collect();
@@ -125,19 +110,14 @@ impl CompModel {
                 let p = &self.pool[idx];
                 let effects = self.effects(&row, loc_fill, subject, p);
                 let adj_log = p.sale.price.ln() + effects.iter().map(|e| e.1).sum::<f64>();
-                let physical: Vec<f64> = effects
-                    .iter()
-                    .filter(|e| e.0 != "market_time")
-                    .map(|e| e.1)
-                    .collect();
+                let physical: Vec<f64> = effects.iter().filter(|e| e.0 != "market_time").map(|e| e.1).collect();
                 let days_before = (as_of - p.sale.sale_date).num_days();
                 let mut kernel = kernel(distance_km, days_before as f64, &physical, cfg);
                 if subject.neighborhood.is_some() && p.sale.neighborhood != subject.neighborhood {
                     kernel.log_similarity -= cfg.other_neighborhood_penalty;
                 }
                 if cfg.bandwidth_year_built > 0.0 {
-                    let dy = f64::from(subject.attrs.year_built - p.sale.attrs.year_built)
-                        / cfg.bandwidth_year_built;
+                    let dy = f64::from(subject.attrs.year_built - p.sale.attrs.year_built) / cfg.bandwidth_year_built;
                     kernel.log_similarity -= 0.5 * dy * dy;
                 }
                 Candidate {
@@ -161,10 +141,7 @@ impl CompModel {
         scored.truncate(cfg.k.max(1));
         let raw: Vec<f64> = scored.iter().map(|c| c.kernel.weight()).collect();
         let top = scored.first().map_or(0.0, |c| c.kernel.log_weight());
-        let rel: Vec<f64> = scored
-            .iter()
-            .map(|c| (c.kernel.log_weight() - top).exp())
-            .collect();
+        let rel: Vec<f64> = scored.iter().map(|c| (c.kernel.log_weight() - top).exp()).collect();
         let total_rel: f64 = rel.iter().sum();
         for (c, w) in scored.iter_mut().zip(&rel) {
             c.weight = w / total_rel;

@@ -27,12 +27,7 @@ impl Kernel {
 
 /// `group_effects` are the comp's per-attribute log adjustments; their root sum of squares is the
 /// dissimilarity, so attributes count by how much they move price, not by their units.
-pub fn kernel(
-    distance_km: f64,
-    days_before: f64,
-    group_effects: &[f64],
-    cfg: &CompConfig,
-) -> Kernel {
+pub fn kernel(distance_km: f64, days_before: f64, group_effects: &[f64], cfg: &CompConfig) -> Kernel {
     let g = |x2: f64, h: f64| if h > 0.0 { -0.5 * x2 / (h * h) } else { 0.0 };
     let d2: f64 = group_effects.iter().map(|e| e * e).sum();
     Kernel {

@@ -38,6 +38,9 @@ pub use montecarlo_stats::{Histogram, Summary};
 pub use output::{DcfResult, MonthRow, ValueOptions, YearRow};
 pub use sensitivity::{Grid, GridCell, SensitivityResult, SensitivitySpec, sensitivity};
 
+/// Version of the engine's conventions, recorded with every saved DCF valuation.
+pub const MODEL_VERSION: &str = "dcf-1.0";
+
 /// Values one property as of docs/dcf.md.
 pub fn value(input: &DcfInput) -> Result<DcfResult, DcfError> {
     value_with_options(input, ValueOptions::default())

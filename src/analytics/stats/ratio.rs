@@ -72,12 +72,7 @@ pub fn prd(estimates: &[f64], prices: &[f64]) -> Option<f64> {
     if estimates.is_empty() || estimates.len() != prices.len() {
         return None;
     }
-    let mean_ratio = estimates
-        .iter()
-        .zip(prices)
-        .map(|(e, p)| e / p)
-        .sum::<f64>()
-        / estimates.len() as f64;
+    let mean_ratio = estimates.iter().zip(prices).map(|(e, p)| e / p).sum::<f64>() / estimates.len() as f64;
     Some(mean_ratio / (estimates.iter().sum::<f64>() / prices.iter().sum::<f64>()))
 }
 

@@ -20,7 +20,9 @@ pub struct ByProperty {
 pub type Loaders = DataLoader<ByProperty, HashMapCache>;
 
 pub fn loaders(tx: Arc<TenantTx>) -> Loaders {
-    DataLoader::with_cache(ByProperty { tx }, tokio::spawn, HashMapCache::default())
+    // No batching delay: lists prefetch every key at once (see `prefetch`), so waiting for more
+    // keys would only add latency.
+    DataLoader::with_cache(ByProperty { tx }, tokio::spawn, HashMapCache::default()).delay(std::time::Duration::ZERO)
 }
 
 macro_rules! key {

@@ -1,10 +1,14 @@
 //! Root mutations, one domain per file, merged into `MutationRoot`. Each requires operator or
 //! admin (user management: admin), validates before writing, and records an audit event in the
 //! same transaction.
+mod dcf_inputs;
+mod dcf_terms;
 mod lease;
 mod owner;
 mod property;
+mod sales;
 mod user;
+mod valuation;
 
 use crate::error::ApiResult;
 use crate::graphql::context::RequestCtx;
@@ -18,6 +22,10 @@ pub struct MutationRoot(
     owner::OwnerMutations,
     lease::LeaseMutations,
     user::UserMutations,
+    dcf_inputs::DcfInputMutations,
+    dcf_terms::DcfTermMutations,
+    sales::SalesMutations,
+    valuation::ValuationMutations,
 );
 
 /// Records `action` on `entity` by the caller.

@@ -1,8 +1,11 @@
 //! Root queries, one domain per file, merged into `QueryRoot`.
+mod dcf;
 mod me;
 mod owners;
 mod properties;
+mod property_dcf;
 pub mod users;
+pub(crate) mod valuation;
 
 use async_graphql::MergedObject;
 pub use users::User;
@@ -13,4 +16,7 @@ pub struct QueryRoot(
     properties::PropertyQueries,
     owners::OwnerQueries,
     users::UserQueries,
+    dcf::DcfQueries,
+    property_dcf::PropertyDcfQueries,
+    valuation::ValuationQueries,
 );

@@ -1,9 +1,11 @@
 //! Tenant-scoped repositories. Every read of a tenant-owned table starts from [`scoped`], which
 //! filters by the transaction's tenant: there is no way to query such a table without it.
+pub mod dcf_inputs;
 pub mod leases;
 pub mod owners;
 pub mod properties;
 pub mod records;
+pub mod sales;
 pub mod tenants;
 pub mod users;
 
@@ -38,7 +40,11 @@ tenant_owned!(
     document,
     valuation,
     field_provenance,
-    audit_event
+    audit_event,
+    operating_expense,
+    market_leasing_profile,
+    loan,
+    dcf_assumption
 );
 
 /// `SELECT … FROM table WHERE tenant_id = <the transaction's tenant>`.

@@ -44,19 +44,12 @@ fn the_explanation_adds_up_to_the_numbers_it_explains() {
 fn sales_on_or_after_the_fit_date_change_nothing() {
     let sales = synthetic_sales(900, 5);
     let cut = date(2008, 1);
-    let before: Vec<Sale> = sales
-        .iter()
-        .filter(|s| s.sale_date < cut)
-        .cloned()
-        .collect();
+    let before: Vec<Sale> = sales.iter().filter(|s| s.sale_date < cut).cloned().collect();
     let cfg = CompConfig::default();
     let a = CompModel::fit(&sales, cut, &cfg).unwrap();
     let b = CompModel::fit(&before, cut, &cfg).unwrap();
     let subject = Subject::from(&sales[850]);
-    assert_eq!(
-        a.value(&subject, cut).unwrap(),
-        b.value(&subject, cut).unwrap()
-    );
+    assert_eq!(a.value(&subject, cut).unwrap(), b.value(&subject, cut).unwrap());
     assert_eq!(a.pool_size(), before.len());
 }
 
@@ -76,10 +69,7 @@ fn a_subject_of_another_property_type_has_no_candidates() {
     let (sales, model) = fitted(700);
     let mut subject = Subject::from(&sales[0]);
     subject.property_type = "condominium".into();
-    assert_eq!(
-        model.value(&subject, date(2008, 7)),
-        Err(CompError::NoCandidates)
-    );
+    assert_eq!(model.value(&subject, date(2008, 7)), Err(CompError::NoCandidates));
 }
 
 #[test]
@@ -132,11 +122,7 @@ fn the_hazard_prior_adjusts_comps_when_too_few_sales_carry_scores() {
         .collect();
     assert!(!with_scores.is_empty());
     for c in with_scores {
-        let a = c
-            .adjustments
-            .iter()
-            .find(|a| a.attribute == "hazard")
-            .unwrap();
+        let a = c.adjustments.iter().find(|a| a.attribute == "hazard").unwrap();
         let comp_h: f64 = a.comp_value.parse().unwrap();
         assert!((a.log_effect - cfg.hazard_prior_log_per_unit * (0.9 - comp_h)).abs() < 1e-12);
     }
@@ -148,9 +134,12 @@ fn an_unusable_prior_sale_is_left_out_and_counted() {
     sales[5].lat = f64::NAN;
     let model = CompModel::fit(&sales, date(2008, 7), &CompConfig::default()).unwrap();
     assert_eq!(model.excluded_sales(), 1);
-    assert!(
-        model
-            .value(&Subject::from(&sales[6]), date(2008, 7))
-            .is_ok()
-    );
+    assert!(model.value(&Subject::from(&sales[6]), date(2008, 7)).is_ok());
+}
+
+#[test]
+fn a_model_can_be_shared_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<CompModel>();
+    assert_send_sync::<CompValuation>();
 }

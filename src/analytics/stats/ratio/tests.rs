@@ -5,12 +5,12 @@ use super::*;
 /// Sample of 17 estimate/price pairs from the IAAO Standard on Ratio Studies, as distributed in
 /// ccao-data/assesspy (`IAAO_sample`), whose tests expect COD 14.5, PRD 0.98 and PRB 0.001.
 const IAAO_EST: [f64; 17] = [
-    87200.0, 38240.0, 96320.0, 68610.0, 32960.0, 50560.0, 61360.0, 47360.0, 56580.0, 47040.0,
-    136000.0, 98000.0, 56000.0, 159100.0, 128000.0, 132000.0, 160000.0,
+    87200.0, 38240.0, 96320.0, 68610.0, 32960.0, 50560.0, 61360.0, 47360.0, 56580.0, 47040.0, 136000.0, 98000.0,
+    56000.0, 159100.0, 128000.0, 132000.0, 160000.0,
 ];
 const IAAO_PRICE: [f64; 17] = [
-    138720.0, 59700.0, 146400.0, 99000.0, 47400.0, 70500.0, 78000.0, 60000.0, 69000.0, 55500.0,
-    154500.0, 109500.0, 60000.0, 168000.0, 124500.0, 127500.0, 150000.0,
+    138720.0, 59700.0, 146400.0, 99000.0, 47400.0, 70500.0, 78000.0, 60000.0, 69000.0, 55500.0, 154500.0, 109500.0,
+    60000.0, 168000.0, 124500.0, 127500.0, 150000.0,
 ];
 
 fn round(x: f64, places: i32) -> f64 {
@@ -79,12 +79,7 @@ fn constant_ratios_have_zero_cod_and_zero_prb() {
 #[test]
 fn coverage_counts_prices_inside_their_intervals() {
     let iv = [(90.0, 110.0), (150.0, 190.0), (250.0, 300.0), (95.0, 100.0)];
-    let s = ratio_study(
-        &[100.0, 170.0, 280.0, 97.0],
-        &[100.0, 200.0, 300.0, 101.0],
-        Some(&iv),
-    )
-    .unwrap();
+    let s = ratio_study(&[100.0, 170.0, 280.0, 97.0], &[100.0, 200.0, 300.0, 101.0], Some(&iv)).unwrap();
     assert_eq!(s.coverage, Some(0.5));
 }
 
@@ -93,10 +88,7 @@ fn bad_inputs_are_refused_by_field() {
     assert_eq!(ratio_study(&[], &[], None), Err(StatsError::Empty));
     assert!(matches!(
         ratio_study(&[1.0], &[1.0, 2.0], None),
-        Err(StatsError::LengthMismatch {
-            field: "prices",
-            ..
-        })
+        Err(StatsError::LengthMismatch { field: "prices", .. })
     ));
     assert_eq!(
         ratio_study(&[1.0, -1.0], &[1.0, 2.0], None),

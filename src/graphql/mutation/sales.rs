@@ -1,0 +1,83 @@
+//! `importSales`: the canonical sales CSV through the same gate and upsert as `reos import
+//! sales`, inside the request's transaction. Requires operator.
+use crate::auth::Role;
+use crate::error::ApiError;
+use crate::graphql::context::req;
+use crate::graphql::guards::RoleGuard;
+use crate::graphql::query::valuation::today;
+use crate::persistence::repositories::records::{Audit, audit};
+use crate::services::sales_import::{GateReport, ImportError, import_csv};
+use async_graphql::{Context, ErrorExtensions, InputObject, Object, Result, SimpleObject};
+
+#[derive(Default)]
+pub struct SalesMutations;
+
+/// Input of `importSales`.
+#[derive(InputObject)]
+pub struct ImportSalesInput {
+    /// The file's text in the canonical sales format of docs/avm.md (header row first).
+    pub csv: String,
+}
+
+/// What an import did; re-importing the same file changes nothing.
+#[derive(SimpleObject)]
+pub struct ImportSalesPayload {
+    /// Data rows in the file.
+    pub rows: u64,
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+}
+
+/// A refused file as BAD_USER_INPUT: the first problem names row and column
+/// (`input.csv[row 12].sale_price`), `extensions.report` carries every problem.
+fn rejected(report: &GateReport) -> async_graphql::Error {
+    let Some(first) = report.violations.first() else {
+        return ApiError::bad_input("input.csv", "the file was refused").extend();
+    };
+    let place = match first.row {
+        Some(row) => format!("input.csv[row {row}].{}", first.field),
+        None => format!("input.csv[header].{}", first.field),
+    };
+    let message = format!(
+        "`{}` {} ({} problem(s) in total; nothing was imported)",
+        first.value,
+        first.rule,
+        report.violations.len()
+    );
+    let full = serde_json::to_value(report).unwrap_or_default();
+    ApiError::bad_input(place, message)
+        .extend()
+        .extend_with(|_, e| e.set("report", async_graphql::Value::from_json(full).unwrap_or_default()))
+}
+
+#[Object]
+impl SalesMutations {
+    /// Imports sales into the caller's tenant: every row is checked before anything is written,
+    /// and a file with any problem writes nothing. Upserts on `saleId`. Requires operator (or admin).
+    #[graphql(guard = "RoleGuard::new(Role::Operator)")]
+    async fn import_sales(&self, ctx: &Context<'_>, input: ImportSalesInput) -> Result<ImportSalesPayload> {
+        let r = req(ctx)?;
+        let summary = match import_csv(&r.tx, input.csv.as_bytes(), today(), &|_, _| {}).await {
+            Ok(s) => s,
+            Err(ImportError::Rejected(report)) => return Err(rejected(&report)),
+            Err(ImportError::Db(e)) => return Err(ApiError::from(e).into()),
+        };
+        let details = serde_json::to_value(summary).unwrap_or_default();
+        let entry = Audit {
+            actor: r.actor(),
+            action: "import",
+            entity: "sales",
+            entity_id: None,
+            details,
+            request_id: Some(&r.request_id),
+        };
+        audit(&r.tx, entry).await.map_err(ApiError::from)?;
+        Ok(ImportSalesPayload {
+            rows: summary.rows,
+            inserted: summary.inserted,
+            updated: summary.updated,
+            unchanged: summary.unchanged,
+        })
+    }
+}
