@@ -17,8 +17,7 @@ pub fn build_schema(limits: &GraphqlSettings) -> ReosSchema {
         .extension(SelectionLimits {
             max_aliases: limits.max_aliases,
             max_root_fields: limits.max_root_fields,
-        })
-        .extension(async_graphql::extensions::Tracing);
+        });
     if !limits.introspection {
         builder = builder.disable_introspection();
     }

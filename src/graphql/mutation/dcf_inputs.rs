@@ -1,6 +1,6 @@
 //! Operating expense and market leasing profile CRUD (a property's stored DCF inputs). Requires
 //! operator; an update replaces all fields of the row; every write is audited.
-use super::{DeletePayload, record};
+use super::{DeletePayload, delete_recorded, existing, record};
 use crate::auth::Role;
 use crate::domain::rules;
 use crate::error::{ApiError, ApiResult};
@@ -193,11 +193,7 @@ impl DcfInputMutations {
         input: UpdateOperatingExpenseInput,
     ) -> Result<OperatingExpensePayload> {
         let r = req(ctx)?;
-        let id = rules::uuid(&input.id, "operating expense")?;
-        let existing = repositories::find::<operating_expense::Entity>(&r.tx, id)
-            .await
-            .map_err(ApiError::from)?
-            .ok_or(ApiError::not_found("operating expense"))?;
+        let existing = existing::<operating_expense::Entity>(r, &input.id, "operating expense").await?;
         let mut am: operating_expense::ActiveModel = existing.into();
         apply_expense(&mut am, input.expense)?;
         let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
@@ -210,16 +206,7 @@ impl DcfInputMutations {
     /// Deletes an operating expense line. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_operating_expense(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
-        let r = req(ctx)?;
-        let uuid = rules::uuid(&id, "operating expense")?;
-        if !repositories::delete::<operating_expense::Entity>(&r.tx, uuid)
-            .await
-            .map_err(ApiError::from)?
-        {
-            return Err(ApiError::not_found("operating expense").into());
-        }
-        record(r, "delete", "operating_expense", uuid, serde_json::json!({})).await?;
-        Ok(DeletePayload { deleted_id: id })
+        delete_recorded::<operating_expense::Entity>(req(ctx)?, id, "operating expense", "operating_expense").await
     }
 
     /// Adds a market leasing profile to a property (CONFLICT when the name is taken). Requires
@@ -256,11 +243,7 @@ impl DcfInputMutations {
         input: UpdateMarketLeasingProfileInput,
     ) -> Result<MarketLeasingProfilePayload> {
         let r = req(ctx)?;
-        let id = rules::uuid(&input.id, "market leasing profile")?;
-        let existing = repositories::find::<market_leasing_profile::Entity>(&r.tx, id)
-            .await
-            .map_err(ApiError::from)?
-            .ok_or(ApiError::not_found("market leasing profile"))?;
+        let existing = existing::<market_leasing_profile::Entity>(r, &input.id, "market leasing profile").await?;
         let mut am: market_leasing_profile::ActiveModel = existing.into();
         apply_profile(&mut am, input.profile)?;
         let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
@@ -273,15 +256,12 @@ impl DcfInputMutations {
     /// Deletes a market leasing profile. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_market_leasing_profile(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
-        let r = req(ctx)?;
-        let uuid = rules::uuid(&id, "market leasing profile")?;
-        if !repositories::delete::<market_leasing_profile::Entity>(&r.tx, uuid)
-            .await
-            .map_err(ApiError::from)?
-        {
-            return Err(ApiError::not_found("market leasing profile").into());
-        }
-        record(r, "delete", "market_leasing_profile", uuid, serde_json::json!({})).await?;
-        Ok(DeletePayload { deleted_id: id })
+        delete_recorded::<market_leasing_profile::Entity>(
+            req(ctx)?,
+            id,
+            "market leasing profile",
+            "market_leasing_profile",
+        )
+        .await
     }
 }

@@ -1,5 +1,5 @@
 //! Lease and unit-mix CRUD. Requires operator. An update replaces all fields of the row.
-use super::{DeletePayload, record};
+use super::{DeletePayload, delete_recorded, existing, record};
 use crate::auth::Role;
 use crate::domain::{month, rules};
 use crate::error::{ApiError, ApiResult};
@@ -207,11 +207,7 @@ impl LeaseMutations {
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn update_lease(&self, ctx: &Context<'_>, input: UpdateLeaseInput) -> Result<LeasePayload> {
         let r = req(ctx)?;
-        let id = rules::uuid(&input.id, "lease")?;
-        let existing = repositories::find::<lease::Entity>(&r.tx, id)
-            .await
-            .map_err(ApiError::from)?
-            .ok_or(ApiError::not_found("lease"))?;
+        let existing = existing::<lease::Entity>(r, &input.id, "lease").await?;
         let mut am: lease::ActiveModel = existing.into();
         apply_lease(&mut am, input.lease)?;
         let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
@@ -222,16 +218,7 @@ impl LeaseMutations {
     /// Deletes a lease. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_lease(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
-        let r = req(ctx)?;
-        let uuid = rules::uuid(&id, "lease")?;
-        if !repositories::delete::<lease::Entity>(&r.tx, uuid)
-            .await
-            .map_err(ApiError::from)?
-        {
-            return Err(ApiError::not_found("lease").into());
-        }
-        record(r, "delete", "lease", uuid, serde_json::json!({})).await?;
-        Ok(DeletePayload { deleted_id: id })
+        delete_recorded::<lease::Entity>(req(ctx)?, id, "lease", "lease").await
     }
 
     /// Adds a unit type to a multifamily property. Requires operator.
@@ -265,11 +252,7 @@ impl LeaseMutations {
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn update_unit_mix(&self, ctx: &Context<'_>, input: UpdateUnitMixInput) -> Result<UnitMixPayload> {
         let r = req(ctx)?;
-        let id = rules::uuid(&input.id, "unit mix")?;
-        let existing = repositories::find::<unit_mix::Entity>(&r.tx, id)
-            .await
-            .map_err(ApiError::from)?
-            .ok_or(ApiError::not_found("unit mix"))?;
+        let existing = existing::<unit_mix::Entity>(r, &input.id, "unit mix").await?;
         let mut am: unit_mix::ActiveModel = existing.into();
         apply_unit(&mut am, input.unit)?;
         let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
@@ -282,15 +265,6 @@ impl LeaseMutations {
     /// Deletes a unit type. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_unit_mix(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
-        let r = req(ctx)?;
-        let uuid = rules::uuid(&id, "unit mix")?;
-        if !repositories::delete::<unit_mix::Entity>(&r.tx, uuid)
-            .await
-            .map_err(ApiError::from)?
-        {
-            return Err(ApiError::not_found("unit mix").into());
-        }
-        record(r, "delete", "unit_mix", uuid, serde_json::json!({})).await?;
-        Ok(DeletePayload { deleted_id: id })
+        delete_recorded::<unit_mix::Entity>(req(ctx)?, id, "unit mix", "unit_mix").await
     }
 }

@@ -10,9 +10,12 @@ mod sales;
 mod user;
 mod valuation;
 
-use crate::error::ApiResult;
+use crate::domain::rules;
+use crate::error::{ApiError, ApiResult};
 use crate::graphql::context::RequestCtx;
 use crate::persistence::repositories::records::{Audit, audit};
+use crate::persistence::repositories::{self, TenantOwned};
+use async_graphql::ID;
 use async_graphql::MergedObject;
 use uuid::Uuid;
 
@@ -49,6 +52,29 @@ pub(crate) async fn record(
     )
     .await?;
     Ok(())
+}
+
+/// The tenant's row `id` for a change, or NOT_FOUND (also for other tenants' ids).
+pub(crate) async fn existing<E: TenantOwned>(r: &RequestCtx, id: &ID, entity: &'static str) -> ApiResult<E::Model> {
+    let uuid = rules::uuid(id, entity)?;
+    repositories::find::<E>(&r.tx, uuid)
+        .await?
+        .ok_or(ApiError::not_found(entity))
+}
+
+/// Deletes the tenant's row `id` and records it in the audit log; NOT_FOUND when there is none.
+pub(crate) async fn delete_recorded<E: TenantOwned>(
+    r: &RequestCtx,
+    id: ID,
+    entity: &'static str,
+    table: &str,
+) -> async_graphql::Result<DeletePayload> {
+    let uuid = rules::uuid(&id, entity)?;
+    if !repositories::delete::<E>(&r.tx, uuid).await? {
+        return Err(ApiError::not_found(entity).into());
+    }
+    record(r, "delete", table, uuid, serde_json::json!({})).await?;
+    Ok(DeletePayload { deleted_id: id })
 }
 
 /// Payload of delete mutations.

@@ -1,5 +1,5 @@
 //! Owner CRUD and ownership (`addOwnership`, `removeOwnership`). Requires operator.
-use super::{DeletePayload, record};
+use super::{DeletePayload, delete_recorded, existing, record};
 use crate::auth::Role;
 use crate::domain::rules;
 use crate::error::ApiError;
@@ -100,11 +100,7 @@ impl OwnerMutations {
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn update_owner(&self, ctx: &Context<'_>, input: UpdateOwnerInput) -> Result<OwnerPayload> {
         let r = req(ctx)?;
-        let id = rules::uuid(&input.id, "owner")?;
-        let existing = repositories::find::<owner::Entity>(&r.tx, id)
-            .await
-            .map_err(ApiError::from)?
-            .ok_or(ApiError::not_found("owner"))?;
+        let existing = existing::<owner::Entity>(r, &input.id, "owner").await?;
         rules::non_empty("input.name", input.name.as_deref())?;
         check_email("input.email", input.email.as_deref())?;
         let mut am: owner::ActiveModel = existing.into();
@@ -136,16 +132,7 @@ impl OwnerMutations {
     /// Deletes an owner and its ownership records. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_owner(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
-        let r = req(ctx)?;
-        let uuid = rules::uuid(&id, "owner")?;
-        if !repositories::delete::<owner::Entity>(&r.tx, uuid)
-            .await
-            .map_err(ApiError::from)?
-        {
-            return Err(ApiError::not_found("owner").into());
-        }
-        record(r, "delete", "owner", uuid, serde_json::json!({})).await?;
-        Ok(DeletePayload { deleted_id: id })
+        delete_recorded::<owner::Entity>(req(ctx)?, id, "owner", "owner").await
     }
 
     /// Records that an owner holds a share of a property. Requires operator.
@@ -208,15 +195,6 @@ impl OwnerMutations {
     /// Removes an ownership record. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn remove_ownership(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
-        let r = req(ctx)?;
-        let uuid = rules::uuid(&id, "ownership")?;
-        if !repositories::delete::<property_ownership::Entity>(&r.tx, uuid)
-            .await
-            .map_err(ApiError::from)?
-        {
-            return Err(ApiError::not_found("ownership").into());
-        }
-        record(r, "delete", "property_ownership", uuid, serde_json::json!({})).await?;
-        Ok(DeletePayload { deleted_id: id })
+        delete_recorded::<property_ownership::Entity>(req(ctx)?, id, "ownership", "property_ownership").await
     }
 }

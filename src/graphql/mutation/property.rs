@@ -1,7 +1,6 @@
 //! `createProperty`, `updateProperty`, `deleteProperty`. Requires operator.
-use super::{DeletePayload, record};
+use super::{DeletePayload, delete_recorded, existing, record};
 use crate::auth::Role;
-use crate::domain::rules;
 use crate::error::ApiError;
 use crate::graphql::context::req;
 use crate::graphql::guards::RoleGuard;
@@ -9,7 +8,6 @@ use crate::graphql::types::property::Property;
 use crate::graphql::types::property_input::{
     CreatePropertyInput, UpdatePropertyInput, apply_address, apply_attributes, validate, validate_address,
 };
-use crate::persistence::repositories;
 use async_graphql::{Context, ID, Object, Result, SimpleObject};
 use reos_entities::property;
 use sea_orm::{ActiveModelTrait, NotSet, Set, TryIntoModel};
@@ -60,11 +58,7 @@ impl PropertyMutations {
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn update_property(&self, ctx: &Context<'_>, input: UpdatePropertyInput) -> Result<PropertyPayload> {
         let r = req(ctx)?;
-        let id = rules::uuid(&input.id, "property")?;
-        let existing = repositories::find::<property::Entity>(&r.tx, id)
-            .await
-            .map_err(ApiError::from)?
-            .ok_or(ApiError::not_found("property"))?;
+        let existing = existing::<property::Entity>(r, &input.id, "property").await?;
         let mut am: property::ActiveModel = existing.into();
         if let Some(address) = input.address {
             validate_address(&address)?;
@@ -88,16 +82,7 @@ impl PropertyMutations {
     /// Deletes a property with its leases, unit mix, ownership, hazards and valuations. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_property(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
-        let r = req(ctx)?;
-        let uuid = rules::uuid(&id, "property")?;
-        if !repositories::delete::<property::Entity>(&r.tx, uuid)
-            .await
-            .map_err(ApiError::from)?
-        {
-            return Err(ApiError::not_found("property").into());
-        }
-        record(r, "delete", "property", uuid, serde_json::json!({})).await?;
-        Ok(DeletePayload { deleted_id: id })
+        delete_recorded::<property::Entity>(req(ctx)?, id, "property", "property").await
     }
 }
 

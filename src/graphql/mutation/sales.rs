@@ -7,16 +7,46 @@ use crate::graphql::guards::RoleGuard;
 use crate::graphql::query::valuation::today;
 use crate::persistence::repositories::records::{Audit, audit};
 use crate::services::sales_import::{GateReport, ImportError, import_csv};
-use async_graphql::{Context, ErrorExtensions, InputObject, Object, Result, SimpleObject};
+use async_graphql::{Context, ErrorExtensions, InputObject, Object, Result, SimpleObject, Upload};
+use std::io::Read;
 
 #[derive(Default)]
 pub struct SalesMutations;
 
-/// Input of `importSales`.
+/// Input of `importSales`: the file's text, or the file itself as a GraphQL multipart upload
+/// (exactly one of the two).
 #[derive(InputObject)]
 pub struct ImportSalesInput {
     /// The file's text in the canonical sales format of docs/avm.md (header row first).
-    pub csv: String,
+    pub csv: Option<String>,
+    /// The same file uploaded (GraphQL multipart request spec); at most 64 MiB.
+    pub file: Option<Upload>,
+}
+
+/// Largest uploaded sales file accepted.
+const MAX_UPLOAD_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The CSV bytes of the input, from the text or the upload.
+fn csv_bytes(ctx: &Context<'_>, input: ImportSalesInput) -> Result<Vec<u8>, ApiError> {
+    match (input.csv, input.file) {
+        (Some(text), None) => Ok(text.into_bytes()),
+        (None, Some(upload)) => {
+            let value = upload
+                .value(ctx)
+                .map_err(|_| ApiError::bad_input("input.file", "no such upload in this request"))?;
+            let mut bytes = Vec::new();
+            value
+                .into_read()
+                .take(MAX_UPLOAD_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| ApiError::Internal(anyhow::anyhow!("reading upload: {e}")))?;
+            if bytes.len() as u64 > MAX_UPLOAD_BYTES {
+                return Err(ApiError::bad_input("input.file", "larger than 64 MiB"));
+            }
+            Ok(bytes)
+        }
+        _ => Err(ApiError::bad_input("input", "give exactly one of csv and file")),
+    }
 }
 
 /// What an import did; re-importing the same file changes nothing.
@@ -58,7 +88,8 @@ impl SalesMutations {
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn import_sales(&self, ctx: &Context<'_>, input: ImportSalesInput) -> Result<ImportSalesPayload> {
         let r = req(ctx)?;
-        let summary = match import_csv(&r.tx, input.csv.as_bytes(), today(), &|_, _| {}).await {
+        let bytes = csv_bytes(ctx, input)?;
+        let summary = match import_csv(&r.tx, bytes.as_slice(), today(), &|_, _| {}).await {
             Ok(s) => s,
             Err(ImportError::Rejected(report)) => return Err(rejected(&report)),
             Err(ImportError::Db(e)) => return Err(ApiError::from(e).into()),

@@ -1,12 +1,11 @@
 //! `updateUser`: admins edit the tenant's user directory. Requires admin.
-use super::record;
+use super::{existing, record};
 use crate::auth::Role;
 use crate::domain::rules;
 use crate::error::ApiError;
 use crate::graphql::context::req;
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::query::User;
-use crate::persistence::repositories;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use reos_entities::user;
 use sea_orm::{ActiveModelTrait, Set};
@@ -32,11 +31,7 @@ impl UserMutations {
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
     async fn update_user(&self, ctx: &Context<'_>, input: UpdateUserInput) -> Result<UserPayload> {
         let r = req(ctx)?;
-        let id = rules::uuid(&input.id, "user")?;
-        let existing = repositories::find::<user::Entity>(&r.tx, id)
-            .await
-            .map_err(ApiError::from)?
-            .ok_or(ApiError::not_found("user"))?;
+        let existing = existing::<user::Entity>(r, &input.id, "user").await?;
         rules::non_empty("input.displayName", input.display_name.as_deref())?;
         let mut am: user::ActiveModel = existing.into();
         if input.display_name.is_some() {
