@@ -43,12 +43,17 @@ pub enum ImportCommand {
     /// Canonical sales CSV (docs/avm.md); every row is checked before anything is written, and a
     /// file with any problem writes nothing (exit code 1).
     Sales(ImportSalesArgs),
+    /// Property file (CSV or JSONL, docs/pipeline.md): gates → normalize/merge → hazards →
+    /// provenance → owners → Comp-Critic; a blocking gate failure writes nothing (exit code 1).
+    Properties(crate::cli_pipeline::ImportPropertiesArgs),
 }
 
 #[derive(Subcommand)]
 pub enum BenchCommand {
     /// Time one Comp-Critic valuation on the full pool and a whole backtest; writes JSON.
     Comps(BenchCompsArgs),
+    /// Import N generated properties into a fresh tenant (no scoring); writes properties/s to JSON.
+    Pipeline(crate::cli_pipeline::BenchPipelineArgs),
 }
 
 #[derive(Args)]
@@ -81,6 +86,12 @@ pub async fn run(cmd: CompsCommand, settings: &Settings) -> anyhow::Result<()> {
         CompsCommand::Import {
             command: ImportCommand::Sales(args),
         } => import_sales(settings, &args).await,
+        CompsCommand::Import {
+            command: ImportCommand::Properties(args),
+        } => crate::cli_pipeline::import_properties(settings, &args).await,
+        CompsCommand::Bench {
+            command: BenchCommand::Pipeline(args),
+        } => crate::cli_pipeline::bench_pipeline(settings, &args).await,
         CompsCommand::Value(args) => value(settings, &args).await,
         CompsCommand::Backtest(args) => backtest::run(settings, &args).await,
         CompsCommand::Bench {

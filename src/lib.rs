@@ -4,6 +4,7 @@ pub mod analytics;
 pub mod auth;
 pub mod cli;
 pub mod cli_comps;
+pub mod cli_pipeline;
 pub mod config;
 pub mod domain;
 pub mod error;

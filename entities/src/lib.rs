@@ -12,6 +12,8 @@ pub mod loan;
 pub mod market_leasing_profile;
 pub mod operating_expense;
 pub mod owner;
+pub mod pipeline_gate_result;
+pub mod pipeline_run;
 pub mod property;
 pub mod property_hazard;
 pub mod property_ownership;
@@ -39,4 +41,6 @@ pub const TENANT_OWNED_TABLES: &[&str] = &[
     "market_leasing_profiles",
     "loans",
     "dcf_assumptions",
+    "pipeline_runs",
+    "pipeline_gate_results",
 ];

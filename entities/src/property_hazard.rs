@@ -13,6 +13,7 @@ pub struct Model {
     pub heat_score: Option<f64>,
     /// 0–1.
     pub composite_score: f64,
+    /// Hazard insurance + mitigation per year (docs/dcf.md's formula on the property's value).
     pub annual_cost: f64,
     pub value_adjustment_pct: f64,
     pub source: String,

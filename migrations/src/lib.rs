@@ -12,6 +12,7 @@ mod m20261128_000004_create_sales;
 mod m20261128_000005_create_records;
 mod m20261128_000006_enable_row_level_security;
 mod m20261128_000007_create_dcf_tables;
+mod m20261128_000008_create_pipeline_runs;
 
 pub use common::APP_ROLE;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000005_create_records::Migration),
             Box::new(m20261128_000006_enable_row_level_security::Migration),
             Box::new(m20261128_000007_create_dcf_tables::Migration),
+            Box::new(m20261128_000008_create_pipeline_runs::Migration),
         ]
     }
 }

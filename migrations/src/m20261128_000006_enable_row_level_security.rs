@@ -1,19 +1,33 @@
 //! PostgreSQL only: the service role, its grants, and RLS ENABLED + FORCED with a tenant policy on
-//! every tenant-owned table (`reos_entities::TENANT_OWNED_TABLES`). A no-op on SQLite.
+//! every tenant-owned table created before it. A no-op on SQLite. Later migrations secure the
+//! tables they create with the same `enable_rls`; `tests/rls.rs` checks that every table in
+//! `reos_entities::TENANT_OWNED_TABLES` ends up secured.
 use crate::common::{APP_ROLE, disable_rls, enable_rls};
-use reos_entities::TENANT_OWNED_TABLES;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DbBackend;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-/// The tenant-owned tables that exist when this migration runs: later migrations secure the
-/// tables they create themselves (with the same `enable_rls`).
+/// The tenant-owned tables of migrations 1–5. A fixed list, so this migration means the same
+/// thing forever whatever tables are added later.
+const TABLES: &[&str] = &[
+    "users",
+    "properties",
+    "owners",
+    "property_ownership",
+    "leases",
+    "unit_mix",
+    "sales",
+    "property_hazards",
+    "documents",
+    "valuations",
+    "field_provenance",
+    "audit_events",
+];
+
 fn tables() -> impl Iterator<Item = &'static &'static str> {
-    TENANT_OWNED_TABLES
-        .iter()
-        .filter(|t| !crate::m20261128_000007_create_dcf_tables::TABLES.contains(t))
+    TABLES.iter()
 }
 
 #[async_trait::async_trait]

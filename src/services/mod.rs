@@ -2,6 +2,7 @@
 pub mod comps;
 pub mod dcf_cli;
 pub mod property_dcf;
+pub mod property_import;
 pub mod sales_import;
 pub mod seed;
 pub mod tenants;

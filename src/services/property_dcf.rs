@@ -158,9 +158,12 @@ pub fn raw_input(rows: &PropertyDcfRows, overrides: Assumptions) -> RawDcfInput 
             io_months: Some(f64::from(l.io_months)),
             fee_pct: Some(l.fee_pct),
         }),
+        // The stored annual cost is the hazard insurance + mitigation of the dcf.md formula, which
+        // the engine computes itself from the composite score: passing it as the engine's extra
+        // `annual_cost` would count it twice.
         hazard: rows.hazard.as_ref().map(|h| RawHazard {
             composite_score: Some(h.composite_score),
-            annual_cost: Some(h.annual_cost),
+            annual_cost: Some(0.0),
         }),
         ..RawDcfInput::default()
     };

@@ -6,6 +6,7 @@ mod comps;
 mod dcf;
 mod helpers;
 mod mutations;
+mod pipeline;
 mod properties;
 mod protection;
 mod tenancy;

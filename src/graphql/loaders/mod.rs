@@ -1,11 +1,11 @@
 //! Per-request DataLoader: batches the nested reads of a page of properties (owners, leases,
-//! unit mix, hazards, latest valuation) into one statement each, so a page costs the same number
+//! unit mix, hazards, latest valuation, field provenance) into one statement each, so a page costs the same number
 //! of statements whatever its size. Every requested key gets an entry (empty when there is no
 //! row), so the per-request cache answers repeated and prefetched keys without a statement.
 use crate::persistence::TenantTx;
-use crate::persistence::repositories::{leases, properties};
+use crate::persistence::repositories::{leases, properties, records};
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use reos_entities::{lease, owner, property_hazard, property_ownership, unit_mix, valuation};
+use reos_entities::{field_provenance, lease, owner, property_hazard, property_ownership, unit_mix, valuation};
 use sea_orm::DbErr;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -36,6 +36,7 @@ key!(LeasesOf);
 key!(UnitMixOf);
 key!(HazardOf);
 key!(ValuationOf);
+key!(ProvenanceOf);
 
 type LoadResult<K, V> = Result<HashMap<K, V>, Arc<DbErr>>;
 
@@ -112,12 +113,23 @@ impl Loader<ValuationOf> for ByProperty {
     }
 }
 
+impl Loader<ProvenanceOf> for ByProperty {
+    type Value = Vec<field_provenance::Model>;
+    type Error = Arc<DbErr>;
+    async fn load(&self, keys: &[ProvenanceOf]) -> LoadResult<ProvenanceOf, Self::Value> {
+        let map = records::property_provenance(&self.tx, &ids(keys, |k| k.0))
+            .await
+            .map_err(Arc::new)?;
+        Ok(complete(keys, map, |k| k.0, Option::unwrap_or_default))
+    }
+}
+
 /// Loads, in one batch per kind, the children a page's selection asks for, before the nested
 /// resolvers run (they then hit the cache): the statement count stays fixed however the
 /// resolvers happen to interleave.
 pub async fn prefetch(loader: &Loaders, node: async_graphql::Lookahead<'_>, ids: &[Uuid]) -> Result<(), Arc<DbErr>> {
     let ids = || ids.iter().copied();
-    let (a, b, c, d, e) = futures_util::join!(
+    let (a, b, c, d, e, f) = futures_util::join!(
         async {
             if node.field("owners").exists() {
                 loader.load_many(ids().map(OwnersOf)).await.map(drop)
@@ -153,6 +165,13 @@ pub async fn prefetch(loader: &Loaders, node: async_graphql::Lookahead<'_>, ids:
                 Ok(())
             }
         },
+        async {
+            if node.field("field").exists() || node.field("trust").exists() {
+                loader.load_many(ids().map(ProvenanceOf)).await.map(drop)
+            } else {
+                Ok(())
+            }
+        },
     );
-    a.and(b).and(c).and(d).and(e)
+    a.and(b).and(c).and(d).and(e).and(f)
 }

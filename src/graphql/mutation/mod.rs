@@ -5,10 +5,11 @@ mod dcf_inputs;
 mod dcf_terms;
 mod lease;
 mod owner;
+mod pipeline;
 mod property;
 mod sales;
 mod user;
-mod valuation;
+pub(crate) mod valuation;
 
 use crate::domain::rules;
 use crate::error::{ApiError, ApiResult};
@@ -29,6 +30,7 @@ pub struct MutationRoot(
     dcf_terms::DcfTermMutations,
     sales::SalesMutations,
     valuation::ValuationMutations,
+    pipeline::PipelineMutations,
 );
 
 /// Records `action` on `entity` by the caller.

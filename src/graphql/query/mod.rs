@@ -2,6 +2,7 @@
 mod dcf;
 mod me;
 mod owners;
+mod pipeline;
 mod properties;
 mod property_dcf;
 pub mod users;
@@ -19,4 +20,5 @@ pub struct QueryRoot(
     dcf::DcfQueries,
     property_dcf::PropertyDcfQueries,
     valuation::ValuationQueries,
+    pipeline::PipelineQueries,
 );

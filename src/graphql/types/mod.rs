@@ -9,6 +9,8 @@ pub mod enums;
 pub mod lease;
 pub mod me;
 pub mod owner;
+pub mod pipeline;
 pub mod property;
 pub mod property_input;
+pub mod property_trust;
 pub mod valuation;

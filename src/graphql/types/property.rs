@@ -3,9 +3,10 @@
 use super::enums::{PipelineStage, PropertyStatus, PropertyType};
 use super::lease::{Lease, UnitType};
 use super::owner::PropertyOwner;
+use super::property_trust::{PropertyField, PropertyTrust, known_field};
 use super::valuation::{Hazard, Valuation};
 use crate::error::ApiError;
-use crate::graphql::loaders::{HazardOf, LeasesOf, Loaders, OwnersOf, UnitMixOf, ValuationOf};
+use crate::graphql::loaders::{HazardOf, LeasesOf, Loaders, OwnersOf, ProvenanceOf, UnitMixOf, ValuationOf};
 use async_graphql::{Context, ID, Object, Result, SimpleObject};
 use reos_entities::property;
 
@@ -186,5 +187,36 @@ impl Property {
             .map_err(load_err)?
             .flatten()
             .map(Valuation))
+    }
+
+    /// One field (import-format name, e.g. `bedrooms`, `zip`, `flood_score`): its current value,
+    /// trust and provenance history (batched).
+    async fn field(&self, ctx: &Context<'_>, name: String) -> Result<PropertyField> {
+        if !known_field(&name) {
+            return Err(
+                ApiError::bad_input("name", "not a property field of the import format (docs/pipeline.md)").into(),
+            );
+        }
+        let rows = loader(ctx)?
+            .load_one(ProvenanceOf(self.0.id))
+            .await
+            .map_err(load_err)?
+            .unwrap_or_default();
+        let current = crate::services::property_import::map::to_map(&self.0).remove(&name);
+        // Fields not stored on the property (hazard scores, owner) answer with their last written value.
+        let value = current
+            .or_else(|| rows.iter().rev().find(|r| r.field == name).map(|r| r.value.clone()))
+            .unwrap_or(serde_json::Value::Null);
+        Ok(super::property_trust::field(&name, value, &rows))
+    }
+
+    /// Trust summary over the fields with provenance (none when nothing was recorded; batched).
+    async fn trust(&self, ctx: &Context<'_>) -> Result<Option<PropertyTrust>> {
+        let rows = loader(ctx)?
+            .load_one(ProvenanceOf(self.0.id))
+            .await
+            .map_err(load_err)?
+            .unwrap_or_default();
+        Ok(super::property_trust::summary(&rows))
     }
 }

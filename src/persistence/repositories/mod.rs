@@ -44,7 +44,9 @@ tenant_owned!(
     operating_expense,
     market_leasing_profile,
     loan,
-    dcf_assumption
+    dcf_assumption,
+    pipeline_run,
+    pipeline_gate_result
 );
 
 /// `SELECT … FROM table WHERE tenant_id = <the transaction's tenant>`.

@@ -30,3 +30,24 @@ pub async fn audit(tx: &TenantTx, a: Audit<'_>) -> Result<(), DbErr> {
     .await
     .map(|_| ())
 }
+
+/// Field provenance of properties, oldest first per property (one statement).
+pub async fn property_provenance(
+    tx: &TenantTx,
+    ids: &[Uuid],
+) -> Result<std::collections::HashMap<Uuid, Vec<reos_entities::field_provenance::Model>>, DbErr> {
+    use reos_entities::field_provenance::{Column as C, Entity};
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+    let rows = super::scoped::<Entity>(tx)
+        .filter(C::Entity.eq("property"))
+        .filter(C::EntityId.is_in(ids.to_vec()))
+        .order_by_asc(C::RecordedAt)
+        .order_by_asc(C::Id)
+        .all(tx.conn())
+        .await?;
+    let mut out: std::collections::HashMap<Uuid, Vec<_>> = std::collections::HashMap::new();
+    for r in rows {
+        out.entry(r.entity_id).or_default().push(r);
+    }
+    Ok(out)
+}

@@ -1,0 +1,132 @@
+//! The property pipeline on the command line: `reos import properties FILE --tenant --source` and
+//! `reos bench pipeline --rows N`. `cli_comps.rs` routes both subcommands here.
+use crate::cli_comps::{bar, write_json};
+use crate::config::Settings;
+use crate::persistence::repositories::tenants;
+use crate::persistence::{Database, TenantId};
+use crate::pipeline::{HazardPoint, HazardTable, PipelineSettings};
+use crate::services::comps::CompService;
+use crate::services::property_import::{Format, ImportOptions, ImportReport, Target, import};
+use anyhow::{Context, bail};
+use clap::Args;
+use std::path::{Path, PathBuf};
+
+mod bench;
+pub use bench::{BenchPipelineArgs, generate_csv, run as bench_pipeline};
+
+#[derive(Args)]
+pub struct ImportPropertiesArgs {
+    /// The property file (`.csv` or `.jsonl`; format in docs/pipeline.md).
+    pub file: PathBuf,
+    /// Tenant slug.
+    #[arg(long)]
+    pub tenant: String,
+    /// Source name recorded in provenance (trust reliability is looked up by it).
+    #[arg(long)]
+    pub source: String,
+    /// Hazard table CSV (`lat,lon,flood,wildfire,heat`) for rows without their own scores.
+    #[arg(long)]
+    pub hazards: Option<PathBuf>,
+    /// Pipeline settings TOML (hazard weights, trust, lookup radius); default ops/pipeline/pipeline.toml.
+    #[arg(long)]
+    pub settings: Option<PathBuf>,
+    /// Skip the Comp-Critic valuations.
+    #[arg(long)]
+    pub no_score: bool,
+    /// Actor recorded in provenance and on the run.
+    #[arg(long, default_value = "cli")]
+    pub actor: String,
+    /// Also write the run report (counts, merges, rejections, gate results) to this JSON file.
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+}
+
+/// Reads a hazard table CSV with columns `lat, lon, flood, wildfire, heat`.
+pub fn read_hazard_points(path: &Path) -> anyhow::Result<Vec<HazardPoint>> {
+    let mut rdr = csv::Reader::from_path(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut out = Vec::new();
+    for (i, rec) in rdr.deserialize::<HazardPoint>().enumerate() {
+        out.push(rec.with_context(|| format!("{}: row {}", path.display(), i + 1))?);
+    }
+    Ok(out)
+}
+
+fn summary(r: &ImportReport) -> String {
+    let c = &r.counts;
+    format!(
+        "{} rows read: {} new, {} merged ({} stored properties updated), {} rejected, {} warnings; \
+         {} hazards, {} provenance rows, {} owners, {} ownerships, {} valuations (run {})",
+        c.read,
+        c.written,
+        c.merged,
+        c.updated,
+        c.rejected,
+        c.warnings,
+        c.hazards,
+        c.provenance,
+        c.owners,
+        c.ownerships,
+        c.valuations,
+        r.run_id
+    )
+}
+
+pub async fn import_properties(settings: &Settings, args: &ImportPropertiesArgs) -> anyhow::Result<()> {
+    let name = args.file.display().to_string();
+    let format = Format::from_name(&name).with_context(|| format!("{name}: expected a .csv or .jsonl file"))?;
+    let bytes = std::fs::read(&args.file).with_context(|| format!("reading {name}"))?;
+    let mut opts = ImportOptions::new(&name, format, &args.source, &args.actor)?;
+    if let Some(path) = &args.settings {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        opts.settings = PipelineSettings::from_toml(&text)?;
+    }
+    if let Some(path) = &args.hazards {
+        opts.hazard_table = Some(HazardTable::new(
+            read_hazard_points(path)?,
+            opts.settings.hazard_radius_m,
+        )?);
+    }
+    let db = Database::connect(settings).await?;
+    let tenant = tenants::by_slug(&db.service, &args.tenant)
+        .await?
+        .with_context(|| format!("--tenant: no tenant with slug `{}`", args.tenant))?;
+    let pb = bar(0, "importing");
+    let progress = |done: u64, total: u64| {
+        pb.set_length(total);
+        pb.set_position(done);
+    };
+    let comps = CompService::default();
+    let target = Target::Db(&db.service, TenantId(tenant.id));
+    let report = import(target, &bytes, &opts, (!args.no_score).then_some(&comps), &progress).await;
+    pb.finish_and_clear();
+    let report = report?;
+    if let Some(path) = &args.report {
+        write_json(path, &serde_json::to_value(&report)?)?;
+    }
+    if report.blocked() {
+        eprintln!("{:>6}  {:<18} {:<14} expectation", "row", "field", "value");
+        for f in report
+            .gates
+            .failures
+            .iter()
+            .filter(|f| f.severity == crate::pipeline::Severity::Blocking)
+        {
+            eprintln!(
+                "{:>6}  {:<18} {:<14} {}",
+                f.row,
+                f.field,
+                format!("`{}`", f.value),
+                f.expectation
+            );
+        }
+        bail!(
+            "{name}: a blocking quality gate failed; nothing was imported (run {})",
+            report.run_id
+        );
+    }
+    println!("{}", summary(&report));
+    for (reason, n) in &report.scoring_notes {
+        println!("  note: {reason}: {n}");
+    }
+    Ok(())
+}

@@ -1,0 +1,157 @@
+//! `importProperties`: the property pipeline (docs/pipeline.md) inside the request's transaction,
+//! with Comp-Critic scoring. A blocking gate failure writes nothing but the run row, which the
+//! payload returns with outcome `blocked`. Requires operator.
+use super::record;
+use crate::auth::Role;
+use crate::error::ApiError;
+use crate::graphql::context::req;
+use crate::graphql::guards::RoleGuard;
+use crate::graphql::query::valuation::{comp_service, today};
+use crate::graphql::types::pipeline::PipelineRun;
+use crate::persistence::repositories;
+use crate::services::property_import::{Format, ImportOptions, Target, import};
+use async_graphql::{Context, Enum, InputObject, Object, Result, SimpleObject, Upload};
+use reos_entities::pipeline_run;
+use std::io::Read;
+
+#[derive(Default)]
+pub struct PipelineMutations;
+
+/// Format of an imported property file.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum ImportFormat {
+    Csv,
+    Jsonl,
+}
+
+/// Input of `importProperties`: the file's text or an upload (exactly one), its format and source.
+#[derive(InputObject)]
+pub struct ImportPropertiesInput {
+    /// The file's text (CSV with a header row, or JSON Lines; see `format`).
+    pub csv: Option<String>,
+    /// The same file uploaded (GraphQL multipart request spec); at most 64 MiB.
+    pub file: Option<Upload>,
+    #[graphql(default_with = "ImportFormat::Csv")]
+    pub format: ImportFormat,
+    /// Source name recorded in provenance (`mls`, `county_assessor`, …).
+    pub source: String,
+}
+
+/// A row left out of the import, or a failed expectation.
+#[derive(SimpleObject)]
+pub struct ImportProblem {
+    pub row: i32,
+    pub field: String,
+    pub value: String,
+    pub message: String,
+    /// `blocking`, `warning` or `rejected`.
+    pub severity: String,
+}
+
+/// What `importProperties` did: the recorded run (counts, outcome) and every problem.
+#[derive(SimpleObject)]
+pub struct ImportPropertiesPayload {
+    pub run: PipelineRun,
+    pub problems: Vec<ImportProblem>,
+    /// Rows merged into an existing property instead of creating one.
+    pub merged_rows: Vec<i32>,
+}
+
+const MAX_UPLOAD_BYTES: u64 = 64 * 1024 * 1024;
+
+fn bytes(ctx: &Context<'_>, csv: Option<String>, file: Option<Upload>) -> Result<Vec<u8>, ApiError> {
+    match (csv, file) {
+        (Some(text), None) => Ok(text.into_bytes()),
+        (None, Some(upload)) => {
+            let value = upload
+                .value(ctx)
+                .map_err(|_| ApiError::bad_input("input.file", "no such upload in this request"))?;
+            let mut out = Vec::new();
+            value
+                .into_read()
+                .take(MAX_UPLOAD_BYTES + 1)
+                .read_to_end(&mut out)
+                .map_err(|e| ApiError::Internal(anyhow::anyhow!("reading upload: {e}")))?;
+            if out.len() as u64 > MAX_UPLOAD_BYTES {
+                return Err(ApiError::bad_input("input.file", "larger than 64 MiB"));
+            }
+            Ok(out)
+        }
+        _ => Err(ApiError::bad_input("input", "give exactly one of csv and file")),
+    }
+}
+
+fn row(r: usize) -> i32 {
+    i32::try_from(r).unwrap_or(i32::MAX)
+}
+
+#[Object]
+impl PipelineMutations {
+    /// Imports properties: gates, address normalization and de-duplication, hazards, provenance,
+    /// owners and Comp-Critic valuations. Requires operator (or admin).
+    #[graphql(guard = "RoleGuard::new(Role::Operator)")]
+    async fn import_properties(
+        &self,
+        ctx: &Context<'_>,
+        input: ImportPropertiesInput,
+    ) -> Result<ImportPropertiesPayload> {
+        let r = req(ctx)?;
+        if input.source.trim().is_empty() {
+            return Err(ApiError::bad_input("input.source", "must not be empty").into());
+        }
+        let data = bytes(ctx, input.csv, input.file)?;
+        let (format, name) = match input.format {
+            ImportFormat::Csv => (Format::Csv, "upload.csv"),
+            ImportFormat::Jsonl => (Format::Jsonl, "upload.jsonl"),
+        };
+        let mut opts = ImportOptions::new(name, format, input.source.trim(), r.actor())
+            .map_err(|e| ApiError::Internal(e.into()))?;
+        opts.today = today();
+        let svc = comp_service(ctx)?;
+        let report = import(Target::Request(&r.tx), &data, &opts, Some(&svc), &|_, _| {})
+            .await
+            .map_err(|e| match e {
+                crate::services::property_import::PipelineError::File(f) => {
+                    ApiError::bad_input("input.csv", f.to_string())
+                }
+                other => ApiError::Internal(other.into()),
+            })?;
+        record(
+            r,
+            "import_properties",
+            "pipeline_run",
+            report.run_id,
+            serde_json::json!({"outcome": report.outcome, "written": report.counts.written, "merged": report.counts.merged}),
+        )
+        .await?;
+        let run = repositories::find::<pipeline_run::Entity>(&r.tx, report.run_id)
+            .await
+            .map_err(ApiError::from)?
+            .ok_or(ApiError::not_found("pipelineRun"))?;
+        let mut problems: Vec<ImportProblem> = report
+            .gates
+            .failures
+            .iter()
+            .map(|f| ImportProblem {
+                row: row(f.row),
+                field: f.field.clone(),
+                value: f.value.clone(),
+                message: f.expectation.clone(),
+                severity: format!("{:?}", f.severity).to_lowercase(),
+            })
+            .collect();
+        problems.extend(report.rejected.iter().map(|e| ImportProblem {
+            row: row(e.row),
+            field: e.field.clone(),
+            value: e.value.clone(),
+            message: e.message.clone(),
+            severity: "rejected".into(),
+        }));
+        problems.sort_by_key(|p| p.row);
+        Ok(ImportPropertiesPayload {
+            run: PipelineRun(run),
+            problems,
+            merged_rows: report.merges.iter().map(|m| row(m.row)).collect(),
+        })
+    }
+}

@@ -1,0 +1,442 @@
+//! Writing an import: rows grouped by address hash, ~`batch_rows` rows per transaction; each
+//! group merges into the tenant's stored property with that hash (or becomes a new one), with a
+//! provenance row per written field, a hazards row, and owners/ownership when named.
+use super::map::{apply, db_conflicts, to_map};
+use super::{ImportOptions, ImportReport, MergeNote, PipelineError, Target};
+use crate::persistence::TenantTx;
+use crate::persistence::repositories::scoped;
+use crate::pipeline::provenance::same_value;
+use crate::pipeline::{AddressGroup, AddressedRow, ParsedRow, ProvenanceRecord, RowError, WriteContext, merge};
+use chrono::{DateTime, Utc};
+use reos_entities::{field_provenance, property, property_hazard};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use serde_json::{Map, Value, json};
+use std::collections::{HashMap, HashSet};
+use std::time::Instant;
+use uuid::Uuid;
+
+pub(super) const HAZARD_FIELDS: [&str; 3] = ["flood_score", "wildfire_score", "heat_score"];
+const OWNER_FIELDS: [&str; 3] = ["owner_name", "owner_type", "owner_share_pct"];
+
+/// Writes every group, committing batch by batch; returns the ids of the properties written or merged into.
+pub(super) async fn all(
+    target: Target<'_>,
+    opts: &ImportOptions,
+    rows: &[ParsedRow],
+    addressed: &[AddressedRow],
+    groups: &[AddressGroup],
+    report: &mut ImportReport,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> Result<Vec<Uuid>, PipelineError> {
+    let by_index: HashMap<usize, &AddressedRow> = addressed.iter().map(|a| (a.index, a)).collect();
+    let total = addressed.len() as u64;
+    let (mut done, mut start) = (0u64, 0usize);
+    let mut touched = Vec::new();
+    let known = {
+        let t = Instant::now();
+        let tx = target.begin().await?;
+        let k = Known::load(tx.get()).await?;
+        tx.commit().await?;
+        lap(report, "write.lookup", t);
+        k
+    };
+    while start < groups.len() {
+        let (mut end, mut n) = (start, 0usize);
+        while end < groups.len() && (n == 0 || n + groups[end].members.len() <= opts.batch_rows.max(1)) {
+            n += groups[end].members.len();
+            end += 1;
+        }
+        let tx = target.begin().await?;
+        let ids = batch(tx.get(), opts, rows, &by_index, &known, &groups[start..end], report).await?;
+        tx.commit().await?;
+        touched.extend(ids);
+        done += n as u64;
+        progress(done, total);
+        start = end;
+    }
+    Ok(touched)
+}
+
+/// The tenant's address hashes and external ids when the import starts, read once so a batch
+/// queries stored properties only for the hashes that can match (the table may be large and,
+/// right after a bulk load, without planner statistics).
+struct Known {
+    hashes: HashSet<String>,
+    external_ids: HashSet<String>,
+}
+
+impl Known {
+    async fn load(tx: &TenantTx) -> Result<Self, PipelineError> {
+        use property::Column as P;
+        let rows: Vec<(Option<String>, Option<String>)> = scoped::<property::Entity>(tx)
+            .select_only()
+            .column(P::AddressHash)
+            .column(P::ExternalId)
+            .into_tuple()
+            .all(tx.conn())
+            .await?;
+        let mut k = Known {
+            hashes: HashSet::with_capacity(rows.len()),
+            external_ids: HashSet::with_capacity(rows.len()),
+        };
+        for (h, e) in rows {
+            k.hashes.extend(h);
+            k.external_ids.extend(e);
+        }
+        Ok(k)
+    }
+}
+
+/// What one batch will insert or update.
+#[derive(Default)]
+pub(super) struct Writes {
+    pub(super) inserts: Vec<property::Model>,
+    pub(super) updates: Vec<property::Model>,
+    pub(super) provenance: Vec<field_provenance::Model>,
+    pub(super) hazards: Vec<property_hazard::ActiveModel>,
+    /// (property, owner name, owner type, share %).
+    pub(super) owners: Vec<(Uuid, String, String, f64)>,
+    pub(super) touched: Vec<Uuid>,
+}
+
+fn blank(id: Uuid, tenant: Uuid, now: DateTime<Utc>, source: &str) -> property::Model {
+    property::Model {
+        id,
+        tenant_id: tenant,
+        external_id: None,
+        name: None,
+        address_line1: String::new(),
+        unit: None,
+        city: String::new(),
+        state: String::new(),
+        postal_code: None,
+        normalized_address: None,
+        address_hash: None,
+        latitude: None,
+        longitude: None,
+        property_type: String::new(),
+        building_type: None,
+        neighborhood: None,
+        living_area_sf: None,
+        lot_area_sf: None,
+        year_built: None,
+        year_remodeled: None,
+        bedrooms: None,
+        full_baths: None,
+        half_baths: None,
+        basement_sf: None,
+        garage_cars: None,
+        condition_score: None,
+        stories: None,
+        fireplaces: None,
+        central_air: None,
+        porch_sf: None,
+        deck_sf: None,
+        pool_sf: None,
+        list_price: None,
+        purchase_price: None,
+        units_count: None,
+        building_area_sf: None,
+        status: "active".into(),
+        pipeline_stage: "sourced".into(),
+        source: Some(source.to_owned()),
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+pub(super) fn provenance_row(
+    tenant: Uuid,
+    entity_id: Uuid,
+    r: ProvenanceRecord,
+    now: DateTime<Utc>,
+) -> field_provenance::Model {
+    field_provenance::Model {
+        id: Uuid::now_v7(),
+        tenant_id: tenant,
+        entity: r.entity,
+        entity_id,
+        field: r.field,
+        value: r.value,
+        previous_value: r.previous_value,
+        source: r.source,
+        method: r.method,
+        confidence: r.confidence,
+        evidence_uri: r.evidence_uri,
+        actor: r.actor,
+        recorded_at: now,
+    }
+}
+
+/// The row's values with the address in its normalized form, so a re-typed address is no change.
+fn incoming(r: &ParsedRow, a: &AddressedRow) -> Map<String, Value> {
+    let mut m = r.data.field_values();
+    let n = &a.address;
+    m.insert("address".into(), json!(n.line1));
+    m.insert("unit".into(), json!(n.unit));
+    m.insert("city".into(), json!(n.city));
+    m.insert("state".into(), json!(n.state));
+    m.insert("zip".into(), json!(n.zip));
+    m
+}
+
+fn reject(report: &mut ImportReport, row: usize, field: &str, value: Option<&Value>, message: String) {
+    let value = match value {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None => String::new(),
+        Some(v) => v.to_string(),
+    };
+    report.rejected.push(RowError {
+        row,
+        field: field.to_owned(),
+        value,
+        message,
+    });
+}
+
+async fn batch(
+    tx: &TenantTx,
+    opts: &ImportOptions,
+    rows: &[ParsedRow],
+    by_index: &HashMap<usize, &AddressedRow>,
+    known: &Known,
+    groups: &[AddressGroup],
+    report: &mut ImportReport,
+) -> Result<Vec<Uuid>, PipelineError> {
+    use property::Column as P;
+    let tenant = tx.tenant().0;
+    let now = Utc::now();
+    let t = Instant::now();
+    let hashes: Vec<&str> = groups
+        .iter()
+        .map(|g| g.hash.as_str())
+        .filter(|h| known.hashes.contains(*h))
+        .collect();
+    let stored: HashMap<String, property::Model> = if hashes.is_empty() {
+        HashMap::new()
+    } else {
+        scoped::<property::Entity>(tx)
+            .filter(P::AddressHash.is_in(hashes))
+            .all(tx.conn())
+            .await?
+            .into_iter()
+            .filter_map(|p| p.address_hash.clone().map(|h| (h, p)))
+            .collect()
+    };
+    let taken = &known.external_ids;
+    let extra = side_values(tx, &stored).await?;
+    lap(report, "write.lookup", t);
+    let t = Instant::now();
+    let mut w = Writes::default();
+    for g in groups {
+        let p = stored.get(&g.hash);
+        let known = p.and_then(|p| extra.get(&p.id));
+        let ctx = GroupCtx {
+            tenant,
+            now,
+            opts,
+            rows,
+            by_index,
+            taken,
+        };
+        group(&ctx, g, p, known, report, &mut w)?;
+    }
+    lap(report, "write.merge", t);
+    flush(tx, now, w, report).await
+}
+
+/// Adds the milliseconds since `t` to the stage's running total.
+fn lap(report: &mut ImportReport, stage: &str, t: Instant) {
+    let ms = u64::try_from(t.elapsed().as_millis()).unwrap_or(u64::MAX);
+    *report.timings.entry(stage.to_owned()).or_default() += ms;
+}
+
+/// The last recorded values of the fields a stored property has no column for (hazard scores,
+/// owner), so re-importing them is no change either.
+async fn side_values(
+    tx: &TenantTx,
+    stored: &HashMap<String, property::Model>,
+) -> Result<HashMap<Uuid, Map<String, Value>>, PipelineError> {
+    use field_provenance::Column as F;
+    let mut out: HashMap<Uuid, Map<String, Value>> = HashMap::new();
+    if stored.is_empty() {
+        return Ok(out);
+    }
+    let ids: Vec<Uuid> = stored.values().map(|p| p.id).collect();
+    let fields: Vec<&str> = HAZARD_FIELDS.iter().chain(OWNER_FIELDS.iter()).copied().collect();
+    let rows = scoped::<field_provenance::Entity>(tx)
+        .filter(F::Entity.eq("property"))
+        .filter(F::EntityId.is_in(ids))
+        .filter(F::Field.is_in(fields))
+        .order_by_asc(F::RecordedAt)
+        .order_by_asc(F::Id)
+        .all(tx.conn())
+        .await?;
+    for r in rows {
+        out.entry(r.entity_id).or_default().insert(r.field, r.value);
+    }
+    Ok(out)
+}
+
+/// What every group of a batch shares.
+struct GroupCtx<'a> {
+    tenant: Uuid,
+    now: DateTime<Utc>,
+    opts: &'a ImportOptions,
+    rows: &'a [ParsedRow],
+    by_index: &'a HashMap<usize, &'a AddressedRow>,
+    /// External ids of stored properties (a new property must not reuse one).
+    taken: &'a HashSet<String>,
+}
+
+/// Merges a group's rows (into `stored` when the tenant has the address; `known` adds its last
+/// recorded hazard and owner values) and queues the writes.
+fn group(
+    c: &GroupCtx<'_>,
+    g: &AddressGroup,
+    stored: Option<&property::Model>,
+    known: Option<&Map<String, Value>>,
+    report: &mut ImportReport,
+    w: &mut Writes,
+) -> Result<(), PipelineError> {
+    let GroupCtx {
+        tenant,
+        now,
+        opts,
+        rows,
+        by_index,
+        taken,
+    } = *c;
+    let id = stored.map_or_else(Uuid::now_v7, |p| p.id);
+    let mut current: Option<Map<String, Value>> = stored.map(|p| {
+        let mut m = to_map(p);
+        m.extend(known.cloned().unwrap_or_default());
+        m
+    });
+    let initial = current.clone();
+    let first_record = w.provenance.len();
+    let (mut changed, mut hazard_changed, mut owner_changed) = (false, false, false);
+    let mut normalized = None;
+    for &i in &g.members {
+        let (r, Some(a)) = (&rows[i], by_index.get(&i)) else {
+            continue;
+        };
+        let mut values = incoming(r, a);
+        if current.as_ref().is_some_and(|c| c.contains_key("external_id")) {
+            // The property keeps its first external id; the duplicate's is in the merge note.
+            values.remove("external_id");
+        }
+        let ctx = WriteContext {
+            entity: "property".into(),
+            source: opts.source.clone(),
+            method: "import".into(),
+            confidence: opts.confidence,
+            evidence_uri: Some(format!("{}#row={}", opts.file_name, r.row)),
+            actor: opts.actor.clone(),
+        };
+        let out = merge(current.as_ref(), &values, &ctx)?;
+        let conflicts = db_conflicts(&out.merged);
+        if !conflicts.is_empty() {
+            for (field, why) in conflicts {
+                reject(report, r.row, field, out.merged.get(field), why);
+            }
+            continue;
+        }
+        if current.is_none() && taken.contains(&r.data.external_id) {
+            let msg = "already names a stored property at another address".to_owned();
+            reject(report, r.row, "external_id", values.get("external_id"), msg);
+            continue;
+        }
+        if current.is_some() {
+            report.counts.merged += 1;
+            report.merges.push(MergeNote {
+                row: r.row,
+                external_id: r.data.external_id.clone(),
+                property_id: id,
+                existing: stored.is_some(),
+                changed: out.changed.clone(),
+            });
+        }
+        hazard_changed |= out.changed.iter().any(|f| HAZARD_FIELDS.contains(&f.as_str()));
+        owner_changed |= out.changed.iter().any(|f| OWNER_FIELDS.contains(&f.as_str()));
+        changed |= !out.changed.is_empty();
+        normalized.get_or_insert((a.address.normalized.clone(), a.hash.clone()));
+        w.provenance
+            .extend(out.records.into_iter().map(|p| provenance_row(tenant, id, p, now)));
+        current = Some(out.merged);
+    }
+    let Some(mut merged) = current else { return Ok(()) };
+    if let Some(before) = &initial
+        && same_value(&Value::Object(before.clone()), &Value::Object(merged.clone()))
+    {
+        // Rows that disagree with each other but end where the stored property is (a re-import
+        // of such a file) change nothing, so nothing is written or recorded.
+        w.provenance.truncate(first_record);
+        (changed, hazard_changed, owner_changed) = (false, false, false);
+    }
+    w.touched.push(id);
+    match stored {
+        None => {
+            report.counts.written += 1;
+            let mut m = apply(blank(id, tenant, now, &opts.source), &merged);
+            if let Some((n, h)) = normalized {
+                m.normalized_address = Some(n);
+                m.address_hash = Some(h);
+            }
+            w.inserts.push(m);
+        }
+        Some(p) if changed => {
+            report.counts.updated += 1;
+            let mut m = apply(p.clone(), &merged);
+            m.updated_at = now;
+            w.updates.push(m);
+        }
+        Some(_) => {}
+    }
+    if stored.is_none() || hazard_changed {
+        super::hazards::assess_into(tenant, id, now, opts, &mut merged, report, w)?;
+    }
+    if owner_changed && let Some(name) = merged.get("owner_name").and_then(Value::as_str) {
+        let kind = merged.get("owner_type").and_then(Value::as_str).unwrap_or("other");
+        let share = merged.get("owner_share_pct").and_then(Value::as_f64).unwrap_or(100.0);
+        w.owners.push((id, name.to_owned(), kind.to_owned(), share));
+    }
+    Ok(())
+}
+
+/// Batched INSERTs (chunked under SQLite's bind-parameter limit) and per-row UPDATEs of merges.
+async fn flush(
+    tx: &TenantTx,
+    now: DateTime<Utc>,
+    w: Writes,
+    report: &mut ImportReport,
+) -> Result<Vec<Uuid>, PipelineError> {
+    let conn = tx.conn();
+    let t = Instant::now();
+    for chunk in w.inserts.chunks(400) {
+        let models: Vec<property::ActiveModel> = chunk.iter().cloned().map(Into::into).collect();
+        property::Entity::insert_many(models)
+            .exec_without_returning(conn)
+            .await?;
+    }
+    for m in w.updates {
+        property::ActiveModel::from(m).reset_all().update(conn).await?;
+    }
+    lap(report, "write.properties", t);
+    let t = Instant::now();
+    report.counts.provenance += w.provenance.len() as u64;
+    super::bulk::provenance(conn, &w.provenance).await?;
+    lap(report, "write.provenance", t);
+    let t = Instant::now();
+    report.counts.hazards += w.hazards.len() as u64;
+    for chunk in w.hazards.chunks(2000) {
+        property_hazard::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(conn)
+            .await?;
+    }
+    lap(report, "write.hazards", t);
+    let t = Instant::now();
+    super::owners::write(tx, now, &w.owners, report).await?;
+    lap(report, "write.owners", t);
+    Ok(w.touched)
+}
