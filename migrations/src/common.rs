@@ -110,3 +110,23 @@ pub async fn disable_rls(manager: &SchemaManager<'_>, table: &str) -> Result<(),
         .await
         .map(|_| ())
 }
+
+/// `enable_rls` on each of a migration's new tables, on PostgreSQL (SQLite has no RLS).
+pub async fn secure_tables(manager: &SchemaManager<'_>, tables: &[&str]) -> Result<(), DbErr> {
+    if manager.get_database_backend() == sea_orm_migration::sea_orm::DbBackend::Postgres {
+        for table in tables {
+            enable_rls(manager, table).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Drops a migration's tables, last created first.
+pub async fn drop_tables(manager: &SchemaManager<'_>, tables: &[&str]) -> Result<(), DbErr> {
+    for table in tables.iter().rev() {
+        manager
+            .drop_table(Table::drop().table(String::from(*table)).to_owned())
+            .await?;
+    }
+    Ok(())
+}

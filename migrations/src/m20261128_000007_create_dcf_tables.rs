@@ -2,7 +2,6 @@
 //! `market_leasing_profiles`, `loans` (one per property) and `dcf_assumptions` (one per property),
 //! each tenant-owned and, on PostgreSQL, under the same grants and row-level security as the rest.
 use crate::common::*;
-use sea_orm_migration::sea_orm::DbBackend;
 use sea_orm_migration::{prelude::*, schema::*};
 
 /// The tenant-owned tables this migration creates (and secures itself).
@@ -164,18 +163,10 @@ impl MigrationTrait for Migration {
         tenant_keys(manager, "dcf_assumptions").await?;
         index(manager, "dcf_assumptions", &["tenant_id", "property_id"], true).await?;
 
-        if manager.get_database_backend() == DbBackend::Postgres {
-            for table in TABLES {
-                enable_rls(manager, table).await?;
-            }
-        }
-        Ok(())
+        secure_tables(manager, TABLES).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in TABLES.iter().rev() {
-            manager.drop_table(Table::drop().table(*table).to_owned()).await?;
-        }
-        Ok(())
+        drop_tables(manager, TABLES).await
     }
 }

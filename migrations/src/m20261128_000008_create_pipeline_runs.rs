@@ -2,7 +2,6 @@
 //! import: input file and checksum, counts, stage timings, model versions, outcome) and
 //! `pipeline_gate_results` (every failed expectation of a run), tenant-owned and under RLS.
 use crate::common::*;
-use sea_orm_migration::sea_orm::DbBackend;
 use sea_orm_migration::{prelude::*, schema::*};
 
 /// The tenant-owned tables this migration creates (and secures itself).
@@ -52,18 +51,10 @@ impl MigrationTrait for Migration {
         tenant_keys(manager, "pipeline_gate_results").await?;
         index(manager, "pipeline_gate_results", &["tenant_id", "run_id"], false).await?;
 
-        if manager.get_database_backend() == DbBackend::Postgres {
-            for table in TABLES {
-                enable_rls(manager, table).await?;
-            }
-        }
-        Ok(())
+        secure_tables(manager, TABLES).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in TABLES.iter().rev() {
-            manager.drop_table(Table::drop().table(*table).to_owned()).await?;
-        }
-        Ok(())
+        drop_tables(manager, TABLES).await
     }
 }
