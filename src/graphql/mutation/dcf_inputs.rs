@@ -1,16 +1,15 @@
 //! Operating expense and market leasing profile CRUD (a property's stored DCF inputs). Requires
 //! operator; an update replaces all fields of the row; every write is audited.
-use super::{DeletePayload, delete_recorded, existing, record};
+use super::{DeletePayload, delete_recorded, existing, parent, record};
 use crate::auth::Role;
 use crate::domain::rules;
 use crate::error::{ApiError, ApiResult};
-use crate::graphql::context::{RequestCtx, req};
+use crate::graphql::context::req;
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::types::dcf_stored::{MarketLeasingProfile, OperatingExpense};
 use crate::graphql::types::enums::Recovery;
-use crate::persistence::repositories;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
-use reos_entities::{market_leasing_profile, operating_expense, property};
+use reos_entities::{market_leasing_profile, operating_expense};
 use sea_orm::{ActiveModelTrait, Set};
 use uuid::Uuid;
 
@@ -146,15 +145,6 @@ fn apply_profile(am: &mut market_leasing_profile::ActiveModel, f: MarketLeasingP
     am.recovery = Set(f.recovery.as_db().to_owned());
     am.updated_at = Set(chrono::Utc::now());
     Ok(())
-}
-
-/// The property a row attaches to; NOT_FOUND outside the tenant.
-pub(super) async fn parent(r: &RequestCtx, id: &ID) -> ApiResult<Uuid> {
-    let id = rules::uuid(id, "property")?;
-    repositories::find::<property::Entity>(&r.tx, id)
-        .await?
-        .ok_or(ApiError::not_found("property"))?;
-    Ok(id)
 }
 
 #[Object]

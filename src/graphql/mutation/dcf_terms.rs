@@ -1,7 +1,7 @@
 //! A property's loan (set/delete) and stored DCF assumptions (set/delete): one row each per
 //! property, so `set` creates or replaces. Requires operator; every write is audited.
-use super::dcf_inputs::{parent, share};
-use super::{DeletePayload, record};
+use super::dcf_inputs::share;
+use super::{DeletePayload, parent, record};
 use crate::auth::Role;
 use crate::domain::{month, rules};
 use crate::error::{ApiError, ApiResult};

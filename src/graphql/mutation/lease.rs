@@ -1,15 +1,14 @@
 //! Lease and unit-mix CRUD. Requires operator. An update replaces all fields of the row.
-use super::{DeletePayload, delete_recorded, existing, record};
+use super::{DeletePayload, delete_recorded, existing, parent, record};
 use crate::auth::Role;
 use crate::domain::{month, rules};
 use crate::error::{ApiError, ApiResult};
-use crate::graphql::context::{RequestCtx, req};
+use crate::graphql::context::req;
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::types::enums::Recovery;
 use crate::graphql::types::lease::{Lease, UnitType};
-use crate::persistence::repositories;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
-use reos_entities::{lease, property, unit_mix};
+use reos_entities::{lease, unit_mix};
 use sea_orm::{ActiveModelTrait, Set};
 use uuid::Uuid;
 
@@ -165,15 +164,6 @@ fn apply_unit(am: &mut unit_mix::ActiveModel, f: UnitMixFields) -> ApiResult<()>
     am.market_rent = Set(f.market_rent);
     am.updated_at = Set(chrono::Utc::now());
     Ok(())
-}
-
-/// The property a new child row attaches to; NOT_FOUND outside the tenant.
-async fn parent(r: &RequestCtx, id: &ID) -> ApiResult<Uuid> {
-    let id = rules::uuid(id, "property")?;
-    repositories::find::<property::Entity>(&r.tx, id)
-        .await?
-        .ok_or(ApiError::not_found("property"))?;
-    Ok(id)
 }
 
 #[Object]

@@ -64,6 +64,12 @@ pub(crate) async fn existing<E: TenantOwned>(r: &RequestCtx, id: &ID, entity: &'
         .ok_or(ApiError::not_found(entity))
 }
 
+/// The tenant's property `id` that a new child row (lease, unit type, expense…) attaches to;
+/// NOT_FOUND outside the tenant.
+pub(crate) async fn parent(r: &RequestCtx, id: &ID) -> ApiResult<Uuid> {
+    Ok(existing::<reos_entities::property::Entity>(r, id, "property").await?.id)
+}
+
 /// Deletes the tenant's row `id` and records it in the audit log; NOT_FOUND when there is none.
 pub(crate) async fn delete_recorded<E: TenantOwned>(
     r: &RequestCtx,

@@ -1,5 +1,5 @@
 //! Owner CRUD and ownership (`addOwnership`, `removeOwnership`). Requires operator.
-use super::{DeletePayload, delete_recorded, existing, record};
+use super::{DeletePayload, delete_recorded, existing, parent, record};
 use crate::auth::Role;
 use crate::domain::rules;
 use crate::error::ApiError;
@@ -7,9 +7,9 @@ use crate::graphql::context::req;
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::types::enums::OwnerType;
 use crate::graphql::types::owner::{Owner, PropertyOwner};
-use crate::persistence::repositories::{self, owners};
+use crate::persistence::repositories::owners;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
-use reos_entities::{owner, property, property_ownership};
+use reos_entities::{owner, property_ownership};
 use sea_orm::{ActiveModelTrait, Set};
 use uuid::Uuid;
 
@@ -139,16 +139,9 @@ impl OwnerMutations {
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn add_ownership(&self, ctx: &Context<'_>, input: AddOwnershipInput) -> Result<OwnershipPayload> {
         let r = req(ctx)?;
-        let property_id = rules::uuid(&input.property_id, "property")?;
-        let owner_id = rules::uuid(&input.owner_id, "owner")?;
-        repositories::find::<property::Entity>(&r.tx, property_id)
-            .await
-            .map_err(ApiError::from)?
-            .ok_or(ApiError::not_found("property"))?;
-        let owner = repositories::find::<owner::Entity>(&r.tx, owner_id)
-            .await
-            .map_err(ApiError::from)?
-            .ok_or(ApiError::not_found("owner"))?;
+        let property_id = parent(r, &input.property_id).await?;
+        let owner = existing::<owner::Entity>(r, &input.owner_id, "owner").await?;
+        let owner_id = owner.id;
         if !(input.share_pct > 0.0 && input.share_pct <= 100.0) {
             return Err(ApiError::bad_input("input.sharePct", "must be above 0 and at most 100").into());
         }
