@@ -46,6 +46,9 @@ pub enum ImportCommand {
     /// Property file (CSV or JSONL, docs/pipeline.md): gates → normalize/merge → hazards →
     /// provenance → owners → Comp-Critic; a blocking gate failure writes nothing (exit code 1).
     Properties(crate::cli_pipeline::ImportPropertiesArgs),
+    /// Hazard table CSV (`lat,lon,flood,wildfire,heat`) stored for the tenant: the pipeline looks
+    /// up rows without scores in it. Every point is checked first; a bad one writes nothing.
+    Hazards(crate::cli_pipeline::ImportHazardsArgs),
 }
 
 #[derive(Subcommand)]
@@ -89,6 +92,9 @@ pub async fn run(cmd: CompsCommand, settings: &Settings) -> anyhow::Result<()> {
         CompsCommand::Import {
             command: ImportCommand::Properties(args),
         } => crate::cli_pipeline::import_properties(settings, &args).await,
+        CompsCommand::Import {
+            command: ImportCommand::Hazards(args),
+        } => crate::cli_pipeline::import_hazards(settings, &args).await,
         CompsCommand::Bench {
             command: BenchCommand::Pipeline(args),
         } => crate::cli_pipeline::bench_pipeline(settings, &args).await,

@@ -4,9 +4,11 @@ use crate::cli_comps::{bar, write_json};
 use crate::config::Settings;
 use crate::persistence::repositories::tenants;
 use crate::persistence::{Database, TenantId};
-use crate::pipeline::{HazardPoint, HazardTable, PipelineSettings};
+use crate::pipeline::{ChildKind, HazardPoint, HazardTable, PipelineSettings};
 use crate::services::comps::CompService;
-use crate::services::property_import::{Format, ImportOptions, ImportReport, Target, import};
+use crate::services::property_import::{
+    Companion, Format, ImportOptions, ImportReport, PipelineConfig, Target, import,
+};
 use anyhow::{Context, bail};
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -24,10 +26,18 @@ pub struct ImportPropertiesArgs {
     /// Source name recorded in provenance (trust reliability is looked up by it).
     #[arg(long)]
     pub source: String,
-    /// Hazard table CSV (`lat,lon,flood,wildfire,heat`) for rows without their own scores.
+    /// Hazard table CSV (`lat,lon,flood,wildfire,heat`) for rows without their own scores, instead
+    /// of the tenant's stored one (`reos import hazards`).
     #[arg(long)]
     pub hazards: Option<PathBuf>,
-    /// Pipeline settings TOML (hazard weights, trust, lookup radius); default ops/pipeline/pipeline.toml.
+    /// Leases CSV linked by `property_external_id` (docs/pipeline.md).
+    #[arg(long)]
+    pub leases: Option<PathBuf>,
+    /// Unit mix CSV linked by `property_external_id`.
+    #[arg(long)]
+    pub unit_mix: Option<PathBuf>,
+    /// Pipeline settings TOML (hazard weights, trust, lookup radius, DCF defaults); default
+    /// `[pipeline] settings` of the configuration, else ops/pipeline/pipeline.toml.
     #[arg(long)]
     pub settings: Option<PathBuf>,
     /// Skip the Comp-Critic valuations.
@@ -51,11 +61,47 @@ pub fn read_hazard_points(path: &Path) -> anyhow::Result<Vec<HazardPoint>> {
     Ok(out)
 }
 
+#[derive(Args)]
+pub struct ImportHazardsArgs {
+    /// Hazard table CSV with columns `lat, lon, flood, wildfire, heat` (scores 0–1).
+    pub file: PathBuf,
+    /// Tenant slug.
+    #[arg(long)]
+    pub tenant: String,
+    /// Delete the tenant's stored points first (otherwise the file's points are added).
+    #[arg(long)]
+    pub replace: bool,
+}
+
+/// `reos import hazards`: checks every point, then stores them in one transaction.
+pub async fn import_hazards(settings: &Settings, args: &ImportHazardsArgs) -> anyhow::Result<()> {
+    let points = read_hazard_points(&args.file)?;
+    // Builds the lookup once to check every point (`hazard_table[i].field` names a bad one).
+    HazardTable::new(points.clone(), PipelineSettings::default().hazard_radius_m)
+        .with_context(|| args.file.display().to_string())?;
+    let db = Database::connect(settings).await?;
+    let tenant = tenants::by_slug(&db.service, &args.tenant)
+        .await?
+        .with_context(|| format!("--tenant: no tenant with slug `{}`", args.tenant))?;
+    let tx = crate::persistence::TenantTx::begin(&db.service, TenantId(tenant.id)).await?;
+    let source = args.file.display().to_string();
+    let deleted = crate::persistence::repositories::hazard_points::store(&tx, &points, &source, args.replace).await?;
+    tx.commit().await?;
+    println!(
+        "{} hazard points stored for {} ({} replaced)",
+        points.len(),
+        args.tenant,
+        deleted
+    );
+    Ok(())
+}
+
 fn summary(r: &ImportReport) -> String {
     let c = &r.counts;
     format!(
         "{} rows read: {} new, {} merged ({} stored properties updated), {} rejected, {} warnings; \
-         {} hazards, {} provenance rows, {} owners, {} ownerships, {} valuations (run {})",
+         {} hazards, {} provenance rows, {} owners, {} ownerships, {} leases, {} unit types, {} valuations, \
+         {} DCF valuations (run {})",
         c.read,
         c.written,
         c.merged,
@@ -66,7 +112,10 @@ fn summary(r: &ImportReport) -> String {
         c.provenance,
         c.owners,
         c.ownerships,
+        c.leases,
+        c.unit_types,
         c.valuations,
+        c.dcf_valuations,
         r.run_id
     )
 }
@@ -75,7 +124,17 @@ pub async fn import_properties(settings: &Settings, args: &ImportPropertiesArgs)
     let name = args.file.display().to_string();
     let format = Format::from_name(&name).with_context(|| format!("{name}: expected a .csv or .jsonl file"))?;
     let bytes = std::fs::read(&args.file).with_context(|| format!("reading {name}"))?;
-    let mut opts = ImportOptions::new(&name, format, &args.source, &args.actor)?;
+    let config = PipelineConfig::load(&settings.pipeline)?;
+    let mut opts = ImportOptions::new(&name, format, &args.source, &args.actor)?.configured(&config);
+    for (kind, path) in [(ChildKind::Lease, &args.leases), (ChildKind::UnitMix, &args.unit_mix)] {
+        if let Some(path) = path {
+            opts.companions.push(Companion {
+                kind,
+                file_name: path.display().to_string(),
+                bytes: std::fs::read(path).with_context(|| format!("reading {}", path.display()))?,
+            });
+        }
+    }
     if let Some(path) = &args.settings {
         let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
         opts.settings = PipelineSettings::from_toml(&text)?;

@@ -26,6 +26,7 @@ const ENV_KEYS: &[&str] = &[
     "environment",
     "log_format",
     "graphql",
+    "pipeline",
 ];
 
 /// All of reos's configuration.
@@ -70,6 +71,22 @@ pub struct Settings {
     pub log_format: String,
     /// GraphQL protection limits (`[graphql]` section, `REOS_GRAPHQL__*`).
     pub graphql: GraphqlSettings,
+    /// Property pipeline files and lineage (`[pipeline]` section, `REOS_PIPELINE__*`).
+    pub pipeline: PipelineFiles,
+}
+
+/// Where the property pipeline's configuration comes from and where its lineage goes.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PipelineFiles {
+    /// Settings TOML: hazard weights, trust, lookup radius, DCF defaults (`REOS_PIPELINE__SETTINGS`).
+    /// Unset: the shipped `ops/pipeline/pipeline.toml`.
+    pub settings: Option<PathBuf>,
+    /// Quality gates TOML (`REOS_PIPELINE__GATES`). Unset: the shipped `ops/pipeline/gates.toml`.
+    pub gates: Option<PathBuf>,
+    /// OpenLineage run events (`REOS_PIPELINE__OPENLINEAGE_URL`): an `http(s)://` endpoint they are
+    /// POSTed to, or a file path they are appended to as JSON lines. Unset: none are emitted.
+    pub openlineage_url: Option<String>,
 }
 
 /// Limits that protect the GraphQL endpoint.
@@ -128,6 +145,7 @@ impl Default for Settings {
             environment: "development".into(),
             log_format: "pretty".into(),
             graphql: GraphqlSettings::default(),
+            pipeline: PipelineFiles::default(),
         }
     }
 }

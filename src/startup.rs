@@ -6,6 +6,7 @@ use crate::config::Settings;
 use crate::graphql::build_schema;
 use crate::http::{self, state::AppState};
 use crate::persistence::Database;
+use crate::services::property_import::PipelineConfig;
 use crate::services::seed;
 use actix_web::dev::Server;
 use actix_web::{App, HttpServer, web};
@@ -64,7 +65,8 @@ impl Application {
             Some(k) => Some(k.mint(seed::DEMO_SLUG, Role::Admin, Duration::from_secs(30 * 24 * 3600))?),
             None => None,
         };
-        let schema = build_schema(&settings.graphql);
+        let pipeline = PipelineConfig::load(&settings.pipeline).context("pipeline configuration")?;
+        let schema = build_schema(&settings.graphql, pipeline);
         let listener = TcpListener::bind(&settings.listen).with_context(|| format!("binding {}", settings.listen))?;
         let port = listener.local_addr()?.port();
         let state = Arc::new(AppState::new(settings, schema, db, verifier, graphiql_token));

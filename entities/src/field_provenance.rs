@@ -18,6 +18,8 @@ pub struct Model {
     pub evidence_uri: Option<String>,
     pub actor: String,
     pub recorded_at: DateTimeUtc,
+    /// 1 when the value passed every gate, 0.5 when it passed with warnings (trust's validation part).
+    pub validation: f64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

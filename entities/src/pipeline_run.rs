@@ -23,6 +23,8 @@ pub struct Model {
     pub timings: Json,
     /// Model → version.
     pub model_versions: Json,
+    /// Every input file: `[{file_name, role, checksum}]` (role `properties`, `leases`, `unit_mix`).
+    pub inputs: Option<Json>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,13 +4,15 @@ use super::limits::SelectionLimits;
 use super::mutation::MutationRoot;
 use super::query::QueryRoot;
 use crate::config::GraphqlSettings;
+use crate::services::property_import::PipelineConfig;
 use async_graphql::{EmptySubscription, SDLExportOptions, Schema};
 
 pub type ReosSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
-pub fn build_schema(limits: &GraphqlSettings) -> ReosSchema {
+pub fn build_schema(limits: &GraphqlSettings, pipeline: PipelineConfig) -> ReosSchema {
     let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
         .data(limits.clone())
+        .data(std::sync::Arc::new(pipeline))
         .data(std::sync::Arc::new(crate::services::comps::CompService::default()))
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
@@ -26,7 +28,12 @@ pub fn build_schema(limits: &GraphqlSettings) -> ReosSchema {
 
 /// The SDL, sorted so that it diffs cleanly.
 pub fn sdl() -> String {
-    build_schema(&GraphqlSettings::default()).sdl_with_options(
+    let pipeline = PipelineConfig {
+        settings: Default::default(),
+        gates: Default::default(),
+        openlineage: None,
+    };
+    build_schema(&GraphqlSettings::default(), pipeline).sdl_with_options(
         SDLExportOptions::new()
             .sorted_fields()
             .sorted_arguments()

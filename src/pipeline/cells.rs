@@ -11,7 +11,7 @@ pub(super) enum Raw<'a> {
 }
 
 impl Raw<'_> {
-    fn shown(&self) -> String {
+    pub(super) fn shown(&self) -> String {
         match self {
             Raw::Text(t) => t.to_string(),
             Raw::Json(Value::String(s)) => s.clone(),
@@ -20,7 +20,7 @@ impl Raw<'_> {
     }
 
     /// Trimmed text; `None` for an empty cell or JSON `null`. JSON numbers read as their digits.
-    fn text(&self) -> Result<Option<String>, &'static str> {
+    pub(super) fn text(&self) -> Result<Option<String>, &'static str> {
         let t = match self {
             Raw::Text(t) => t.trim().to_string(),
             Raw::Json(Value::Null) => return Ok(None),
@@ -31,7 +31,7 @@ impl Raw<'_> {
         Ok((!t.is_empty()).then_some(t))
     }
 
-    fn number(&self) -> Result<Option<f64>, &'static str> {
+    pub(super) fn number(&self) -> Result<Option<f64>, &'static str> {
         let x = match self {
             Raw::Json(Value::Number(n)) => n.as_f64(),
             Raw::Json(Value::Bool(_)) => return Err("expected a number, found true/false"),
@@ -46,7 +46,7 @@ impl Raw<'_> {
         }
     }
 
-    fn whole(&self) -> Result<Option<i32>, &'static str> {
+    pub(super) fn whole(&self) -> Result<Option<i32>, &'static str> {
         match self.number()? {
             None => Ok(None),
             Some(x) if x.fract() != 0.0 => Err("not a whole number"),
@@ -56,7 +56,7 @@ impl Raw<'_> {
         }
     }
 
-    fn flag(&self) -> Result<Option<bool>, &'static str> {
+    pub(super) fn flag(&self) -> Result<Option<bool>, &'static str> {
         match self {
             Raw::Json(Value::Bool(b)) => return Ok(Some(*b)),
             Raw::Json(Value::Number(n)) if n.as_f64() == Some(1.0) => return Ok(Some(true)),
@@ -169,6 +169,8 @@ impl<'g, 'a> Cells<'g, 'a> {
             units_count: self.int("units_count"),
             building_area_sf: self.num("building_area_sf"),
             name: self.text("name"),
+            leases: Vec::new(),
+            unit_mix: Vec::new(),
             extra,
         };
         if self.errors.is_empty() {

@@ -7,6 +7,7 @@
 pub mod address;
 mod address_units;
 mod cells;
+pub mod children;
 pub mod dedupe;
 pub mod fixtures;
 pub mod gate_eval;
@@ -20,6 +21,7 @@ pub mod trust;
 pub mod usps;
 
 pub use address::{AddressError, AddressInput, NormalizedAddress, normalize};
+pub use children::{ChildKind, ChildRow, ParsedChildren, attach, evaluate_children, parse_children_csv};
 pub use dedupe::{AddressGroup, AddressedRow, group_by_address, normalize_rows};
 pub use gate_eval::{GateFailure, GateReport, evaluate, evaluate_properties};
 pub use gates::{DEFAULT_GATES_TOML, Entity, Expectation, GateConfig, GateError, Rule, Severity};
@@ -27,5 +29,5 @@ pub use hazard_table::{HazardMatch, HazardPoint, HazardTable, haversine_m};
 pub use hazards::{HazardConfig, HazardError, HazardImpact, HazardScores, HazardWeights, assess};
 pub use provenance::{MergeOutcome, ProvenanceError, ProvenanceRecord, WriteContext, merge, merge_row};
 pub use rows::{COLUMNS, FileError, ParsedRow, ParsedRows, PropertyRow, REQUIRED, RowError, parse_csv, parse_jsonl};
-pub use settings::{DEFAULT_SETTINGS_TOML, PipelineSettings, SettingsError};
+pub use settings::{DEFAULT_SETTINGS_TOML, DcfDefaults, PipelineSettings, SettingsError};
 pub use trust::{FieldTrust, TrustConfig, TrustError, TrustInputs, TrustSummary, summarize, trust};

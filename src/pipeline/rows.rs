@@ -1,5 +1,6 @@
 //! The property import row (CSV or JSON Lines, see docs/pipeline.md) and its typed parse.
 use super::cells::{Cells, Raw};
+use super::children::{ChildKind, ChildRow, from_json};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
@@ -96,6 +97,12 @@ pub struct PropertyRow {
     pub units_count: Option<i32>,
     pub building_area_sf: Option<f64>,
     pub name: Option<String>,
+    /// Leases (JSONL `leases` array, or rows of a `--leases` CSV).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leases: Vec<ChildRow>,
+    /// Unit types (JSONL `unit_mix` array, or rows of a `--unit-mix` CSV).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unit_mix: Vec<ChildRow>,
     /// Columns the format does not name, as text.
     pub extra: BTreeMap<String, String>,
 }
@@ -218,13 +225,17 @@ pub fn parse_jsonl<R: BufRead>(reader: R) -> Result<ParsedRows, FileError> {
         };
         let lower: HashMap<String, &Value> = object.iter().map(|(k, v)| (k.trim().to_lowercase(), v)).collect();
         let get = |name: &str| lower.get(name).map(|v| Raw::Json(v));
+        let kids = [ChildKind::Lease, ChildKind::UnitMix];
         let extra = lower
             .iter()
-            .filter(|(k, v)| !COLUMNS.contains(&k.as_str()) && !v.is_null());
+            .filter(|(k, v)| !COLUMNS.contains(&k.as_str()) && !kids.iter().any(|c| c.key() == *k) && !v.is_null());
         let extra = extra
             .map(|(k, v)| (k.clone(), v.as_str().map_or_else(|| v.to_string(), str::to_string)))
             .collect();
-        push(&mut out, Cells::new(row, &get).build(extra));
+        let parsed = Cells::new(row, &get).build(extra);
+        let id = parsed.as_ref().ok().map(|p| p.data.external_id.clone());
+        let children = kids.map(|k| from_json(k, row, id.as_deref(), lower.get(k.key()).copied()));
+        push(&mut out, with_children(parsed, children));
     }
     Ok(out)
 }
@@ -238,6 +249,21 @@ fn bad_record(out: &mut ParsedRows, row: usize, line: &str, message: String) {
         value,
         message,
     });
+}
+
+/// A row with its JSONL children; any error of the row or of a child refuses the whole row.
+fn with_children(
+    parsed: Result<ParsedRow, Vec<RowError>>,
+    [leases, units]: [Result<Vec<ChildRow>, Vec<RowError>>; 2],
+) -> Result<ParsedRow, Vec<RowError>> {
+    match (parsed, leases, units) {
+        (Ok(mut p), Ok(l), Ok(u)) => {
+            p.data.leases = l;
+            p.data.unit_mix = u;
+            Ok(p)
+        }
+        (p, l, u) => Err([p.err(), l.err(), u.err()].into_iter().flatten().flatten().collect()),
+    }
 }
 
 fn push(out: &mut ParsedRows, result: Result<ParsedRow, Vec<RowError>>) {

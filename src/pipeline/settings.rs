@@ -1,6 +1,7 @@
 //! Pipeline settings: hazard weights and pricing, trust parameters and the hazard lookup radius.
 use super::hazards::{HazardConfig, HazardError};
 use super::trust::{TrustConfig, TrustError};
+use crate::analytics::dcf::{RawMarketLeasing, RawRecovery};
 use serde::{Deserialize, Serialize};
 
 /// The shipped settings (`ops/pipeline/pipeline.toml`), equal to the defaults.
@@ -14,6 +15,66 @@ pub struct PipelineSettings {
     pub hazard_radius_m: f64,
     pub hazards: HazardConfig,
     pub trust: TrustConfig,
+    pub dcf: DcfDefaults,
+}
+
+/// What an import's DCF of a property with leases or a unit mix assumes where the property has
+/// nothing stored (its `dcfAssumptions` and leasing profiles win). The analysis starts the month
+/// after the import; the purchase price is the property's (purchase, else list price).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DcfDefaults {
+    pub hold_years: f64,
+    pub discount_rate: f64,
+    pub exit_cap_rate: f64,
+    pub selling_cost_pct: f64,
+    pub closing_cost_pct: f64,
+    pub market_rent_growth: f64,
+    pub expense_growth: f64,
+    pub general_vacancy_pct: f64,
+    pub management_fee_pct: f64,
+    pub capital_reserve_annual: f64,
+    pub turnover_months: f64,
+    pub concessions_pct: f64,
+    pub bad_debt_pct: f64,
+    /// The profile of a lease whose `mla` the property does not define. Without
+    /// `market_rent_psf`, market rent is the mean in-place rent of the property's occupied leases
+    /// (recorded with the valuation's inputs).
+    pub market_leasing: RawMarketLeasing,
+}
+
+impl Default for DcfDefaults {
+    fn default() -> Self {
+        DcfDefaults {
+            hold_years: 10.0,
+            discount_rate: 0.08,
+            exit_cap_rate: 0.065,
+            selling_cost_pct: 0.02,
+            closing_cost_pct: 0.01,
+            market_rent_growth: 0.03,
+            expense_growth: 0.03,
+            general_vacancy_pct: 0.05,
+            management_fee_pct: 0.03,
+            capital_reserve_annual: 0.0,
+            turnover_months: 1.0,
+            concessions_pct: 0.0,
+            bad_debt_pct: 0.01,
+            market_leasing: RawMarketLeasing {
+                market_rent_psf: None,
+                term_years: Some(5.0),
+                renewal_probability: Some(0.65),
+                downtime_months: Some(6.0),
+                free_rent_new_months: Some(3.0),
+                free_rent_renewal_months: Some(1.0),
+                ti_new_psf: Some(20.0),
+                ti_renewal_psf: Some(10.0),
+                lc_new_pct: Some(0.06),
+                lc_renewal_pct: Some(0.03),
+                escalation_pct: Some(0.03),
+                recovery: Some(RawRecovery::Nnn),
+            },
+        }
+    }
 }
 
 impl Default for PipelineSettings {
@@ -22,6 +83,7 @@ impl Default for PipelineSettings {
             hazard_radius_m: 500.0,
             hazards: HazardConfig::default(),
             trust: TrustConfig::default(),
+            dcf: DcfDefaults::default(),
         }
     }
 }

@@ -2,17 +2,21 @@
 //! nothing) → normalize and de-duplicate by address hash → merge with provenance → hazards →
 //! owners → Comp-Critic scoring → the run's lineage row. One transaction per batch of rows.
 mod bulk;
+mod children;
 mod hazards;
 mod lineage;
 pub mod map;
+pub mod openlineage;
 mod owners;
 mod score;
+mod score_dcf;
 mod write;
 
 use crate::persistence::{TenantId, TenantTx};
 use crate::pipeline::{
-    FileError, GateConfig, GateError, GateReport, HazardError, HazardTable, PipelineSettings, ProvenanceError,
-    RowError, evaluate_properties, group_by_address, normalize_rows, parse_csv, parse_jsonl,
+    ChildKind, FileError, GateConfig, GateError, GateReport, HazardError, HazardTable, PipelineSettings,
+    ProvenanceError, RowError, attach, evaluate_children, evaluate_properties, group_by_address, normalize_rows,
+    parse_children_csv, parse_csv, parse_jsonl,
 };
 use crate::services::comps::CompService;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -48,7 +52,48 @@ impl Format {
     }
 }
 
+/// The pipeline's configuration, loaded once: settings, gates and where lineage events go.
+#[derive(Debug, Clone)]
+pub struct PipelineConfig {
+    pub settings: PipelineSettings,
+    pub gates: GateConfig,
+    /// OpenLineage destination: an `http(s)://` URL or a file path (JSON lines).
+    pub openlineage: Option<String>,
+}
+
+impl PipelineConfig {
+    /// The shipped settings and gates, no lineage events.
+    pub fn builtin() -> Result<Self, PipelineError> {
+        Ok(Self {
+            settings: PipelineSettings::default(),
+            gates: GateConfig::builtin()?,
+            openlineage: None,
+        })
+    }
+
+    /// The configured files (each falling back to the shipped one); errors name the file.
+    pub fn load(files: &crate::config::PipelineFiles) -> anyhow::Result<Self> {
+        use anyhow::Context as _;
+        let read = |p: &std::path::Path| std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()));
+        let mut config = Self::builtin()?;
+        if let Some(path) = &files.settings {
+            config.settings = PipelineSettings::from_toml(&read(path)?).with_context(|| path.display().to_string())?;
+        }
+        if let Some(path) = &files.gates {
+            config.gates = GateConfig::from_toml(&read(path)?).with_context(|| path.display().to_string())?;
+        }
+        config.openlineage = files.openlineage_url.clone();
+        Ok(config)
+    }
+
+    /// The configuration the schema was built with.
+    pub fn of<'c>(ctx: &'c async_graphql::Context<'_>) -> async_graphql::Result<&'c std::sync::Arc<Self>> {
+        ctx.data::<std::sync::Arc<Self>>()
+    }
+}
+
 /// How to run one import.
+#[derive(Clone)]
 pub struct ImportOptions {
     pub file_name: String,
     pub format: Format,
@@ -63,6 +108,18 @@ pub struct ImportOptions {
     /// Confidence recorded with imported values, in [0, 1].
     pub confidence: f64,
     pub batch_rows: usize,
+    /// Companion CSVs of leases / unit mix, linked to the properties by `property_external_id`.
+    pub companions: Vec<Companion>,
+    /// OpenLineage destination (see [`PipelineConfig`]).
+    pub openlineage: Option<String>,
+}
+
+/// A companion file of child records.
+#[derive(Debug, Clone)]
+pub struct Companion {
+    pub kind: ChildKind,
+    pub file_name: String,
+    pub bytes: Vec<u8>,
 }
 
 impl ImportOptions {
@@ -79,7 +136,17 @@ impl ImportOptions {
             hazard_table: None,
             confidence: 0.8,
             batch_rows: BATCH_ROWS,
+            companions: Vec::new(),
+            openlineage: None,
         })
+    }
+
+    /// Takes the settings, gates and lineage destination of `config`.
+    pub fn configured(mut self, config: &PipelineConfig) -> Self {
+        self.settings = config.settings.clone();
+        self.gates = config.gates.clone();
+        self.openlineage = config.openlineage.clone();
+        self
     }
 }
 
@@ -100,6 +167,8 @@ pub struct ImportReport {
     /// Stage → milliseconds.
     pub timings: BTreeMap<String, u64>,
     pub model_versions: BTreeMap<String, String>,
+    /// Every input file with its role and SHA-256.
+    pub inputs: Vec<lineage::Input>,
     /// Why scoring skipped properties (reason → count) and what was not run.
     pub scoring_notes: BTreeMap<String, u64>,
     pub started_at: DateTime<Utc>,
@@ -116,6 +185,12 @@ impl ImportReport {
 pub enum PipelineError {
     #[error("{0}")]
     File(#[from] FileError),
+    #[error("{kind:?} file {file}: {error}")]
+    Companion {
+        kind: ChildKind,
+        file: String,
+        error: FileError,
+    },
     #[error("gates: {0}")]
     Gates(#[from] GateError),
     #[error("provenance: {0}")]
@@ -124,6 +199,8 @@ pub enum PipelineError {
     Hazard(#[from] HazardError),
     #[error("database: {0}")]
     Db(#[from] DbErr),
+    #[error("dcf: {0}")]
+    Dcf(String),
 }
 
 /// Where the run's transactions come from: a connection (one transaction per batch, the CLI) or
@@ -155,6 +232,13 @@ impl Tx<'_> {
 }
 
 impl<'a> Target<'a> {
+    pub(crate) fn tenant(&self) -> TenantId {
+        match *self {
+            Target::Db(_, tenant) => tenant,
+            Target::Request(tx) => tx.tenant(),
+        }
+    }
+
     pub(crate) async fn begin(&self) -> Result<Tx<'a>, DbErr> {
         match *self {
             Target::Db(conn, tenant) => Ok(Tx::Owned(TenantTx::begin(conn, tenant).await?)),
@@ -180,14 +264,27 @@ pub async fn import(
     let started_at = Utc::now();
     let total = Instant::now();
     let mut report = lineage::new_report(opts, bytes, started_at);
+    let tenant = target.tenant().0;
+    openlineage::emit(opts, openlineage::event(tenant, &report, "START", started_at)).await;
     let t = Instant::now();
-    let parsed = match opts.format {
+    let mut parsed = match opts.format {
         Format::Csv => parse_csv(bytes)?,
         Format::Jsonl => parse_jsonl(bytes)?,
     };
+    for c in &opts.companions {
+        let children = parse_children_csv(c.kind, c.bytes.as_slice()).map_err(|error| PipelineError::Companion {
+            kind: c.kind,
+            file: c.file_name.clone(),
+            error,
+        })?;
+        attach(&mut parsed, c.kind, children);
+    }
     report.timings.insert("parse".into(), ms(t));
     let t = Instant::now();
-    let gates = evaluate_properties(&parsed.rows, &opts.gates, opts.today)?;
+    let mut gates = evaluate_properties(&parsed.rows, &opts.gates, opts.today)?;
+    let children = evaluate_children(&parsed.rows, &opts.gates, opts.today)?;
+    gates.blocking |= children.blocking;
+    gates.failures.extend(children.failures);
     report.timings.insert("gates".into(), ms(t));
     report.counts.read = lineage::rows_read(&parsed);
     report.counts.warnings = gates.warnings() as u64;
@@ -197,9 +294,17 @@ pub async fn import(
         report.outcome = "blocked".into();
         report.counts.rejected = lineage::distinct_rows(&report.rejected);
         report.timings.insert("total".into(), ms(total));
-        lineage::record(target, &mut report).await?;
+        finish(target, opts, &mut report).await?;
         return Ok(report);
     }
+    let stored_table;
+    let opts = match &opts.hazard_table {
+        Some(_) => opts,
+        None => {
+            stored_table = with_stored_hazards(target, opts).await?;
+            &stored_table
+        }
+    };
     let t = Instant::now();
     let (addressed, address_errors) = normalize_rows(&parsed.rows);
     report.rejected.extend(address_errors);
@@ -214,7 +319,7 @@ pub async fn import(
             report.outcome = "failed".into();
             report.timings.insert("total".into(), ms(total));
             // The batches before the failure stay committed; the run row says where it stopped.
-            if let Err(rec) = lineage::record(target, &mut report).await {
+            if let Err(rec) = finish(target, opts, &mut report).await {
                 tracing::error!(error = %rec, "could not record the failed pipeline run");
             }
             return Err(e);
@@ -223,7 +328,10 @@ pub async fn import(
     report.counts.rejected = lineage::distinct_rows(&report.rejected);
     let t = Instant::now();
     match comps {
-        Some(svc) => score::all(target, svc, opts, &touched, &mut report).await?,
+        Some(svc) => {
+            score::all(target, svc, opts, &touched, &mut report).await?;
+            score_dcf::all(target, opts, &touched, &mut report).await?;
+        }
         None => {
             report
                 .scoring_notes
@@ -233,8 +341,32 @@ pub async fn import(
     report.timings.insert("score".into(), ms(t));
     report.outcome = "succeeded".into();
     report.timings.insert("total".into(), ms(total));
-    lineage::record(target, &mut report).await?;
+    finish(target, opts, &mut report).await?;
     Ok(report)
+}
+
+/// Records the run row (and gate results) and emits the closing OpenLineage event.
+async fn finish(target: Target<'_>, opts: &ImportOptions, report: &mut ImportReport) -> Result<(), DbErr> {
+    lineage::record(target, report).await?;
+    let kind = openlineage::closing_type(&report.outcome);
+    openlineage::emit(
+        opts,
+        openlineage::event(target.tenant().0, report, kind, report.finished_at),
+    )
+    .await;
+    Ok(())
+}
+
+/// `opts` with the tenant's stored hazard table (when it has points) for rows without scores.
+async fn with_stored_hazards(target: Target<'_>, opts: &ImportOptions) -> Result<ImportOptions, PipelineError> {
+    let tx = target.begin().await?;
+    let points = crate::persistence::repositories::hazard_points::all(tx.get()).await?;
+    tx.commit().await?;
+    let mut out = opts.clone();
+    if !points.is_empty() {
+        out.hazard_table = Some(HazardTable::new(points, opts.settings.hazard_radius_m)?);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

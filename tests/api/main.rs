@@ -7,6 +7,7 @@ mod dcf;
 mod helpers;
 mod mutations;
 mod pipeline;
+mod pipeline_children;
 mod properties;
 mod protection;
 mod tenancy;

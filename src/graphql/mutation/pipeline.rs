@@ -9,7 +9,10 @@ use crate::graphql::guards::RoleGuard;
 use crate::graphql::query::valuation::{comp_service, today};
 use crate::graphql::types::pipeline::PipelineRun;
 use crate::persistence::repositories;
-use crate::services::property_import::{Format, ImportOptions, Target, import};
+use crate::pipeline::ChildKind;
+use crate::services::property_import::{
+    Companion, Format, ImportOptions, PipelineConfig, PipelineError, Target, import,
+};
 use async_graphql::{Context, Enum, InputObject, Object, Result, SimpleObject, Upload};
 use reos_entities::pipeline_run;
 use std::io::Read;
@@ -35,6 +38,11 @@ pub struct ImportPropertiesInput {
     pub format: ImportFormat,
     /// Source name recorded in provenance (`mls`, `county_assessor`, …).
     pub source: String,
+    /// Leases as CSV text, linked by `property_external_id` (docs/pipeline.md); JSONL files may
+    /// instead nest `leases` in each property.
+    pub leases_csv: Option<String>,
+    /// Unit mix as CSV text, linked by `property_external_id`; JSONL may nest `unit_mix`.
+    pub unit_mix_csv: Option<String>,
 }
 
 /// A row left out of the import, or a failed expectation.
@@ -104,15 +112,34 @@ impl PipelineMutations {
             ImportFormat::Csv => (Format::Csv, "upload.csv"),
             ImportFormat::Jsonl => (Format::Jsonl, "upload.jsonl"),
         };
+        let config = PipelineConfig::of(ctx)?;
         let mut opts = ImportOptions::new(name, format, input.source.trim(), r.actor())
-            .map_err(|e| ApiError::Internal(e.into()))?;
+            .map_err(|e| ApiError::Internal(e.into()))?
+            .configured(config);
+        for (kind, field, text) in [
+            (ChildKind::Lease, "leases.csv", input.leases_csv),
+            (ChildKind::UnitMix, "unit_mix.csv", input.unit_mix_csv),
+        ] {
+            if let Some(text) = text {
+                opts.companions.push(Companion {
+                    kind,
+                    file_name: field.into(),
+                    bytes: text.into_bytes(),
+                });
+            }
+        }
         opts.today = today();
         let svc = comp_service(ctx)?;
         let report = import(Target::Request(&r.tx), &data, &opts, Some(&svc), &|_, _| {})
             .await
             .map_err(|e| match e {
-                crate::services::property_import::PipelineError::File(f) => {
-                    ApiError::bad_input("input.csv", f.to_string())
+                PipelineError::File(f) => ApiError::bad_input("input.csv", f.to_string()),
+                PipelineError::Companion { kind, error, .. } => {
+                    let field = match kind {
+                        ChildKind::Lease => "input.leasesCsv",
+                        ChildKind::UnitMix => "input.unitMixCsv",
+                    };
+                    ApiError::bad_input(field, error.to_string())
                 }
                 other => ApiError::Internal(other.into()),
             })?;

@@ -207,7 +207,13 @@ impl Property {
         let value = current
             .or_else(|| rows.iter().rev().find(|r| r.field == name).map(|r| r.value.clone()))
             .unwrap_or(serde_json::Value::Null);
-        Ok(super::property_trust::field(&name, value, &rows))
+        let config = crate::services::property_import::PipelineConfig::of(ctx)?;
+        Ok(super::property_trust::field(
+            &config.settings.trust,
+            &name,
+            value,
+            &rows,
+        ))
     }
 
     /// Trust summary over the fields with provenance (none when nothing was recorded; batched).
@@ -217,6 +223,7 @@ impl Property {
             .await
             .map_err(load_err)?
             .unwrap_or_default();
-        Ok(super::property_trust::summary(&rows))
+        let config = crate::services::property_import::PipelineConfig::of(ctx)?;
+        Ok(super::property_trust::summary(&config.settings.trust, &rows))
     }
 }

@@ -1,7 +1,7 @@
 //! `Property.field(name)` and `Property.trust`: a field's value, its trust (src/pipeline/trust.rs)
 //! and its provenance history, from `field_provenance` (batched through the DataLoader).
 use crate::pipeline::trust::{FieldTrust, TrustInputs, age_days, summarize, trust};
-use crate::pipeline::{COLUMNS, PipelineSettings};
+use crate::pipeline::{COLUMNS, TrustConfig};
 use async_graphql::{Json, SimpleObject};
 use chrono::{DateTime, Utc};
 use reos_entities::field_provenance;
@@ -44,27 +44,31 @@ pub fn known_field(name: &str) -> bool {
     COLUMNS.contains(&name)
 }
 
-/// Trust in the newest write of a field. Gate results are not linked to single values yet, so
-/// every written value counts as validated (a value failing a blocking gate is never written).
-fn trust_of(latest: &field_provenance::Model, now: DateTime<Utc>) -> Option<f64> {
-    let settings = PipelineSettings::default();
+/// Trust in the newest write of a field; its validation part is the one recorded with the write
+/// (1 when the value passed every gate, 0.5 with warnings — a blocking failure is never written).
+fn trust_of(config: &TrustConfig, latest: &field_provenance::Model, now: DateTime<Utc>) -> Option<f64> {
     let inputs = TrustInputs {
         source: latest.source.clone(),
         // A write stamped a moment ahead of this clock (another host) counts as brand new.
         age_days: age_days(latest.recorded_at, now).max(0.0),
-        validation: 1.0,
+        validation: latest.validation,
         confidence: latest.confidence,
     };
-    trust(&settings.trust, &inputs).ok()
+    trust(config, &inputs).ok()
 }
 
-pub fn field(name: &str, value: serde_json::Value, rows: &[field_provenance::Model]) -> PropertyField {
+pub fn field(
+    config: &TrustConfig,
+    name: &str,
+    value: serde_json::Value,
+    rows: &[field_provenance::Model],
+) -> PropertyField {
     let mine: Vec<&field_provenance::Model> = rows.iter().filter(|r| r.field == name).collect();
     let now = Utc::now();
     PropertyField {
         name: name.to_owned(),
         value: Json(value),
-        trust: mine.last().and_then(|l| trust_of(l, now)),
+        trust: mine.last().and_then(|l| trust_of(config, l, now)),
         history: mine
             .iter()
             .rev()
@@ -82,7 +86,7 @@ pub fn field(name: &str, value: serde_json::Value, rows: &[field_provenance::Mod
     }
 }
 
-pub fn summary(rows: &[field_provenance::Model]) -> Option<PropertyTrust> {
+pub fn summary(config: &TrustConfig, rows: &[field_provenance::Model]) -> Option<PropertyTrust> {
     let now = Utc::now();
     let mut latest: BTreeMap<&str, &field_provenance::Model> = BTreeMap::new();
     for r in rows {
@@ -91,7 +95,7 @@ pub fn summary(rows: &[field_provenance::Model]) -> Option<PropertyTrust> {
     let fields: Vec<FieldTrust> = latest
         .into_iter()
         .filter_map(|(f, r)| {
-            trust_of(r, now).map(|t| FieldTrust {
+            trust_of(config, r, now).map(|t| FieldTrust {
                 field: f.to_owned(),
                 trust: t,
             })

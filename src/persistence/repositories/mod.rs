@@ -1,6 +1,7 @@
 //! Tenant-scoped repositories. Every read of a tenant-owned table starts from [`scoped`], which
 //! filters by the transaction's tenant: there is no way to query such a table without it.
 pub mod dcf_inputs;
+pub mod hazard_points;
 pub mod leases;
 pub mod owners;
 pub mod properties;
@@ -46,7 +47,8 @@ tenant_owned!(
     loan,
     dcf_assumption,
     pipeline_run,
-    pipeline_gate_result
+    pipeline_gate_result,
+    hazard_point
 );
 
 /// `SELECT … FROM table WHERE tenant_id = <the transaction's tenant>`.

@@ -29,6 +29,11 @@ pub struct Counts {
     pub owners: u64,
     pub ownerships: u64,
     pub valuations: u64,
+    /// Leases and unit types written (new or changed).
+    pub leases: u64,
+    pub unit_types: u64,
+    /// DCF valuations saved (properties with leases or a unit mix).
+    pub dcf_valuations: u64,
 }
 
 /// One row merged into an existing property.
@@ -42,12 +47,22 @@ pub struct MergeNote {
     pub changed: Vec<String>,
 }
 
+/// One input file of a run.
+#[derive(Debug, Clone, Serialize)]
+pub struct Input {
+    pub file_name: String,
+    /// `properties`, `leases` or `unit_mix`.
+    pub role: String,
+    pub checksum: String,
+}
+
 pub(super) fn new_report(opts: &ImportOptions, bytes: &[u8], started_at: DateTime<Utc>) -> ImportReport {
     let versions = [
         ("comp-critic", crate::analytics::comps::MODEL_VERSION),
         ("gates", "gates-1"),
         ("hazards", "hazards-1"),
         ("address", "usps-pub28-1"),
+        ("dcf", crate::analytics::dcf::MODEL_VERSION),
     ];
     ImportReport {
         run_id: Uuid::now_v7(),
@@ -62,6 +77,18 @@ pub(super) fn new_report(opts: &ImportOptions, bytes: &[u8], started_at: DateTim
         merges: Vec::new(),
         timings: BTreeMap::new(),
         model_versions: versions.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        inputs: std::iter::once((opts.file_name.as_str(), "properties", bytes))
+            .chain(
+                opts.companions
+                    .iter()
+                    .map(|c| (c.file_name.as_str(), c.kind.key(), c.bytes.as_slice())),
+            )
+            .map(|(name, role, b)| Input {
+                file_name: name.to_owned(),
+                role: role.to_owned(),
+                checksum: crate::graphql::mutation::valuation::sha256_hex(b),
+            })
+            .collect(),
         scoring_notes: BTreeMap::new(),
         started_at,
         finished_at: started_at,
@@ -124,6 +151,7 @@ pub(super) async fn record(target: Target<'_>, report: &mut ImportReport) -> Res
         counts: Set(to_json(&report.counts)),
         timings: Set(to_json(&report.timings)),
         model_versions: Set(to_json(&report.model_versions)),
+        inputs: Set(Some(to_json(&report.inputs))),
     }
     .insert(tx.get().conn())
     .await?;

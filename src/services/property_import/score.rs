@@ -24,8 +24,6 @@ pub(super) async fn all(
     ids: &[Uuid],
     report: &mut ImportReport,
 ) -> Result<(), PipelineError> {
-    // The import format carries no leases or unit mix yet, so there is nothing to run a DCF on.
-    note(report, "dcf_not_run_no_leases_or_unit_mix", ids.len() as u64);
     if ids.is_empty() {
         return Ok(());
     }

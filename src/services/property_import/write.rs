@@ -6,6 +6,7 @@ use super::{ImportOptions, ImportReport, MergeNote, PipelineError, Target};
 use crate::persistence::TenantTx;
 use crate::persistence::repositories::scoped;
 use crate::pipeline::provenance::same_value;
+use crate::pipeline::trust::validation_score;
 use crate::pipeline::{AddressGroup, AddressedRow, ParsedRow, ProvenanceRecord, RowError, WriteContext, merge};
 use chrono::{DateTime, Utc};
 use reos_entities::{field_provenance, property, property_hazard};
@@ -96,6 +97,7 @@ pub(super) struct Writes {
     pub(super) hazards: Vec<property_hazard::ActiveModel>,
     /// (property, owner name, owner type, share %).
     pub(super) owners: Vec<(Uuid, String, String, f64)>,
+    pub(super) children: Vec<super::children::ChildWrite>,
     pub(super) touched: Vec<Uuid>,
 }
 
@@ -165,6 +167,7 @@ pub(super) fn provenance_row(
         evidence_uri: r.evidence_uri,
         actor: r.actor,
         recorded_at: now,
+        validation: 1.0,
     }
 }
 
@@ -224,6 +227,13 @@ async fn batch(
             .collect()
     };
     let taken = &known.external_ids;
+    let warned: HashSet<(usize, String)> = report
+        .gates
+        .failures
+        .iter()
+        .filter(|f| f.severity == crate::pipeline::Severity::Warning)
+        .map(|f| (f.row, f.field.clone()))
+        .collect();
     let extra = side_values(tx, &stored).await?;
     lap(report, "write.lookup", t);
     let t = Instant::now();
@@ -238,11 +248,12 @@ async fn batch(
             rows,
             by_index,
             taken,
+            warned: &warned,
         };
         group(&ctx, g, p, known, report, &mut w)?;
     }
     lap(report, "write.merge", t);
-    flush(tx, now, w, report).await
+    flush(tx, now, opts, w, report).await
 }
 
 /// Adds the milliseconds since `t` to the stage's running total.
@@ -287,6 +298,8 @@ struct GroupCtx<'a> {
     by_index: &'a HashMap<usize, &'a AddressedRow>,
     /// External ids of stored properties (a new property must not reuse one).
     taken: &'a HashSet<String>,
+    /// `(row, field)` of every warning: those values are recorded with validation 0.5.
+    warned: &'a HashSet<(usize, String)>,
 }
 
 /// Merges a group's rows (into `stored` when the tenant has the address; `known` adds its last
@@ -306,6 +319,7 @@ fn group(
         rows,
         by_index,
         taken,
+        warned,
     } = *c;
     let id = stored.map_or_else(Uuid::now_v7, |p| p.id);
     let mut current: Option<Map<String, Value>> = stored.map(|p| {
@@ -361,9 +375,15 @@ fn group(
         owner_changed |= out.changed.iter().any(|f| OWNER_FIELDS.contains(&f.as_str()));
         changed |= !out.changed.is_empty();
         normalized.get_or_insert((a.address.normalized.clone(), a.hash.clone()));
-        w.provenance
-            .extend(out.records.into_iter().map(|p| provenance_row(tenant, id, p, now)));
+        let validated = |p: ProvenanceRecord| {
+            let warning = warned.contains(&(r.row, p.field.clone()));
+            let mut m = provenance_row(tenant, id, p, now);
+            m.validation = validation_score(usize::from(warning), 0);
+            m
+        };
+        w.provenance.extend(out.records.into_iter().map(validated));
         current = Some(out.merged);
+        queue_children(opts, id, r, warned, w);
     }
     let Some(mut merged) = current else { return Ok(()) };
     if let Some(before) = &initial
@@ -404,11 +424,51 @@ fn group(
     Ok(())
 }
 
+/// Queues the row's leases and unit types for the property it was merged into.
+fn queue_children(
+    opts: &ImportOptions,
+    property: Uuid,
+    r: &ParsedRow,
+    warned: &HashSet<(usize, String)>,
+    w: &mut Writes,
+) {
+    for c in r.data.leases.iter().chain(&r.data.unit_mix) {
+        let kind = if c.label.starts_with("leases") {
+            crate::pipeline::ChildKind::Lease
+        } else {
+            crate::pipeline::ChildKind::UnitMix
+        };
+        // A JSONL child is at `file#row=N/leases[0]`; a companion CSV's at `companion#row=N`.
+        let evidence = match opts
+            .companions
+            .iter()
+            .find(|f| f.kind == kind && !c.label.contains('['))
+        {
+            Some(f) => format!("{}#row={}", f.file_name, c.row),
+            None => format!("{}#row={}/{}", opts.file_name, c.row, c.label),
+        };
+        let prefix = format!("{}.", c.label);
+        let warned_fields = warned
+            .iter()
+            .filter(|(row, _)| *row == c.row)
+            .filter_map(|(_, f)| f.strip_prefix(&prefix).map(str::to_owned))
+            .collect();
+        w.children.push(super::children::ChildWrite {
+            property,
+            kind,
+            values: c.values.clone(),
+            evidence,
+            warned_fields,
+        });
+    }
+}
+
 /// Batched INSERTs (chunked under SQLite's bind-parameter limit) and per-row UPDATEs of merges.
 async fn flush(
     tx: &TenantTx,
     now: DateTime<Utc>,
-    w: Writes,
+    opts: &ImportOptions,
+    mut w: Writes,
     report: &mut ImportReport,
 ) -> Result<Vec<Uuid>, PipelineError> {
     let conn = tx.conn();
@@ -423,6 +483,17 @@ async fn flush(
         property::ActiveModel::from(m).reset_all().update(conn).await?;
     }
     lap(report, "write.properties", t);
+    let t = Instant::now();
+    super::children::write(
+        tx,
+        now,
+        opts,
+        std::mem::take(&mut w.children),
+        report,
+        &mut w.provenance,
+    )
+    .await?;
+    lap(report, "write.children", t);
     let t = Instant::now();
     report.counts.provenance += w.provenance.len() as u64;
     super::bulk::provenance(conn, &w.provenance).await?;
