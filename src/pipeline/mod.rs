@@ -27,7 +27,7 @@ pub use gate_eval::{GateFailure, GateReport, evaluate, evaluate_properties};
 pub use gates::{DEFAULT_GATES_TOML, Entity, Expectation, GateConfig, GateError, Rule, Severity};
 pub use hazard_table::{HazardMatch, HazardPoint, HazardTable, haversine_m};
 pub use hazards::{HazardConfig, HazardError, HazardImpact, HazardScores, HazardWeights, assess};
-pub use provenance::{MergeOutcome, ProvenanceError, ProvenanceRecord, WriteContext, merge, merge_row};
+pub use provenance::{MergeOutcome, ProvenanceError, ProvenanceRecord, WriteContext, diff, merge, merge_row};
 pub use rows::{COLUMNS, FileError, ParsedRow, ParsedRows, PropertyRow, REQUIRED, RowError, parse_csv, parse_jsonl};
 pub use settings::{DEFAULT_SETTINGS_TOML, DcfDefaults, PipelineSettings, SettingsError};
 pub use trust::{FieldTrust, TrustConfig, TrustError, TrustInputs, TrustSummary, summarize, trust};

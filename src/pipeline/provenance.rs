@@ -122,6 +122,39 @@ pub fn merge(
     })
 }
 
+/// The records of a write that sets the whole record to `after` (a mutation): one per field whose
+/// value differs from `before`, a cleared field included (recorded with value `null`); `before =
+/// None` is a new entity and records every non-null field.
+pub fn diff(
+    before: Option<&Map<String, Value>>,
+    after: &Map<String, Value>,
+    ctx: &WriteContext,
+) -> Result<Vec<ProvenanceRecord>, ProvenanceError> {
+    // A merge with nothing stored validates the context; its records are the new entity's fields.
+    let fresh = merge(None, after, ctx)?;
+    let Some(before) = before else { return Ok(fresh.records) };
+    let null = Value::Null;
+    let mut records = Vec::new();
+    for (field, value) in after {
+        let previous = before.get(field).unwrap_or(&null);
+        if same_value(previous, value) {
+            continue;
+        }
+        records.push(ProvenanceRecord {
+            entity: ctx.entity.clone(),
+            field: field.clone(),
+            value: value.clone(),
+            previous_value: (!previous.is_null()).then(|| previous.clone()),
+            source: ctx.source.clone(),
+            method: ctx.method.clone(),
+            confidence: ctx.confidence,
+            evidence_uri: ctx.evidence_uri.clone(),
+            actor: ctx.actor.clone(),
+        });
+    }
+    Ok(records)
+}
+
 /// `merge` of an imported property row (its named fields; `extra` columns are not provenance-tracked).
 pub fn merge_row(
     existing: Option<&Map<String, Value>>,

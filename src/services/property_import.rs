@@ -2,7 +2,7 @@
 //! nothing) → normalize and de-duplicate by address hash → merge with provenance → hazards →
 //! owners → Comp-Critic scoring → the run's lineage row. One transaction per batch of rows.
 mod bulk;
-mod children;
+pub(crate) mod children;
 mod hazards;
 mod lineage;
 pub mod map;

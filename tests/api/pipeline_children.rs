@@ -70,14 +70,16 @@ async fn nested_leases_and_unit_mix_get_provenance_and_a_dcf(app: TestApp) {
         let v = scalar(&app, tenant, &sql).await as f64;
         assert!(v > lo && v < hi, "{id}: {v}");
     }
-    // The same file again changes no lease or unit type and records no provenance.
-    let prov = scalar(&app, tenant, "SELECT count(*) FROM field_provenance").await;
+    // The same file again changes no lease or unit type and records no field provenance; the
+    // properties are valued again (each valuation records the model's provenance).
+    let fields = "SELECT count(*) FROM field_provenance WHERE entity <> 'valuation'";
+    let prov = scalar(&app, tenant, fields).await;
     let again = run(&app, tenant, &opts, &file).await;
     assert_eq!((again.counts.leases, again.counts.unit_types), (0, 0));
-    assert_eq!(
-        scalar(&app, tenant, "SELECT count(*) FROM field_provenance").await,
-        prov
-    );
+    assert_eq!(again.counts.dcf_valuations, 2);
+    assert_eq!(scalar(&app, tenant, fields).await, prov);
+    let models = "SELECT count(*) FROM field_provenance WHERE entity = 'valuation' AND method = 'dcf'";
+    assert_eq!(scalar(&app, tenant, models).await, 4);
     assert_eq!(scalar(&app, tenant, "SELECT count(*) FROM leases").await, 2);
 }
 both_backends!(nested_leases_and_unit_mix_get_provenance_and_a_dcf);
@@ -195,3 +197,34 @@ async fn openlineage_events_are_appended_to_the_configured_file() {
     }
     assert_eq!(events[1]["run"]["facets"]["reos_run"]["counts"]["unit_types"], 2);
 }
+
+const HISTORY: &str = "query($id: ID!) { property(id: $id) {
+    field(name: \"living_area_sf\") { value history { value previousValue source method confidence evidenceUri } } } }";
+
+/// Mutations record provenance too: the create, then the change with the value it replaced.
+async fn mutations_record_field_provenance(app: TestApp) {
+    app.tenant("alpha").await;
+    let op = app.token("alpha", reos::auth::Role::Operator);
+    let id = app.create_property(&op, "Ames").await;
+    let update = "mutation($i: UpdatePropertyInput!) { updateProperty(input: $i) { property { id } } }";
+    app.data(&op, update, json!({"i": {"id": id, "livingAreaSf": 1720.0}}))
+        .await;
+    let d = app.data(&op, HISTORY, json!({"id": id})).await;
+    let f = &d["property"]["field"];
+    assert_eq!(f["value"], 1720.0);
+    let h = f["history"].as_array().unwrap();
+    assert_eq!(h.len(), 2, "{f}");
+    assert_eq!(
+        (h[0]["value"].as_f64(), h[0]["previousValue"].as_f64()),
+        (Some(1720.0), Some(1500.0))
+    );
+    assert_eq!(h[1]["previousValue"], serde_json::Value::Null);
+    for c in h {
+        assert_eq!(
+            (c["source"].as_str(), c["method"].as_str()),
+            (Some("user"), Some("mutation"))
+        );
+        assert!(c["evidenceUri"].as_str().unwrap().starts_with("request:"));
+    }
+}
+both_backends!(mutations_record_field_provenance);

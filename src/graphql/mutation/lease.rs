@@ -1,5 +1,5 @@
 //! Lease and unit-mix CRUD. Requires operator. An update replaces all fields of the row.
-use super::{DeletePayload, delete_recorded, existing, parent, record};
+use super::{DeletePayload, delete_recorded, existing, fields, parent, record};
 use crate::auth::Role;
 use crate::domain::{month, rules};
 use crate::error::{ApiError, ApiResult};
@@ -7,6 +7,7 @@ use crate::graphql::context::req;
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::types::enums::Recovery;
 use crate::graphql::types::lease::{Lease, UnitType};
+use crate::services::property_import::children::{lease_map, unit_map};
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use reos_entities::{lease, unit_mix};
 use sea_orm::{ActiveModelTrait, Set};
@@ -182,6 +183,7 @@ impl LeaseMutations {
         };
         apply_lease(&mut am, input.lease)?;
         let saved = am.insert(r.tx.conn()).await.map_err(ApiError::from)?;
+        fields(r, "lease", saved.id, None, lease_map(&saved)).await?;
         record(
             r,
             "create",
@@ -198,9 +200,11 @@ impl LeaseMutations {
     async fn update_lease(&self, ctx: &Context<'_>, input: UpdateLeaseInput) -> Result<LeasePayload> {
         let r = req(ctx)?;
         let existing = existing::<lease::Entity>(r, &input.id, "lease").await?;
+        let before = lease_map(&existing);
         let mut am: lease::ActiveModel = existing.into();
         apply_lease(&mut am, input.lease)?;
         let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
+        fields(r, "lease", saved.id, Some(before), lease_map(&saved)).await?;
         record(r, "update", "lease", saved.id, serde_json::json!({})).await?;
         Ok(LeasePayload { lease: Lease(saved) })
     }
@@ -225,6 +229,7 @@ impl LeaseMutations {
         };
         apply_unit(&mut am, input.unit)?;
         let saved = am.insert(r.tx.conn()).await.map_err(ApiError::from)?;
+        fields(r, "unit_mix", saved.id, None, unit_map(&saved)).await?;
         record(
             r,
             "create",
@@ -243,9 +248,11 @@ impl LeaseMutations {
     async fn update_unit_mix(&self, ctx: &Context<'_>, input: UpdateUnitMixInput) -> Result<UnitMixPayload> {
         let r = req(ctx)?;
         let existing = existing::<unit_mix::Entity>(r, &input.id, "unit mix").await?;
+        let before = unit_map(&existing);
         let mut am: unit_mix::ActiveModel = existing.into();
         apply_unit(&mut am, input.unit)?;
         let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
+        fields(r, "unit_mix", saved.id, Some(before), unit_map(&saved)).await?;
         record(r, "update", "unit_mix", saved.id, serde_json::json!({})).await?;
         Ok(UnitMixPayload {
             unit_type: UnitType(saved),

@@ -56,6 +56,29 @@ pub(crate) async fn record(
     Ok(())
 }
 
+/// Records the provenance of a mutation's write of `entity` `id`: one row per field whose value
+/// `after` differs from `before` (`None` on create), source `user`, method `mutation`, confidence
+/// 1, the request as evidence.
+pub(crate) async fn fields(
+    r: &RequestCtx,
+    entity: &str,
+    id: Uuid,
+    before: Option<serde_json::Map<String, serde_json::Value>>,
+    after: serde_json::Map<String, serde_json::Value>,
+) -> ApiResult<()> {
+    let ctx = crate::pipeline::WriteContext {
+        entity: entity.to_owned(),
+        source: "user".into(),
+        method: "mutation".into(),
+        confidence: 1.0,
+        evidence_uri: Some(format!("request:{}", r.request_id)),
+        actor: r.actor().to_owned(),
+    };
+    let records = crate::pipeline::diff(before.as_ref(), &after, &ctx).map_err(|e| ApiError::Internal(e.into()))?;
+    crate::persistence::repositories::records::provenance(&r.tx, id, records).await?;
+    Ok(())
+}
+
 /// The tenant's row `id` for a change, or NOT_FOUND (also for other tenants' ids).
 pub(crate) async fn existing<E: TenantOwned>(r: &RequestCtx, id: &ID, entity: &'static str) -> ApiResult<E::Model> {
     let uuid = rules::uuid(id, entity)?;

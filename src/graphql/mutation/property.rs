@@ -1,5 +1,5 @@
 //! `createProperty`, `updateProperty`, `deleteProperty`. Requires operator.
-use super::{DeletePayload, delete_recorded, existing, record};
+use super::{DeletePayload, delete_recorded, existing, fields, record};
 use crate::auth::Role;
 use crate::error::ApiError;
 use crate::graphql::context::req;
@@ -8,6 +8,7 @@ use crate::graphql::types::property::Property;
 use crate::graphql::types::property_input::{
     CreatePropertyInput, UpdatePropertyInput, apply_address, apply_attributes, validate, validate_address,
 };
+use crate::services::property_import::map::to_map;
 use async_graphql::{Context, ID, Object, Result, SimpleObject};
 use reos_entities::property;
 use sea_orm::{ActiveModelTrait, NotSet, Set, TryIntoModel};
@@ -49,6 +50,7 @@ impl PropertyMutations {
         validate(&check, &merged)?;
         let saved = am.insert(r.tx.conn()).await.map_err(ApiError::from)?;
         record(r, "create", "property", saved.id, serde_json::json!({})).await?;
+        fields(r, "property", saved.id, None, to_map(&saved)).await?;
         Ok(PropertyPayload {
             property: Property(saved),
         })
@@ -59,6 +61,7 @@ impl PropertyMutations {
     async fn update_property(&self, ctx: &Context<'_>, input: UpdatePropertyInput) -> Result<PropertyPayload> {
         let r = req(ctx)?;
         let existing = existing::<property::Entity>(r, &input.id, "property").await?;
+        let before = to_map(&existing);
         let mut am: property::ActiveModel = existing.into();
         if let Some(address) = input.address {
             validate_address(&address)?;
@@ -74,6 +77,7 @@ impl PropertyMutations {
         validate(&check, &merged)?;
         let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
         record(r, "update", "property", saved.id, serde_json::json!({})).await?;
+        fields(r, "property", saved.id, Some(before), to_map(&saved)).await?;
         Ok(PropertyPayload {
             property: Property(saved),
         })

@@ -98,6 +98,9 @@ impl ValuationMutations {
         .insert(r.tx.conn())
         .await
         .map_err(ApiError::from)?;
+        crate::persistence::repositories::records::model_provenance(&r.tx, &saved)
+            .await
+            .map_err(ApiError::from)?;
         record(
             r,
             "run_valuation",

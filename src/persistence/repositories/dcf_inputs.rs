@@ -82,7 +82,7 @@ pub struct NewDcfValuation<'a> {
 }
 
 pub async fn save_valuation(tx: &TenantTx, v: NewDcfValuation<'_>) -> Result<valuation::Model, DbErr> {
-    valuation::ActiveModel {
+    let saved = valuation::ActiveModel {
         id: Set(Uuid::now_v7()),
         tenant_id: Set(tx.tenant().0),
         property_id: Set(Some(v.property_id)),
@@ -95,5 +95,7 @@ pub async fn save_valuation(tx: &TenantTx, v: NewDcfValuation<'_>) -> Result<val
         created_at: Set(chrono::Utc::now()),
     }
     .insert(tx.conn())
-    .await
+    .await?;
+    super::records::model_provenance(tx, &saved).await?;
+    Ok(saved)
 }

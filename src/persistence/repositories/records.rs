@@ -1,4 +1,5 @@
-//! Audit events: one row per successful mutation, in the mutation's own transaction.
+//! Audit events (one row per successful mutation, in the mutation's own transaction) and field
+//! provenance rows.
 use crate::persistence::TenantTx;
 use reos_entities::audit_event;
 use sea_orm::{ActiveModelTrait, DbErr, Set};
@@ -50,4 +51,73 @@ pub async fn property_provenance(
         out.entry(r.entity_id).or_default().push(r);
     }
     Ok(out)
+}
+
+/// The `field_provenance` row of one record (validation 1: the value passed every gate).
+pub fn provenance_row(
+    tenant: Uuid,
+    entity_id: Uuid,
+    r: crate::pipeline::ProvenanceRecord,
+    now: chrono::DateTime<chrono::Utc>,
+) -> reos_entities::field_provenance::Model {
+    reos_entities::field_provenance::Model {
+        id: Uuid::now_v7(),
+        tenant_id: tenant,
+        entity: r.entity,
+        entity_id,
+        field: r.field,
+        value: r.value,
+        previous_value: r.previous_value,
+        source: r.source,
+        method: r.method,
+        confidence: r.confidence,
+        evidence_uri: r.evidence_uri,
+        actor: r.actor,
+        recorded_at: now,
+        validation: 1.0,
+    }
+}
+
+/// Stores the records of one write of entity `entity_id`.
+pub async fn provenance(
+    tx: &TenantTx,
+    entity_id: Uuid,
+    records: Vec<crate::pipeline::ProvenanceRecord>,
+) -> Result<(), DbErr> {
+    use sea_orm::EntityTrait;
+    if records.is_empty() {
+        return Ok(());
+    }
+    let now = chrono::Utc::now();
+    let rows: Vec<reos_entities::field_provenance::ActiveModel> = records
+        .into_iter()
+        .map(|r| provenance_row(tx.tenant().0, entity_id, r, now).into())
+        .collect();
+    reos_entities::field_provenance::Entity::insert_many(rows)
+        .exec_without_returning(tx.conn())
+        .await
+        .map(|_| ())
+}
+
+/// A model's output as the provenance of a saved valuation's `value` (source `model`, method the
+/// model's name, confidence 1: the model states its value without hedging; its interval, if any,
+/// is in the result).
+pub fn model_record(valuation_id: Uuid, model: &str, value: f64, actor: &str) -> crate::pipeline::ProvenanceRecord {
+    crate::pipeline::ProvenanceRecord {
+        entity: "valuation".into(),
+        field: "value".into(),
+        value: serde_json::json!(value),
+        previous_value: None,
+        source: "model".into(),
+        method: model.to_owned(),
+        confidence: 1.0,
+        evidence_uri: Some(format!("valuation:{valuation_id}")),
+        actor: actor.to_owned(),
+    }
+}
+
+/// Stores [`model_record`] for a saved valuation.
+pub async fn model_provenance(tx: &TenantTx, v: &reos_entities::valuation::Model) -> Result<(), DbErr> {
+    let record = model_record(v.id, &v.model, v.value.unwrap_or(f64::NAN), &v.created_by);
+    provenance(tx, v.id, vec![record]).await
 }

@@ -40,7 +40,8 @@ fn month(d: Option<NaiveDate>) -> Value {
     d.map_or(Value::Null, |d| json!(d.format("%Y-%m-%d").to_string()))
 }
 
-fn lease_map(l: &lease::Model) -> Map<String, Value> {
+/// A lease as the import's field → JSON map (months `YYYY-MM-01`).
+pub(crate) fn lease_map(l: &lease::Model) -> Map<String, Value> {
     let pairs = [
         ("suite", json!(l.suite)),
         ("tenant_name", json!(l.tenant_name)),
@@ -59,7 +60,8 @@ fn lease_map(l: &lease::Model) -> Map<String, Value> {
     pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
 }
 
-fn unit_map(u: &unit_mix::Model) -> Map<String, Value> {
+/// A unit type as the import's field → JSON map.
+pub(crate) fn unit_map(u: &unit_mix::Model) -> Map<String, Value> {
     let pairs = [
         ("unit_type", json!(u.unit_type)),
         ("units", json!(u.units)),

@@ -5,6 +5,7 @@ use crate::analytics::comps::MODEL_VERSION;
 use crate::graphql::mutation::valuation::{MODEL, sha256_hex};
 use crate::graphql::types::comps_input::subject_of_property;
 use crate::persistence::repositories::properties::latest_hazards;
+use crate::persistence::repositories::records::{model_record, provenance_row};
 use crate::persistence::repositories::scoped;
 use crate::services::comps::{CompService, ValuationError};
 use chrono::Utc;
@@ -40,7 +41,7 @@ pub(super) async fn all(
         }
         Ok(_) => {}
     }
-    let mut saved = Vec::new();
+    let (mut saved, mut records) = (Vec::new(), Vec::new());
     for chunk in ids.chunks(500) {
         let props = scoped::<property::Entity>(tx.get())
             .filter(property::Column::Id.is_in(chunk.to_vec()))
@@ -70,8 +71,11 @@ pub(super) async fn all(
                 "subject": &subject, "config": svc.config(), "sales": &v.fingerprint,
             });
             let result = serde_json::json!({"as_of": as_of, "subject": &subject, "valuation": &v.valuation});
+            let id = Uuid::now_v7();
+            let rec = model_record(id, MODEL, v.valuation.estimate, &opts.actor);
+            records.push(provenance_row(tx.get().tenant().0, id, rec, Utc::now()));
             saved.push(valuation::ActiveModel {
-                id: Set(Uuid::now_v7()),
+                id: Set(id),
                 tenant_id: Set(tx.get().tenant().0),
                 property_id: Set(Some(p.id)),
                 model: Set(MODEL.to_owned()),
@@ -90,6 +94,8 @@ pub(super) async fn all(
             .exec_without_returning(tx.get().conn())
             .await?;
     }
+    report.counts.provenance += records.len() as u64;
+    super::bulk::provenance(tx.get().conn(), &records).await?;
     tx.commit().await?;
     Ok(())
 }

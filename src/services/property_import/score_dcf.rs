@@ -142,7 +142,11 @@ pub(super) async fn all(
             .await?;
         for p in props {
             match one(tx.get(), opts, p, report).await? {
-                Ok(()) => report.counts.dcf_valuations += 1,
+                Ok(()) => {
+                    // The valuation and its model provenance row.
+                    report.counts.dcf_valuations += 1;
+                    report.counts.provenance += 1;
+                }
                 Err(reason) => note(report, &reason),
             }
         }

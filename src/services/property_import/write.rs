@@ -147,29 +147,7 @@ fn blank(id: Uuid, tenant: Uuid, now: DateTime<Utc>, source: &str) -> property::
     }
 }
 
-pub(super) fn provenance_row(
-    tenant: Uuid,
-    entity_id: Uuid,
-    r: ProvenanceRecord,
-    now: DateTime<Utc>,
-) -> field_provenance::Model {
-    field_provenance::Model {
-        id: Uuid::now_v7(),
-        tenant_id: tenant,
-        entity: r.entity,
-        entity_id,
-        field: r.field,
-        value: r.value,
-        previous_value: r.previous_value,
-        source: r.source,
-        method: r.method,
-        confidence: r.confidence,
-        evidence_uri: r.evidence_uri,
-        actor: r.actor,
-        recorded_at: now,
-        validation: 1.0,
-    }
-}
+pub(super) use crate::persistence::repositories::records::provenance_row;
 
 /// The row's values with the address in its normalized form, so a re-typed address is no change.
 fn incoming(r: &ParsedRow, a: &AddressedRow) -> Map<String, Value> {
