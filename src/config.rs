@@ -92,6 +92,8 @@ pub struct GraphqlSettings {
     pub default_page_size: u64,
     /// Largest `first` accepted; more is refused with BAD_USER_INPUT.
     pub max_page_size: u64,
+    /// Largest JSON request body in bytes; more is refused with HTTP 413 before parsing.
+    pub max_body_bytes: usize,
 }
 
 impl Default for GraphqlSettings {
@@ -105,6 +107,7 @@ impl Default for GraphqlSettings {
             max_batch: 10,
             default_page_size: 50,
             max_page_size: 500,
+            max_body_bytes: 8 * 1024 * 1024,
         }
     }
 }
