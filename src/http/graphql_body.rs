@@ -3,106 +3,17 @@
 //! async-graphql-actix-web), and GET with URL parameters for queries only. Malformed requests are
 //! refused with a GraphQL-shaped error naming the parameter, before authentication or execution.
 use super::negotiation::MediaType;
+use super::request_error::{Rejection, RequestError};
 use super::state::AppState;
-use actix_web::http::header::{ALLOW, CONTENT_TYPE};
-use actix_web::http::{Method, StatusCode};
-use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError, dev::Payload, web};
+use actix_web::http::Method;
+use actix_web::http::header::CONTENT_TYPE;
+use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, Request};
 use futures_util::StreamExt;
 use futures_util::future::LocalBoxFuture;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
-
-/// Why a request was refused before execution. `reason()` is the stable `extensions.reason`.
-#[derive(Debug, thiserror::Error)]
-pub enum RequestError {
-    #[error("the request body is empty")]
-    EmptyBody,
-    #[error("the request body is not valid JSON: {0}")]
-    InvalidJson(String),
-    #[error("`{field}` {problem}")]
-    InvalidParameter { field: String, problem: &'static str },
-    #[error("content type `{0}` is not supported: send application/json (multipart/form-data for uploads)")]
-    UnsupportedMediaType(String),
-    #[error("the request body is larger than {0} bytes")]
-    BodyTooLarge(usize),
-    #[error("{0} operations are only accepted with POST")]
-    NotAllowedOverGet(&'static str),
-    #[error("method {0} is not supported: use GET or POST")]
-    MethodNotAllowed(String),
-    #[error("the request body could not be read: {0}")]
-    Read(String),
-    #[error("{message}")]
-    Multipart { status: StatusCode, message: String },
-}
-
-impl RequestError {
-    pub fn reason(&self) -> &'static str {
-        match self {
-            Self::EmptyBody => "EMPTY_BODY",
-            Self::InvalidJson(_) => "INVALID_JSON",
-            Self::InvalidParameter { .. } => "INVALID_PARAMETER",
-            Self::UnsupportedMediaType(_) => "UNSUPPORTED_MEDIA_TYPE",
-            Self::BodyTooLarge(_) => "BODY_TOO_LARGE",
-            Self::NotAllowedOverGet(_) => "OPERATION_NOT_ALLOWED_OVER_GET",
-            Self::MethodNotAllowed(_) => "METHOD_NOT_ALLOWED",
-            Self::Read(_) => "BODY_UNREADABLE",
-            Self::Multipart { .. } => "INVALID_MULTIPART",
-        }
-    }
-
-    fn field(&self) -> &str {
-        match self {
-            Self::InvalidParameter { field, .. } => field,
-            Self::NotAllowedOverGet(_) => "query",
-            Self::UnsupportedMediaType(_) => "content-type",
-            _ => "body",
-        }
-    }
-
-    fn status(&self) -> StatusCode {
-        match self {
-            Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Self::BodyTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::NotAllowedOverGet(_) | Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
-            Self::Multipart { status, .. } => *status,
-            _ => StatusCode::BAD_REQUEST,
-        }
-    }
-}
-
-/// A refused request, answered in the media type the client negotiated.
-#[derive(Debug, thiserror::Error)]
-#[error("{error}")]
-pub struct Rejection {
-    error: RequestError,
-    media: MediaType,
-}
-
-impl ResponseError for Rejection {
-    fn status_code(&self) -> StatusCode {
-        self.error.status()
-    }
-
-    fn error_response(&self) -> HttpResponse {
-        let mut res = HttpResponse::build(self.status_code());
-        res.insert_header((CONTENT_TYPE, self.media.content_type()));
-        if self.status_code() == StatusCode::METHOD_NOT_ALLOWED {
-            let allow = if matches!(self.error, RequestError::NotAllowedOverGet(_)) {
-                "POST"
-            } else {
-                "GET, POST"
-            };
-            res.insert_header((ALLOW, allow));
-        }
-        let ext =
-            serde_json::json!({ "code": "BAD_USER_INPUT", "reason": self.error.reason(), "field": self.error.field() });
-        res.body(
-            serde_json::json!({ "errors": [{ "message": self.error.to_string(), "extensions": ext }] }).to_string(),
-        )
-    }
-}
 
 /// The parsed operation(s) of one HTTP request.
 pub struct GraphQLBody(BatchRequest);
@@ -122,7 +33,7 @@ impl FromRequest for GraphQLBody {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let media = MediaType::negotiate(req.headers());
-        let reject = move |error| Rejection { error, media };
+        let reject = move |error| Rejection::new(error, media);
         if req.method() == Method::GET {
             let parsed = from_query_string(req.query_string()).map(Self).map_err(reject);
             return Box::pin(async move { parsed });
@@ -280,70 +191,5 @@ pub fn has_query_param(ctx: &actix_web::guard::GuardContext<'_>) -> bool {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    fn reason(body: &str) -> &'static str {
-        from_json_body(body.as_bytes()).err().map_or("OK", |e| e.reason())
-    }
-
-    #[test]
-    fn parameters_of_the_wrong_type_are_refused_naming_the_field() {
-        assert_eq!(reason(r#"{"query": "{ me { subject } }"}"#), "OK");
-        assert_eq!(
-            reason(r#"{"query": "{ a }", "variables": null, "extensions": null, "operationName": null}"#),
-            "OK"
-        );
-        assert_eq!(reason(r#"[{"query": "{ a }"}, {"query": "{ b }"}]"#), "OK");
-        assert_eq!(reason(""), "EMPTY_BODY");
-        assert_eq!(reason(r#"{ "not json"#), "INVALID_JSON");
-        for body in [
-            r#"{"qeury": "{ a }"}"#,
-            r#"{"query": 0}"#,
-            r#"{"query": "{ a }", "variables": "x"}"#,
-            r#"{"query": "{ a }", "extensions": []}"#,
-            r#"{"query": "{ a }", "operationName": false}"#,
-            r#"[{"query": "{ a }"}, 5]"#,
-            "7",
-        ] {
-            assert_eq!(reason(body), "INVALID_PARAMETER", "{body}");
-        }
-        let Err(RequestError::InvalidParameter { field, .. }) =
-            from_json_body(br#"[{"query": "{ a }"}, {"query": "{ b }", "variables": []}]"#)
-        else {
-            panic!("expected an invalid parameter");
-        };
-        assert_eq!(field, "[1].variables");
-    }
-
-    #[test]
-    fn get_runs_queries_with_json_variables_and_refuses_mutations() {
-        let ok =
-            from_query_string("query=query%20Q(%24n%3A%20String!)%7B__typename%7D&variables=%7B%22n%22%3A%22x%22%7D");
-        let BatchRequest::Single(r) = ok.unwrap() else {
-            panic!("single")
-        };
-        assert_eq!(
-            r.variables.into_value().into_json().unwrap(),
-            serde_json::json!({"n": "x"})
-        );
-        let err = from_query_string("query=mutation%20%7B__typename%7D").unwrap_err();
-        assert_eq!(err.reason(), "OPERATION_NOT_ALLOWED_OVER_GET");
-        let named = from_query_string("query=query%20A%7Ba%7D%20mutation%20B%7Bb%7D&operationName=B").unwrap_err();
-        assert_eq!(named.status(), StatusCode::METHOD_NOT_ALLOWED);
-        assert_eq!(
-            from_query_string("query=%7Ba%7D&variables=%5B%5D")
-                .unwrap_err()
-                .reason(),
-            "INVALID_PARAMETER"
-        );
-    }
-
-    #[test]
-    fn only_a_utf8_charset_is_accepted() {
-        assert!(utf8_charset("application/json"));
-        assert!(utf8_charset("application/json; charset=UTF-8"));
-        assert!(!utf8_charset("application/json; charset=latin1"));
-    }
-}
+#[path = "graphql_body_tests.rs"]
+mod tests;

@@ -4,6 +4,7 @@ pub mod graphql;
 pub mod graphql_body;
 pub mod health;
 pub mod negotiation;
+pub mod request_error;
 pub mod state;
 pub mod token_cache;
 
