@@ -21,6 +21,7 @@ const ENV_KEYS: &[&str] = &[
     "oidc_algorithms",
     "oidc_tenant_claim",
     "oidc_require_nbf",
+    "oidc_jwks_min_refresh_secs",
     "dev_auth",
     "seed_demo",
     "environment",
@@ -60,6 +61,9 @@ pub struct Settings {
     /// present; Keycloak, Auth0 and node oidc-provider leave it out of access tokens, so
     /// requiring it is opt-in.
     pub oidc_require_nbf: bool,
+    /// Minimum seconds between two JWKS refetches triggered by tokens naming an unknown `kid`
+    /// (`REOS_OIDC_JWKS_MIN_REFRESH_SECS`); bounds how hard made-up kids can make us hit the issuer.
+    pub oidc_jwks_min_refresh_secs: u64,
     /// Development tokens from a local key pair under `data_dir` (`REOS_DEV_AUTH`). Default: on
     /// exactly when no issuer and no key file are configured; refused together with an issuer.
     pub dev_auth: Option<bool>,
@@ -109,6 +113,8 @@ pub struct GraphqlSettings {
     pub default_page_size: u64,
     /// Largest `first` accepted; more is refused with BAD_USER_INPUT.
     pub max_page_size: u64,
+    /// Largest JSON request body in bytes; more is refused with HTTP 413 before parsing.
+    pub max_body_bytes: usize,
 }
 
 impl Default for GraphqlSettings {
@@ -122,6 +128,7 @@ impl Default for GraphqlSettings {
             max_batch: 10,
             default_page_size: 50,
             max_page_size: 500,
+            max_body_bytes: 8 * 1024 * 1024,
         }
     }
 }
@@ -140,6 +147,7 @@ impl Default for Settings {
             oidc_algorithms: vec!["RS256".into(), "ES256".into()],
             oidc_tenant_claim: "tenant".into(),
             oidc_require_nbf: false,
+            oidc_jwks_min_refresh_secs: 60,
             dev_auth: None,
             seed_demo: true,
             environment: "development".into(),

@@ -31,6 +31,7 @@ pub async fn verifier(settings: &Settings) -> anyhow::Result<(Verifier, Option<D
     let mut config = VerifierConfig {
         tenant_claim: settings.oidc_tenant_claim.clone(),
         require_nbf: settings.oidc_require_nbf,
+        min_refresh_interval: Duration::from_secs(settings.oidc_jwks_min_refresh_secs),
         ..VerifierConfig::default()
     };
     config.algorithms = settings

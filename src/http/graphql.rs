@@ -1,4 +1,5 @@
-//! POST /graphql (single or batched operations) and GET /graphql (GraphiQL).
+//! POST /graphql (single or batched operations), GET /graphql?query=… (queries) and GET /graphql (GraphiQL).
+use super::graphql_body::GraphQLBody;
 use super::state::AppState;
 use crate::graphql::RequestCtx;
 use crate::graphql::loaders::loaders;
@@ -7,7 +8,6 @@ use actix_web::http::header::{AUTHORIZATION, HeaderName, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 use async_graphql::http::GraphiQLSource;
 use async_graphql::{BatchRequest, BatchResponse, Request, Response, Value};
-use async_graphql_actix_web::{GraphQLBatchRequest, GraphQLResponse};
 use std::sync::Arc;
 
 /// A GraphQL-shaped error response outside execution (auth, batch size).
@@ -49,7 +49,7 @@ fn with_ctx(req: Request, ctx: &RequestCtx) -> Request {
 }
 
 #[tracing::instrument(skip_all, fields(request_id, tenant))]
-pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQLBatchRequest) -> HttpResponse {
+pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQLBody) -> HttpResponse {
     use actix_web::http::StatusCode;
     let request_id = uuid::Uuid::new_v4().to_string();
     tracing::Span::current().record("request_id", request_id.as_str());
@@ -157,7 +157,7 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
         }
         Err(_) => tracing::error!("tenant transaction still shared after execution; rolled back"),
     }
-    let mut http_resp = actix_web::Responder::respond_to(GraphQLResponse::from(resp), &http).map_into_boxed_body();
+    let mut http_resp = super::negotiation::respond(resp, &http);
     if let Ok(v) = HeaderValue::from_str(&request_id) {
         http_resp
             .headers_mut()

@@ -1,7 +1,10 @@
 //! The actix-web layer: routes, shared state, and the GraphQL handler that authenticates, opens the
 //! tenant transaction and commits it only when the operation had no error.
 pub mod graphql;
+pub mod graphql_body;
 pub mod health;
+pub mod negotiation;
+pub mod request_error;
 pub mod state;
 pub mod token_cache;
 
@@ -10,6 +13,12 @@ use actix_web::web;
 /// Mounts every route.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/graphql", web::post().to(graphql::execute))
+        .route(
+            "/graphql",
+            web::get()
+                .guard(actix_web::guard::fn_guard(graphql_body::has_query_param))
+                .to(graphql::execute),
+        )
         .route("/graphql", web::get().to(graphql::graphiql))
         .route("/healthz", web::get().to(health::healthz))
         .route("/readyz", web::get().to(health::readyz));

@@ -1,0 +1,161 @@
+//! GraphQL over HTTP response negotiation: picks `application/graphql-response+json` or
+//! `application/json` from the `Accept` header and the status code that goes with it (400 for a
+//! request error, i.e. one that stopped the operation before execution, when the client accepts
+//! `application/graphql-response+json`; always 200 for a GraphQL result in `application/json`).
+use actix_web::http::header::{ACCEPT, CACHE_CONTROL, HeaderName, HeaderValue};
+use actix_web::http::{StatusCode, header::HeaderMap};
+use actix_web::{HttpRequest, HttpResponse};
+use async_graphql::{BatchResponse, Response};
+
+/// The two response media types of the GraphQL-over-HTTP specification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaType {
+    GraphQLResponseJson,
+    Json,
+}
+
+impl MediaType {
+    /// The client's preferred type by `q` value (ties go to the earlier entry). `*/*`,
+    /// `application/*`, a missing header and one naming neither type all mean `application/json`,
+    /// as the specification asks for legacy clients.
+    pub fn negotiate(headers: &HeaderMap) -> Self {
+        let Some(accept) = headers.get(ACCEPT).and_then(|v| v.to_str().ok()) else {
+            return Self::Json;
+        };
+        let mut best: Option<(f32, Self)> = None;
+        for item in accept.split(',') {
+            let mut parts = item.split(';');
+            let range = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+            let media = match range.as_str() {
+                "application/graphql-response+json" => Self::GraphQLResponseJson,
+                "application/json" | "application/*" | "*/*" => Self::Json,
+                _ => continue,
+            };
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q=").map(str::trim))
+                .find_map(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if q > 0.0 && best.is_none_or(|(best_q, _)| q > best_q) {
+                best = Some((q, media));
+            }
+        }
+        best.map_or(Self::Json, |(_, media)| media)
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Self::GraphQLResponseJson => "application/graphql-response+json; charset=utf-8",
+            Self::Json => "application/json; charset=utf-8",
+        }
+    }
+}
+
+/// A request error: nothing was executed (parse, validation or variable coercion failure, or an
+/// operation refused by a limit), so there is no `data` entry at all.
+fn is_request_error(resp: &Response) -> bool {
+    !resp.errors.is_empty() && resp.data == async_graphql::Value::Null && resp.errors.iter().all(|e| e.path.is_empty())
+}
+
+/// One response as JSON, without `data` when it is a request error (GraphQL spec §7.1.2).
+fn to_json(resp: &Response) -> Result<serde_json::Value, serde_json::Error> {
+    let mut value = serde_json::to_value(resp)?;
+    if is_request_error(resp)
+        && let Some(map) = value.as_object_mut()
+    {
+        map.remove("data");
+    }
+    Ok(value)
+}
+
+/// Turns an executed (batch) response into the HTTP response the client negotiated.
+pub fn respond(resp: BatchResponse, http: &HttpRequest) -> HttpResponse {
+    let media = MediaType::negotiate(http.headers());
+    let (status, body) = match &resp {
+        BatchResponse::Single(r) => {
+            let status = match media {
+                MediaType::GraphQLResponseJson if is_request_error(r) => StatusCode::BAD_REQUEST,
+                _ => StatusCode::OK,
+            };
+            (status, to_json(r))
+        }
+        BatchResponse::Batch(rs) => (
+            StatusCode::OK,
+            rs.iter()
+                .map(to_json)
+                .collect::<Result<Vec<_>, _>>()
+                .map(serde_json::Value::from),
+        ),
+    };
+    let body = match body {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::error!(error = %e, "GraphQL response could not be serialized");
+            return HttpResponse::InternalServerError().finish();
+        }
+    };
+    let mut builder = HttpResponse::build(status);
+    builder.insert_header(("content-type", media.content_type()));
+    if resp.is_ok()
+        && let Some(cache_control) = resp.cache_control().value()
+    {
+        builder.insert_header((CACHE_CONTROL, cache_control));
+    }
+    for (name, value) in resp.http_headers_iter() {
+        if let (Ok(n), Ok(v)) = (
+            HeaderName::from_bytes(name.as_str().as_bytes()),
+            HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            builder.append_header((n, v));
+        }
+    }
+    builder.body(body.to_string())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn pick(accept: Option<&str>) -> MediaType {
+        let mut headers = HeaderMap::new();
+        if let Some(a) = accept {
+            headers.insert(ACCEPT, HeaderValue::from_str(a).unwrap());
+        }
+        MediaType::negotiate(&headers)
+    }
+
+    #[test]
+    fn the_client_preference_decides_and_legacy_clients_get_application_json() {
+        use MediaType::*;
+        assert_eq!(pick(None), Json);
+        assert_eq!(pick(Some("*/*")), Json);
+        assert_eq!(pick(Some("text/html")), Json);
+        assert_eq!(pick(Some("application/graphql-response+json")), GraphQLResponseJson);
+        assert_eq!(
+            pick(Some("application/json;q=0.9, application/graphql-response+json")),
+            GraphQLResponseJson
+        );
+        assert_eq!(
+            pick(Some("application/graphql-response+json; q=0.5, application/json")),
+            Json
+        );
+        assert_eq!(pick(Some("application/graphql-response+json;q=0, */*")), Json);
+        assert_eq!(
+            pick(Some("application/graphql-response+json, application/json")),
+            GraphQLResponseJson
+        );
+    }
+
+    #[test]
+    fn only_errors_without_a_path_and_without_data_are_request_errors() {
+        let parse = Response::from_errors(vec![async_graphql::ServerError::new("expected selection", None)]);
+        assert!(is_request_error(&parse));
+        assert!(to_json(&parse).unwrap().get("data").is_none());
+        let mut field = async_graphql::ServerError::new("boom", None);
+        field.path = vec![async_graphql::PathSegment::Field("me".into())];
+        let bubbled = Response::from_errors(vec![field]);
+        assert!(!is_request_error(&bubbled));
+        assert_eq!(to_json(&bubbled).unwrap()["data"], serde_json::Value::Null);
+        assert!(!is_request_error(&Response::new(async_graphql::Value::Null)));
+    }
+}
