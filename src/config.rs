@@ -26,6 +26,10 @@ const ENV_KEYS: &[&str] = &[
     "environment",
     "log_format",
     "graphql",
+    "redis_url",
+    "rate_limit_cost_per_minute",
+    "rate_limit",
+    "metrics_listen",
 ];
 
 /// All of reos's configuration.
@@ -70,6 +74,15 @@ pub struct Settings {
     pub log_format: String,
     /// GraphQL protection limits (`[graphql]` section, `REOS_GRAPHQL__*`).
     pub graphql: GraphqlSettings,
+    /// Redis for rate limits shared by every instance (`REOS_REDIS_URL`); unset: in-process limits.
+    pub redis_url: Option<SecretString>,
+    /// Default budget per user per minute in cost units (query complexity)
+    /// (`REOS_RATE_LIMIT_COST_PER_MINUTE`); per-role overrides in `[rate_limit.roles]`.
+    pub rate_limit_cost_per_minute: u64,
+    /// Tenant and IP budgets, role overrides, Redis failure behaviour (`[rate_limit]`, `REOS_RATE_LIMIT__*`).
+    pub rate_limit: crate::ratelimit::RateLimitSettings,
+    /// Serve `/metrics` on this address instead of the main listener (`REOS_METRICS_LISTEN`).
+    pub metrics_listen: Option<String>,
 }
 
 /// Limits that protect the GraphQL endpoint.
@@ -128,6 +141,10 @@ impl Default for Settings {
             environment: "development".into(),
             log_format: "pretty".into(),
             graphql: GraphqlSettings::default(),
+            redis_url: None,
+            rate_limit_cost_per_minute: 100_000,
+            rate_limit: Default::default(),
+            metrics_listen: None,
         }
     }
 }
@@ -191,6 +208,9 @@ impl Settings {
                 field: "graphql.default_page_size",
                 message: "must be between 1 and graphql.max_page_size".into(),
             });
+        }
+        if let Some((field, message)) = self.rate_limit.problem(self.rate_limit_cost_per_minute) {
+            return Err(ConfigError::Invalid { field, message });
         }
         Ok(())
     }

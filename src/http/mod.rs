@@ -2,6 +2,8 @@
 //! tenant transaction and commits it only when the operation had no error.
 pub mod graphql;
 pub mod health;
+pub mod metrics;
+pub mod rate_limit;
 pub mod state;
 pub mod token_cache;
 
