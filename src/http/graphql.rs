@@ -56,7 +56,7 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
     let mut body = body;
     let meter = match super::rate_limit::before_auth(&state, &http, &mut body.0).await {
         Ok(m) => m,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let header = http.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok());
     let principal = match state.tokens.verify(&state.verifier, header).await {
@@ -109,7 +109,7 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
         }
     }
     if let Err(refused) = meter.after_auth(&http, tenant, &principal, role).await {
-        return refused;
+        return *refused;
     }
     let tx = match TenantTx::begin(&state.db.service, tenant).await {
         Ok(tx) => Arc::new(tx),

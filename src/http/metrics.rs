@@ -38,7 +38,9 @@ pub async fn track(
         let status_label = status.to_string();
         let labels = [method.as_str(), route.as_str(), status_label.as_str()];
         m.http_requests.with_label_values(&labels).inc();
-        m.http_duration.with_label_values(&labels).observe(elapsed.as_secs_f64());
+        m.http_duration
+            .with_label_values(&labels)
+            .observe(elapsed.as_secs_f64());
     }
     let ms = elapsed.as_secs_f64() * 1_000.0;
     if route == "/graphql" {

@@ -20,7 +20,7 @@ use async_graphql::BatchRequest;
 #[derive(Clone, Copy)]
 struct Reported(Decision);
 
-/// A priced request on its way through the budgets.
+/// A priced request on its way through the budgets. A refusal is the boxed response to send.
 pub struct Meter {
     limiter: Option<web::Data<RateLimiter>>,
     cost: u64,
@@ -53,13 +53,13 @@ fn refusal(status: StatusCode, retry_after: u64, message: String, ext: serde_jso
 
 impl Meter {
     /// Applies an outcome: remembers what to report, or answers the refusal.
-    fn apply(&self, http: &HttpRequest, outcome: Option<Outcome>) -> Result<(), HttpResponse> {
+    fn apply(&self, http: &HttpRequest, outcome: Option<Outcome>) -> Result<(), Box<HttpResponse>> {
         let decision = match outcome {
             None | Some(Outcome::Unavailable { fail_open: true }) => return Ok(()),
             Some(Outcome::Unavailable { fail_open: false }) => {
                 let ext = serde_json::json!({ "code": "RATE_LIMITER_UNAVAILABLE" });
                 let msg = "the rate limiter is unavailable; try again shortly".to_owned();
-                return Err(refusal(StatusCode::SERVICE_UNAVAILABLE, 1, msg, ext));
+                return Err(Box::new(refusal(StatusCode::SERVICE_UNAVAILABLE, 1, msg, ext)));
             }
             Some(Outcome::Allowed(d)) => {
                 let mut ext = http.extensions_mut();
@@ -85,10 +85,10 @@ impl Meter {
             format!("rate limit exceeded ({scope} budget); retry after {retry} s")
         };
         tracing::info!(scope, cost = self.cost, retry_after_s = retry, "rate limited");
-        Err(refusal(StatusCode::TOO_MANY_REQUESTS, retry, message, ext))
+        Err(Box::new(refusal(StatusCode::TOO_MANY_REQUESTS, retry, message, ext)))
     }
 
-    async fn spend(&self, http: &HttpRequest, checks: &[Check]) -> Result<(), HttpResponse> {
+    async fn spend(&self, http: &HttpRequest, checks: &[Check]) -> Result<(), Box<HttpResponse>> {
         let Some(limiter) = &self.limiter else { return Ok(()) };
         let outcome = limiter.check(checks, self.cost).await;
         self.apply(http, outcome)
@@ -101,7 +101,7 @@ impl Meter {
         tenant: TenantId,
         principal: &Principal,
         role: Role,
-    ) -> Result<(), HttpResponse> {
+    ) -> Result<(), Box<HttpResponse>> {
         let Some(limiter) = &self.limiter else { return Ok(()) };
         let checks = limiter.principal_checks(tenant.0, &principal.subject, role);
         self.spend(http, &checks).await
@@ -109,8 +109,15 @@ impl Meter {
 }
 
 /// Prices the request and spends the cost from the client IP's budget, before the token is looked at.
-pub async fn before_auth(state: &AppState, http: &HttpRequest, batch: &mut BatchRequest) -> Result<Meter, HttpResponse> {
-    let limiter = http.app_data::<web::Data<RateLimiter>>().filter(|l| l.enabled()).cloned();
+pub async fn before_auth(
+    state: &AppState,
+    http: &HttpRequest,
+    batch: &mut BatchRequest,
+) -> Result<Meter, Box<HttpResponse>> {
+    let limiter = http
+        .app_data::<web::Data<RateLimiter>>()
+        .filter(|l| l.enabled())
+        .cloned();
     let Some(limiter) = limiter else {
         return Ok(Meter { limiter: None, cost: 0 });
     };

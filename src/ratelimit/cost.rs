@@ -90,14 +90,26 @@ mod tests {
         let schema = build_schema(&GraphqlSettings::default());
         let me = cost(&schema, serde_json::json!({"query": "{ me { subject role } }"})).await;
         assert_eq!(me, 3, "me + two fields");
-        let aliased = cost(&schema, serde_json::json!({"query": "{ a: me { subject role } b: me { subject role } }"})).await;
+        let aliased = cost(
+            &schema,
+            serde_json::json!({"query": "{ a: me { subject role } b: me { subject role } }"}),
+        )
+        .await;
         assert_eq!(aliased, 2 * me, "aliases count");
-        let batch = cost(&schema, serde_json::json!([{"query": "{ me { subject role } }"}, {"query": "{ me { subject role } }"}])).await;
+        let batch = cost(
+            &schema,
+            serde_json::json!([{"query": "{ me { subject role } }"}, {"query": "{ me { subject role } }"}]),
+        )
+        .await;
         assert_eq!(batch, 2 * me, "every operation in a batch counts");
         let q = "query($n: Int) { properties(first: $n) { edges { node { id name } } } }";
         let small = cost(&schema, serde_json::json!({"query": q, "variables": {"n": 10}})).await;
         let big = cost(&schema, serde_json::json!({"query": q, "variables": {"n": 500}})).await;
-        assert_eq!(big - 1, 50 * (small - 1), "`first` (here a variable) multiplies a connection: {small} vs {big}");
+        assert_eq!(
+            big - 1,
+            50 * (small - 1),
+            "`first` (here a variable) multiplies a connection: {small} vs {big}"
+        );
         let broken = cost(&schema, serde_json::json!({"query": "{ me { "})).await;
         assert_eq!(broken, 1, "an unparsable operation still costs 1");
     }

@@ -21,7 +21,12 @@ pub struct KeyVerdict {
 
 /// Decides one request of `cost` against `keys` = (stored TAT or None, limit per period).
 /// Returns whether it is allowed, each key's verdict and the TATs to store (when allowed).
-pub fn decide(now_ms: f64, period_ms: f64, cost: u64, keys: &[(Option<f64>, u64)]) -> (bool, Vec<KeyVerdict>, Vec<f64>) {
+pub fn decide(
+    now_ms: f64,
+    period_ms: f64,
+    cost: u64,
+    keys: &[(Option<f64>, u64)],
+) -> (bool, Vec<KeyVerdict>, Vec<f64>) {
     let mut all = true;
     let mut verdicts = Vec::with_capacity(keys.len());
     let mut new_tats = Vec::with_capacity(keys.len());

@@ -63,7 +63,9 @@ pub enum Outcome {
     Allowed(Decision),
     Limited(Decision),
     /// The store could not be asked; `fail_open` says whether the request goes through.
-    Unavailable { fail_open: bool },
+    Unavailable {
+        fail_open: bool,
+    },
 }
 
 enum Store {
@@ -171,7 +173,9 @@ impl RateLimiter {
                     tracing::warn!(error = %e, decision, "rate limiter unavailable");
                     if let Some(m) = metrics::get() {
                         for c in checks {
-                            m.rate_limit_decisions.with_label_values(&[c.scope.as_str(), decision]).inc();
+                            m.rate_limit_decisions
+                                .with_label_values(&[c.scope.as_str(), decision])
+                                .inc();
                         }
                     }
                     return Some(Outcome::Unavailable { fail_open });
@@ -194,7 +198,13 @@ fn tightest(checks: &[Check], verdicts: &[KeyVerdict], allowed: bool) -> Decisio
         .iter()
         .zip(verdicts)
         .filter(|(_, v)| allowed || !v.allowed)
-        .min_by_key(|(_, v)| if allowed { v.remaining } else { u64::MAX - v.retry_after_ms });
+        .min_by_key(|(_, v)| {
+            if allowed {
+                v.remaining
+            } else {
+                u64::MAX - v.retry_after_ms
+            }
+        });
     match pick {
         Some((c, v)) => Decision {
             scope: c.scope,
@@ -226,6 +236,8 @@ fn record(checks: &[Check], verdicts: Option<(bool, &[KeyVerdict])>, over_budget
             (Some((false, v)), _) if !v[i].allowed => "limited",
             _ => continue,
         };
-        m.rate_limit_decisions.with_label_values(&[c.scope.as_str(), label]).inc();
+        m.rate_limit_decisions
+            .with_label_values(&[c.scope.as_str(), label])
+            .inc();
     }
 }

@@ -71,12 +71,53 @@ impl RateLimitSettings {
         }
         for (role, budget) in &self.roles {
             if !ROLES.contains(&role.as_str()) {
-                return Some(("rate_limit.roles", format!("`{role}` is not one of {}", ROLES.join(", "))));
+                return Some((
+                    "rate_limit.roles",
+                    format!("`{role}` is not one of {}", ROLES.join(", ")),
+                ));
             }
             if *budget == 0 {
                 return Some(("rate_limit.roles", format!("`{role}` must be at least 1")));
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{ConfigError, Settings};
+
+    #[test]
+    fn the_example_config_file_loads_with_its_rate_limit_section() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ops/reos.example.toml");
+        let s = Settings::load(Some(&path)).unwrap();
+        assert_eq!(s.rate_limit.on_redis_error, OnRedisError::FailOpen);
+        assert_eq!(s.rate_limit_cost_per_minute, 100_000);
+    }
+
+    #[test]
+    fn unknown_roles_and_empty_budgets_are_refused_naming_the_field() {
+        let mut s = Settings::default();
+        s.rate_limit.roles.insert("guest".into(), 10);
+        assert!(matches!(
+            s.validate(),
+            Err(ConfigError::Invalid {
+                field: "rate_limit.roles",
+                ..
+            })
+        ));
+        let s = Settings {
+            rate_limit_cost_per_minute: 0,
+            ..Settings::default()
+        };
+        assert!(matches!(
+            s.validate(),
+            Err(ConfigError::Invalid {
+                field: "rate_limit_cost_per_minute",
+                ..
+            })
+        ));
     }
 }

@@ -2,7 +2,9 @@
 //! Label values are bounded: routes are actix match patterns, GraphQL operation names are capped
 //! (see `telemetry::graphql`), outcomes are the fixed error codes.
 use crate::persistence::Database;
-use prometheus::{Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder};
+use prometheus::{
+    Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
+};
 use sea_orm::{DatabaseConnection, DbBackend};
 use std::sync::LazyLock;
 use std::time::Instant;
@@ -56,7 +58,12 @@ impl Metrics {
     fn new() -> prometheus::Result<Self> {
         let r = Registry::new();
         Ok(Self {
-            http_requests: counter(&r, "reos_http_requests_total", "HTTP requests", &["method", "route", "status"])?,
+            http_requests: counter(
+                &r,
+                "reos_http_requests_total",
+                "HTTP requests",
+                &["method", "route", "status"],
+            )?,
             http_duration: histogram(
                 &r,
                 "reos_http_request_duration_seconds",

@@ -41,20 +41,33 @@ async fn series_move_after_traffic() {
     let dcf = [("model", "dcf")];
 
     for _ in 0..2 {
-        app.data(&t, &format!("query {op} {{ me {{ subject }} }}"), json!({})).await;
+        app.data(&t, &format!("query {op} {{ me {{ subject }} }}"), json!({}))
+            .await;
     }
     let (_, body) = app
-        .gql(Some(&t), &format!("query {op} {{ properties(first: 501) {{ totalCount }} }}"), json!({}))
+        .gql(
+            Some(&t),
+            &format!("query {op} {{ properties(first: 501) {{ totalCount }} }}"),
+            json!({}),
+        )
         .await;
     assert_eq!(crate::helpers::code(&body), "BAD_USER_INPUT");
     let input = crate::dcf::graphql_input(include_str!("../../golden/dcf/denver-office/input.json"));
-    app.data(&t, "query($i: DcfInput!) { dcf(input: $i) { dcfValue } }", json!({"i": input}))
-        .await;
+    app.data(
+        &t,
+        "query($i: DcfInput!) { dcf(input: $i) { dcfValue } }",
+        json!({"i": input}),
+    )
+    .await;
 
     let after = scrape(&app).await;
     let ok = [("operation", op.as_str()), ("outcome", "ok")];
     let bad = [("operation", op.as_str()), ("outcome", "BAD_USER_INPUT")];
-    assert_eq!(value(&after, "reos_graphql_operations_total", &ok), 2.0, "probes are not counted");
+    assert_eq!(
+        value(&after, "reos_graphql_operations_total", &ok),
+        2.0,
+        "probes are not counted"
+    );
     assert_eq!(value(&after, "reos_graphql_operations_total", &bad), 1.0);
     assert_eq!(value(&after, "reos_graphql_operation_duration_seconds_count", &ok), 2.0);
     assert!(value(&after, "reos_graphql_operation_duration_seconds_sum", &ok) > 0.0);
@@ -67,8 +80,28 @@ async fn series_move_after_traffic() {
     moved("reos_rate_limit_decisions_total", &allowed, 4.0);
     moved("reos_graphql_request_cost_total", &[], 4.0);
     moved("reos_valuation_duration_seconds_count", &dcf, 1.0);
-    assert_eq!(value(&after, "reos_db_pool_max_connections", &[("pool", "service")]), 8.0);
+    assert_eq!(
+        value(&after, "reos_db_pool_max_connections", &[("pool", "service")]),
+        8.0
+    );
     assert!(after.contains("reos_db_pool_connections{pool=\"service\",state=\"idle\"}"));
+    // Every series the Grafana dashboard queries exists.
+    let dashboard = include_str!("../../ops/grafana/dashboards/reos.json");
+    let names: std::collections::BTreeSet<&str> = dashboard
+        .match_indices("reos_")
+        .map(|(i, _)| {
+            let rest = &dashboard[i..];
+            &rest[..rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap()]
+        })
+        .filter(|n| n.len() > "reos_".len() && *n != "reos_overview")
+        .collect();
+    assert!(names.len() >= 8, "{names:?}");
+    for name in names {
+        assert!(
+            after.contains(&format!("\n{name}")),
+            "the dashboard queries {name}, /metrics has no such series"
+        );
+    }
     // The scrape itself is counted under its route pattern.
     let scrapes = [("method", "GET"), ("route", "/metrics"), ("status", "200")];
     moved("reos_http_requests_total", &scrapes, 1.0);
@@ -83,9 +116,22 @@ async fn metrics_listen_moves_the_endpoint_off_the_main_port() {
     let (main, metrics) = (app.port(), app.metrics_port().unwrap());
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::new();
-    let on_main = client.get(format!("http://127.0.0.1:{main}/metrics")).send().await.unwrap();
+    let on_main = client
+        .get(format!("http://127.0.0.1:{main}/metrics"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(on_main.status(), 404);
-    let own = client.get(format!("http://127.0.0.1:{metrics}/metrics")).send().await.unwrap();
+    let own = client
+        .get(format!("http://127.0.0.1:{metrics}/metrics"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(own.status(), 200);
-    assert!(own.text().await.unwrap().contains("# TYPE reos_http_requests_total counter"));
+    assert!(
+        own.text()
+            .await
+            .unwrap()
+            .contains("# TYPE reos_http_requests_total counter")
+    );
 }

@@ -61,7 +61,10 @@ pub struct Reply {
 
 impl Reply {
     pub fn num(&self, name: &str) -> u64 {
-        let v = self.headers.get(name).unwrap_or_else(|| panic!("no {name}: {:?}", self.headers));
+        let v = self
+            .headers
+            .get(name)
+            .unwrap_or_else(|| panic!("no {name}: {:?}", self.headers));
         v.to_str().unwrap().parse().unwrap()
     }
 }
@@ -97,7 +100,9 @@ macro_rules! both_stores {
 }
 
 async fn a_big_query_spends_more_than_me_and_the_429_says_when_to_retry(store: Store) {
-    let Some(app) = spawn(store, |s| s.rate_limit_cost_per_minute = 6_000).await else { return };
+    let Some(app) = spawn(store, |s| s.rate_limit_cost_per_minute = 6_000).await else {
+        return;
+    };
     app.tenant("alpha").await;
     let t = app.token("alpha", Role::Analyst);
     let first = post(&app, Some(&t), json!({"query": ME})).await;
@@ -108,12 +113,17 @@ async fn a_big_query_spends_more_than_me_and_the_429_says_when_to_retry(store: S
     for _ in 0..20 {
         assert_eq!(post(&app, Some(&t), json!({"query": ME})).await.status, 200);
     }
-    let after_me = post(&app, Some(&t), json!({"query": ME})).await.num("x-ratelimit-remaining");
+    let after_me = post(&app, Some(&t), json!({"query": ME}))
+        .await
+        .num("x-ratelimit-remaining");
     assert!(after_me >= 5_900, "22 × `me` spent little: {after_me} left");
     let big = post(&app, Some(&t), json!({"query": BIG})).await;
     assert_eq!(big.status, 200, "{}", big.body);
     let after_big = big.num("x-ratelimit-remaining");
-    assert!(after_big <= after_me + 20 - 2_001, "one big query spent its 2001: {after_me} → {after_big}");
+    assert!(
+        after_big <= after_me + 20 - 2_001,
+        "one big query spent its 2001: {after_me} → {after_big}"
+    );
     // About 3900 are left, refilling at 100 a second: the second or third big one is refused.
     let mut refused = post(&app, Some(&t), json!({"query": BIG})).await;
     for _ in 0..3 {
@@ -149,7 +159,12 @@ async fn batches_and_aliases_pay_for_every_operation_and_a_refused_batch_runs_no
     let one = post(&app, Some(&analyst), json!({"query": BIG})).await;
     assert_eq!(one.status, 200, "{}", one.body);
     let viewer = app.token("alpha", Role::Viewer);
-    let batch = post(&app, Some(&viewer), json!([{"query": BIG}, {"query": BIG}, {"query": BIG}])).await;
+    let batch = post(
+        &app,
+        Some(&viewer),
+        json!([{"query": BIG}, {"query": BIG}, {"query": BIG}]),
+    )
+    .await;
     assert_eq!(batch.status, 429, "{}", batch.body);
     let admin = app.token("alpha", Role::Admin);
     let aliased = format!("{{ a: {0} b: {0} c: {0} }}", &BIG[2..BIG.len() - 2]);
@@ -161,12 +176,17 @@ async fn batches_and_aliases_pay_for_every_operation_and_a_refused_batch_runs_no
         "variables": {"i": {"address": {"line1": "1 Main St", "city": "Ames", "state": "IA"}, "propertyType": "SINGLE_FAMILY"}}});
     let refused = post(&app, Some(&op), Value::Array(vec![create.clone(); 10])).await;
     assert_eq!(refused.status, 429, "{}", refused.body);
-    let count = app
-        .data(&analyst, "{ properties { totalCount } }", json!({}))
-        .await;
-    assert_eq!(count["properties"]["totalCount"], 0, "no mutation of the refused batch ran");
+    let count = app.data(&analyst, "{ properties { totalCount } }", json!({})).await;
+    assert_eq!(
+        count["properties"]["totalCount"], 0,
+        "no mutation of the refused batch ran"
+    );
     let single = post(&app, Some(&op), create).await;
-    assert_eq!(single.status, 200, "one mutation fits the operator's 30: {}", single.body);
+    assert_eq!(
+        single.status, 200,
+        "one mutation fits the operator's 30: {}",
+        single.body
+    );
 }
 both_stores!(batches_and_aliases_pay_for_every_operation_and_a_refused_batch_runs_nothing);
 
@@ -192,7 +212,9 @@ async fn a_role_override_replaces_the_default_user_budget(store: Store) {
 both_stores!(a_role_override_replaces_the_default_user_budget);
 
 async fn the_ip_budget_is_spent_before_the_token_is_checked(store: Store) {
-    let Some(app) = spawn(store, |s| s.rate_limit.ip_cost_per_minute = 30).await else { return };
+    let Some(app) = spawn(store, |s| s.rate_limit.ip_cost_per_minute = 30).await else {
+        return;
+    };
     app.tenant("alpha").await;
     let mut statuses = Vec::new();
     for _ in 0..12 {
@@ -213,7 +235,9 @@ both_stores!(the_ip_budget_is_spent_before_the_token_is_checked);
 
 #[tokio::test]
 async fn two_instances_on_one_redis_share_one_budget() {
-    let Some(a) = spawn(Store::Redis, |s| s.rate_limit_cost_per_minute = 5_000).await else { return };
+    let Some(a) = spawn(Store::Redis, |s| s.rate_limit_cost_per_minute = 5_000).await else {
+        return;
+    };
     a.tenant("alpha").await;
     let dir = a.state.settings.data_dir.clone();
     let prefix = a.state.settings.rate_limit.key_prefix.clone();
@@ -230,7 +254,11 @@ async fn two_instances_on_one_redis_share_one_budget() {
     assert_eq!(on_a.status, 200, "{}", on_a.body);
     let on_b = post(&b, Some(&t), json!({"query": BIG})).await;
     assert_eq!(on_b.status, 200, "{}", on_b.body);
-    assert!(on_b.num("x-ratelimit-remaining") < 1_100, "b saw a's spending: {:?}", on_b.headers);
+    assert!(
+        on_b.num("x-ratelimit-remaining") < 1_100,
+        "b saw a's spending: {:?}",
+        on_b.headers
+    );
     let third = post(&a, Some(&t), json!({"query": BIG})).await;
     assert_eq!(third.status, 429, "the shared 5000 is spent across both instances");
     assert_eq!(post(&b, Some(&t), json!({"query": BIG})).await.status, 429);
@@ -245,8 +273,21 @@ struct OwnRedis {
 impl OwnRedis {
     fn start() -> Option<Self> {
         let port = (16390..=16399).find(|p| std::net::TcpListener::bind(("127.0.0.1", *p)).is_ok())?;
+        Self::on(port)
+    }
+
+    fn on(port: u16) -> Option<Self> {
         let child = match std::process::Command::new("redis-server")
-            .args(["--port", &port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ])
             .stdout(std::process::Stdio::null())
             .spawn()
         {
@@ -329,7 +370,10 @@ async fn when_redis_dies_fail_open_keeps_answering_and_fail_closed_refuses_clear
         assert_eq!(r.body["data"]["me"]["role"], "ANALYST");
     }
     let fail_open_after = fail_open_count(&scrape(&open).await);
-    assert!(fail_open_after >= fail_open_before + 3, "{fail_open_before} → {fail_open_after}");
+    assert!(
+        fail_open_after >= fail_open_before + 3,
+        "{fail_open_before} → {fail_open_after}"
+    );
     let r = post(&closed, Some(&t), json!({"query": ME})).await;
     assert_eq!(r.status, 503, "{}", r.body);
     assert_eq!(code(&r.body), "RATE_LIMITER_UNAVAILABLE");
@@ -339,6 +383,13 @@ async fn when_redis_dies_fail_open_keeps_answering_and_fail_closed_refuses_clear
         let h = app.client.get(format!("{}/healthz", app.url)).send().await.unwrap();
         assert_eq!(h.status(), 200);
     }
+    // Redis comes back (empty: no keys, no cached script): limiting resumes without a restart.
+    let port = redis.port;
+    drop(redis);
+    let _back = OwnRedis::on(port).unwrap();
+    let r = post(&closed, Some(&t), json!({"query": ME})).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.headers.contains_key("x-ratelimit-remaining"));
 }
 
 /// `reos_rate_limit_decisions_total{decision="fail_open",scope="ip"}` from a scrape.
