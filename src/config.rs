@@ -177,6 +177,8 @@ impl Settings {
             ENV_KEYS
                 .iter()
                 .any(|known| k == *known || k.starts_with(&format!("{known}__")))
+                // figment applies this filter after `split("__")` has turned `__` into `.`
+                || ENV_KEYS.iter().any(|known| k.starts_with(&format!("{known}.")))
         }));
         let settings: Settings = figment.extract().map_err(Box::new)?;
         settings.validate()?;
