@@ -28,6 +28,10 @@ const ENV_KEYS: &[&str] = &[
     "log_format",
     "graphql",
     "pipeline",
+    "redis_url",
+    "rate_limit_cost_per_minute",
+    "rate_limit",
+    "metrics_listen",
 ];
 
 /// All of reos's configuration.
@@ -77,6 +81,15 @@ pub struct Settings {
     pub graphql: GraphqlSettings,
     /// Property pipeline files and lineage (`[pipeline]` section, `REOS_PIPELINE__*`).
     pub pipeline: PipelineFiles,
+    /// Redis for rate limits shared by every instance (`REOS_REDIS_URL`); unset: in-process limits.
+    pub redis_url: Option<SecretString>,
+    /// Default budget per user per minute in cost units (query complexity)
+    /// (`REOS_RATE_LIMIT_COST_PER_MINUTE`); per-role overrides in `[rate_limit.roles]`.
+    pub rate_limit_cost_per_minute: u64,
+    /// Tenant and IP budgets, role overrides, Redis failure behaviour (`[rate_limit]`, `REOS_RATE_LIMIT__*`).
+    pub rate_limit: crate::ratelimit::RateLimitSettings,
+    /// Serve `/metrics` on this address instead of the main listener (`REOS_METRICS_LISTEN`).
+    pub metrics_listen: Option<String>,
 }
 
 /// Where the property pipeline's configuration comes from and where its lineage goes.
@@ -154,6 +167,10 @@ impl Default for Settings {
             log_format: "pretty".into(),
             graphql: GraphqlSettings::default(),
             pipeline: PipelineFiles::default(),
+            redis_url: None,
+            rate_limit_cost_per_minute: 100_000,
+            rate_limit: Default::default(),
+            metrics_listen: None,
         }
     }
 }
@@ -186,6 +203,8 @@ impl Settings {
             ENV_KEYS
                 .iter()
                 .any(|known| k == *known || k.starts_with(&format!("{known}__")))
+                // figment applies this filter after `split("__")` has turned `__` into `.`
+                || ENV_KEYS.iter().any(|known| k.starts_with(&format!("{known}.")))
         }));
         let settings: Settings = figment.extract().map_err(Box::new)?;
         settings.validate()?;
@@ -217,6 +236,9 @@ impl Settings {
                 field: "graphql.default_page_size",
                 message: "must be between 1 and graphql.max_page_size".into(),
             });
+        }
+        if let Some((field, message)) = self.rate_limit.problem(self.rate_limit_cost_per_minute) {
+            return Err(ConfigError::Invalid { field, message });
         }
         Ok(())
     }

@@ -12,6 +12,7 @@ pub mod graphql;
 pub mod http;
 pub mod persistence;
 pub mod pipeline;
+pub mod ratelimit;
 pub mod services;
 pub mod startup;
 pub mod telemetry;

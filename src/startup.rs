@@ -20,6 +20,8 @@ pub struct Application {
     port: u16,
     server: Server,
     state: Arc<AppState>,
+    /// `/metrics` on its own listener (`metrics_listen`): its port and server.
+    metrics: Option<(u16, Server)>,
 }
 
 /// The token verifier the settings ask for, and (development auth only) the dev keys.
@@ -66,6 +68,13 @@ impl Application {
             Some(k) => Some(k.mint(seed::DEMO_SLUG, Role::Admin, Duration::from_secs(30 * 24 * 3600))?),
             None => None,
         };
+        crate::telemetry::metrics::init()?;
+        let limiter = web::Data::new(crate::ratelimit::RateLimiter::from_settings(&settings)?);
+        let metrics_listener = match &settings.metrics_listen {
+            Some(addr) => Some(TcpListener::bind(addr).with_context(|| format!("binding metrics_listen {addr}"))?),
+            None => None,
+        };
+        let metrics_here = metrics_listener.is_none();
         let pipeline = PipelineConfig::load(&settings.pipeline).context("pipeline configuration")?;
         let schema = build_schema(&settings.graphql, pipeline);
         let listener = TcpListener::bind(&settings.listen).with_context(|| format!("binding {}", settings.listen))?;
@@ -74,17 +83,47 @@ impl Application {
         let data = web::Data::from(state.clone());
         let server = HttpServer::new(move || {
             App::new()
+                .wrap(actix_web::middleware::from_fn(http::rate_limit::headers))
+                .wrap(actix_web::middleware::from_fn(http::metrics::track))
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .app_data(data.clone())
+                .app_data(limiter.clone())
                 .configure(http::routes)
+                .configure(|cfg| {
+                    if metrics_here {
+                        http::metrics::mount(cfg);
+                    }
+                })
         })
         .listen(listener)?
         .run();
-        Ok(Self { port, server, state })
+        let metrics = match metrics_listener {
+            Some(l) => {
+                let port = l.local_addr()?.port();
+                let data = web::Data::from(state.clone());
+                let server = HttpServer::new(move || App::new().app_data(data.clone()).configure(http::metrics::mount))
+                    .workers(1)
+                    .listen(l)?
+                    .run();
+                Some((port, server))
+            }
+            None => None,
+        };
+        Ok(Self {
+            port,
+            server,
+            state,
+            metrics,
+        })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The port of the separate `/metrics` listener, when `metrics_listen` is set.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics.as_ref().map(|(p, _)| *p)
     }
 
     pub fn state(&self) -> Arc<AppState> {
@@ -92,6 +131,9 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        match self.metrics {
+            Some((_, metrics)) => futures_util::future::try_join(self.server, metrics).await.map(|_| ()),
+            None => self.server.await,
+        }
     }
 }

@@ -19,7 +19,9 @@ pub fn build_schema(limits: &GraphqlSettings, pipeline: PipelineConfig) -> ReosS
         .extension(SelectionLimits {
             max_aliases: limits.max_aliases,
             max_root_fields: limits.max_root_fields,
-        });
+        })
+        .extension(crate::ratelimit::cost::CostProbe)
+        .extension(crate::telemetry::graphql::OperationMetrics);
     if !limits.introspection {
         builder = builder.disable_introspection();
     }

@@ -48,11 +48,16 @@ fn with_ctx(req: Request, ctx: &RequestCtx) -> Request {
     req.data(ctx.clone()).data(loaders(ctx.tx.clone()))
 }
 
-#[tracing::instrument(skip_all, fields(request_id, tenant))]
+#[tracing::instrument(skip_all, fields(request_id, tenant, cost))]
 pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQLBody) -> HttpResponse {
     use actix_web::http::StatusCode;
-    let request_id = uuid::Uuid::new_v4().to_string();
+    let request_id = crate::telemetry::request_id(&http);
     tracing::Span::current().record("request_id", request_id.as_str());
+    let mut body = body;
+    let meter = match super::rate_limit::before_auth(&state, &http, &mut body.0).await {
+        Ok(m) => m,
+        Err(refused) => return *refused,
+    };
     let header = http.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok());
     let principal = match state.tokens.verify(&state.verifier, header).await {
         Ok(p) => p,
@@ -102,6 +107,9 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
             let msg = format!("a batch holds 1 to {max} operations");
             return error_response(StatusCode::BAD_REQUEST, "QUERY_TOO_COMPLEX", None, &msg);
         }
+    }
+    if let Err(refused) = meter.after_auth(&http, tenant, &principal, role).await {
+        return *refused;
     }
     let tx = match TenantTx::begin(&state.db.service, tenant).await {
         Ok(tx) => Arc::new(tx),

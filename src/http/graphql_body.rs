@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 use std::collections::HashMap;
 
 /// The parsed operation(s) of one HTTP request.
-pub struct GraphQLBody(BatchRequest);
+pub struct GraphQLBody(pub BatchRequest);
 
 impl GraphQLBody {
     pub fn into_inner(self) -> BatchRequest {

@@ -3,7 +3,9 @@
 pub mod graphql;
 pub mod graphql_body;
 pub mod health;
+pub mod metrics;
 pub mod negotiation;
+pub mod rate_limit;
 pub mod request_error;
 pub mod state;
 pub mod token_cache;

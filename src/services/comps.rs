@@ -127,6 +127,7 @@ impl CompService {
     pub async fn value(&self, tx: &TenantTx, subject: Subject, as_of: NaiveDate) -> Result<Valued, ValuationError> {
         // A subject the engine would refuse should not cost a model fit first.
         subject.validate(as_of)?;
+        let _timer = crate::telemetry::metrics::valuation_timer("comp_critic");
         let fitted = self.model(tx, as_of).await?;
         let model = fitted.model;
         let valuation = tokio::task::spawn_blocking(move || model.value(&subject, as_of))

@@ -40,7 +40,7 @@ fn camel_keys(v: &Value) -> Value {
 }
 
 /// The golden JSON input in the GraphQL shape: camelCase keys, upper-case enums, MLAs as a list.
-fn graphql_input(json: &str) -> Value {
+pub(crate) fn graphql_input(json: &str) -> Value {
     let mut v: Value = serde_json::from_str(json).unwrap();
     let upper = |x: &mut Value| {
         if let Some(s) = x.as_str() {

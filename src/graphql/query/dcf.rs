@@ -131,6 +131,7 @@ impl DcfQueries {
         let ledger = ctx.look_ahead().field("ledger").exists();
         let names = input.mla_names();
         let engine_input = validated(&input)?;
+        let _timer = crate::telemetry::metrics::valuation_timer("dcf");
         let r = blocking(move || dcf::value_with_options(&engine_input, ValueOptions { ledger }))
             .await?
             .map_err(|e| engine_error(&e, "input", &names))?;

@@ -110,6 +110,7 @@ impl PropertyDcfQueries {
         let p = prepare(&r.tx, &property_id, assumptions.as_ref()).await?;
         let input = validated(&p)?;
         let names = p.names.clone();
+        let _timer = crate::telemetry::metrics::valuation_timer("dcf");
         let result = blocking(move || dcf::value_with_options(&input, ValueOptions { ledger }))
             .await?
             .map_err(|e| property_error(&e, &names))?;

@@ -1,0 +1,164 @@
+//! The rate limit at the HTTP edge. `before_auth` prices the request (the summed complexity of
+//! its operations, found without running them) and spends it from the client IP's budget before
+//! the token is verified; `Meter::after_auth` spends it from the tenant's and the user's budgets.
+//! A refusal is HTTP 429 with `Retry-After` and `RATE_LIMITED`; nothing has run. The
+//! [`headers`] middleware puts `X-RateLimit-*` on the response, whatever answered it.
+use super::state::AppState;
+use crate::auth::{Principal, Role};
+use crate::persistence::TenantId;
+use crate::ratelimit::{Check, Decision, Outcome, RateLimiter, cost};
+use crate::telemetry::metrics;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{HeaderName, HeaderValue, RETRY_AFTER};
+use actix_web::middleware::Next;
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
+use async_graphql::BatchRequest;
+
+/// The decision the response's `X-RateLimit-*` headers report (kept in the request's extensions).
+#[derive(Clone, Copy)]
+struct Reported(Decision);
+
+/// A priced request on its way through the budgets. A refusal is the boxed response to send.
+pub struct Meter {
+    limiter: Option<web::Data<RateLimiter>>,
+    cost: u64,
+}
+
+fn secs(ms: u64) -> u64 {
+    ms.div_ceil(1_000)
+}
+
+/// The client address the IP budget is keyed by.
+fn client_ip(http: &HttpRequest, trust_forwarded: bool) -> String {
+    let raw = if trust_forwarded {
+        http.connection_info().realip_remote_addr().map(str::to_owned)
+    } else {
+        http.peer_addr().map(|a| a.ip().to_string())
+    };
+    let raw = raw.unwrap_or_else(|| "unknown".into());
+    // `realip_remote_addr` may carry a port.
+    match raw.parse::<std::net::SocketAddr>() {
+        Ok(a) => a.ip().to_string(),
+        Err(_) => raw,
+    }
+}
+
+fn refusal(status: StatusCode, retry_after: u64, message: String, ext: serde_json::Value) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((RETRY_AFTER, retry_after.to_string()))
+        .json(serde_json::json!({ "errors": [{ "message": message, "extensions": ext }] }))
+}
+
+impl Meter {
+    /// Applies an outcome: remembers what to report, or answers the refusal.
+    fn apply(&self, http: &HttpRequest, outcome: Option<Outcome>) -> Result<(), Box<HttpResponse>> {
+        let decision = match outcome {
+            None | Some(Outcome::Unavailable { fail_open: true }) => return Ok(()),
+            Some(Outcome::Unavailable { fail_open: false }) => {
+                let ext = serde_json::json!({ "code": "RATE_LIMITER_UNAVAILABLE" });
+                let msg = "the rate limiter is unavailable; try again shortly".to_owned();
+                return Err(Box::new(refusal(StatusCode::SERVICE_UNAVAILABLE, 1, msg, ext)));
+            }
+            Some(Outcome::Allowed(d)) => {
+                let mut ext = http.extensions_mut();
+                let tighter = ext.get::<Reported>().is_none_or(|r| d.remaining < r.0.remaining);
+                if tighter {
+                    ext.insert(Reported(d));
+                }
+                return Ok(());
+            }
+            Some(Outcome::Limited(d)) => d,
+        };
+        http.extensions_mut().insert(Reported(decision));
+        let scope = decision.scope.as_str();
+        let retry = secs(decision.retry_after_ms).max(1);
+        let mut ext = serde_json::json!({ "code": "RATE_LIMITED", "retryAfterSeconds": retry, "scope": scope });
+        let message = if decision.exceeds_budget {
+            ext["reason"] = "COST_EXCEEDS_BUDGET".into();
+            format!(
+                "this request costs {}, more than the whole {scope} budget of {} per minute",
+                self.cost, decision.limit
+            )
+        } else {
+            format!("rate limit exceeded ({scope} budget); retry after {retry} s")
+        };
+        tracing::info!(scope, cost = self.cost, retry_after_s = retry, "rate limited");
+        Err(Box::new(refusal(StatusCode::TOO_MANY_REQUESTS, retry, message, ext)))
+    }
+
+    async fn spend(&self, http: &HttpRequest, checks: &[Check]) -> Result<(), Box<HttpResponse>> {
+        let Some(limiter) = &self.limiter else { return Ok(()) };
+        let outcome = limiter.check(checks, self.cost).await;
+        self.apply(http, outcome)
+    }
+
+    /// Spends the cost from the tenant's and the user's budgets (one atomic decision).
+    pub async fn after_auth(
+        &self,
+        http: &HttpRequest,
+        tenant: TenantId,
+        principal: &Principal,
+        role: Role,
+    ) -> Result<(), Box<HttpResponse>> {
+        let Some(limiter) = &self.limiter else { return Ok(()) };
+        let checks = limiter.principal_checks(tenant.0, &principal.subject, role);
+        self.spend(http, &checks).await
+    }
+}
+
+/// Prices the request and spends the cost from the client IP's budget, before the token is looked at.
+pub async fn before_auth(
+    state: &AppState,
+    http: &HttpRequest,
+    batch: &mut BatchRequest,
+) -> Result<Meter, Box<HttpResponse>> {
+    let limiter = http
+        .app_data::<web::Data<RateLimiter>>()
+        .filter(|l| l.enabled())
+        .cloned();
+    let Some(limiter) = limiter else {
+        return Ok(Meter { limiter: None, cost: 0 });
+    };
+    let n = batch.iter().count();
+    // A batch of the wrong size is refused right after authentication; do not price it.
+    let cost = if n == 0 || n > state.settings.graphql.max_batch {
+        1
+    } else {
+        cost::request_cost(&state.schema, batch).await
+    };
+    if let Some(m) = metrics::get() {
+        m.graphql_cost.inc_by(cost);
+    }
+    tracing::Span::current().record("cost", cost);
+    let ip = client_ip(http, limiter.settings().trust_forwarded_for);
+    let check = limiter.ip_check(&ip);
+    let meter = Meter {
+        limiter: Some(limiter),
+        cost,
+    };
+    meter.spend(http, &[check]).await?;
+    Ok(meter)
+}
+
+/// Middleware: `X-RateLimit-Limit`, `-Remaining` and `-Reset` (seconds until the budget is full
+/// again) from the tightest budget this request was checked against.
+pub async fn headers(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let mut res = next.call(req).await?;
+    let reported = res.request().extensions().get::<Reported>().copied();
+    if let Some(Reported(d)) = reported {
+        let h = res.headers_mut();
+        for (name, value) in [
+            ("x-ratelimit-limit", d.limit),
+            ("x-ratelimit-remaining", d.remaining),
+            ("x-ratelimit-reset", secs(d.reset_ms)),
+        ] {
+            h.insert(HeaderName::from_static(name), HeaderValue::from(value));
+        }
+    }
+    Ok(res)
+}
