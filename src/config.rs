@@ -26,6 +26,10 @@ const ENV_KEYS: &[&str] = &[
     "environment",
     "log_format",
     "graphql",
+    "neo4j_uri",
+    "neo4j_user",
+    "neo4j_password",
+    "neo4j_database",
 ];
 
 /// All of reos's configuration.
@@ -70,6 +74,15 @@ pub struct Settings {
     pub log_format: String,
     /// GraphQL protection limits (`[graphql]` section, `REOS_GRAPHQL__*`).
     pub graphql: GraphqlSettings,
+    /// Bolt URI of the Neo4j mirror of the ownership graph (`REOS_NEO4J_URI`). Unset: the graph
+    /// queries use the embedded engine and no outbox rows are written.
+    pub neo4j_uri: Option<String>,
+    /// Neo4j user (`REOS_NEO4J_USER`).
+    pub neo4j_user: String,
+    /// Neo4j password (`REOS_NEO4J_PASSWORD`).
+    pub neo4j_password: Option<SecretString>,
+    /// Neo4j database (`REOS_NEO4J_DATABASE`); unset: the server's default, `neo4j`.
+    pub neo4j_database: Option<String>,
 }
 
 /// Limits that protect the GraphQL endpoint.
@@ -128,6 +141,10 @@ impl Default for Settings {
             environment: "development".into(),
             log_format: "pretty".into(),
             graphql: GraphqlSettings::default(),
+            neo4j_uri: None,
+            neo4j_user: "neo4j".into(),
+            neo4j_password: None,
+            neo4j_database: None,
         }
     }
 }

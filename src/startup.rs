@@ -3,7 +3,7 @@
 use crate::auth::dev::DevKeys;
 use crate::auth::{Role, Verifier, VerifierConfig};
 use crate::config::Settings;
-use crate::graphql::build_schema;
+use crate::graphql::schema::build_schema_with;
 use crate::http::{self, state::AppState};
 use crate::persistence::Database;
 use crate::services::seed;
@@ -64,7 +64,8 @@ impl Application {
             Some(k) => Some(k.mint(seed::DEMO_SLUG, Role::Admin, Duration::from_secs(30 * 24 * 3600))?),
             None => None,
         };
-        let schema = build_schema(&settings.graphql);
+        let graph = crate::graph::start::backend(&settings, &db).await?;
+        let schema = build_schema_with(&settings.graphql, graph);
         let listener = TcpListener::bind(&settings.listen).with_context(|| format!("binding {}", settings.listen))?;
         let port = listener.local_addr()?.port();
         let state = Arc::new(AppState::new(settings, schema, db, verifier, graphiql_token));

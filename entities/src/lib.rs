@@ -7,6 +7,7 @@ pub mod audit_event;
 pub mod dcf_assumption;
 pub mod document;
 pub mod field_provenance;
+pub mod graph_outbox;
 pub mod lease;
 pub mod loan;
 pub mod market_leasing_profile;
@@ -43,4 +44,5 @@ pub const TENANT_OWNED_TABLES: &[&str] = &[
     "dcf_assumptions",
     "pipeline_runs",
     "pipeline_gate_results",
+    "graph_outbox",
 ];

@@ -9,7 +9,13 @@ use async_graphql::{EmptySubscription, SDLExportOptions, Schema};
 pub type ReosSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
 pub fn build_schema(limits: &GraphqlSettings) -> ReosSchema {
+    build_schema_with(limits, crate::graph::GraphBackend::default())
+}
+
+/// The schema with the ownership graph's backend (Neo4j mirror or embedded engine).
+pub fn build_schema_with(limits: &GraphqlSettings, graph: crate::graph::GraphBackend) -> ReosSchema {
     let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
+        .data(graph)
         .data(limits.clone())
         .data(std::sync::Arc::new(crate::services::comps::CompService::default()))
         .limit_depth(limits.max_depth)

@@ -49,6 +49,7 @@ impl PropertyMutations {
         validate(&check, &merged)?;
         let saved = am.insert(r.tx.conn()).await.map_err(ApiError::from)?;
         record(r, "create", "property", saved.id, serde_json::json!({})).await?;
+        crate::graph::outbox::record(ctx, crate::graph::outbox::OutboxKind::Property, saved.id).await?;
         Ok(PropertyPayload {
             property: Property(saved),
         })
@@ -74,6 +75,7 @@ impl PropertyMutations {
         validate(&check, &merged)?;
         let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
         record(r, "update", "property", saved.id, serde_json::json!({})).await?;
+        crate::graph::outbox::record(ctx, crate::graph::outbox::OutboxKind::Property, saved.id).await?;
         Ok(PropertyPayload {
             property: Property(saved),
         })
@@ -82,7 +84,9 @@ impl PropertyMutations {
     /// Deletes a property with its leases, unit mix, ownership, hazards and valuations. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_property(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
-        delete_recorded::<property::Entity>(req(ctx)?, id, "property", "property").await
+        let out = delete_recorded::<property::Entity>(req(ctx)?, id, "property", "property").await?;
+        crate::graph::outbox::record_id(ctx, crate::graph::outbox::OutboxKind::Property, &out.deleted_id).await?;
+        Ok(out)
     }
 }
 
