@@ -86,7 +86,9 @@ async fn neo4j_engine_passes_the_suite_and_matches_the_embedded_engine() {
     let b_tenant = helpers_tenant(&app, "beta").await;
     for t in [a.tenant, b_tenant] {
         let tx = TenantTx::begin(&app.db().service, TenantId(t)).await.unwrap();
-        neo.replace_tenant(&reos::graph::load::snapshot(&tx).await.unwrap()).await.unwrap();
+        neo.replace_tenant(&reos::graph::load::snapshot(&tx).await.unwrap())
+            .await
+            .unwrap();
     }
     suite::run(&neo, &a).await;
     let ta = TenantId(a.tenant);
@@ -97,7 +99,10 @@ async fn neo4j_engine_passes_the_suite_and_matches_the_embedded_engine() {
             neo.owner_portfolio(ta, owner).await.unwrap(),
             emb.owner_portfolio(ta, owner).await.unwrap()
         );
-        assert_eq!(neo.co_owners(ta, owner).await.unwrap(), emb.co_owners(ta, owner).await.unwrap());
+        assert_eq!(
+            neo.co_owners(ta, owner).await.unwrap(),
+            emb.co_owners(ta, owner).await.unwrap()
+        );
     }
     for depth in 1..=4 {
         assert_eq!(
@@ -105,7 +110,10 @@ async fn neo4j_engine_passes_the_suite_and_matches_the_embedded_engine() {
             emb.property_network(ta, a.p[1], depth).await.unwrap()
         );
     }
-    assert_eq!(neo.owner_clusters(ta, 1).await.unwrap(), emb.owner_clusters(ta, 1).await.unwrap());
+    assert_eq!(
+        neo.owner_clusters(ta, 1).await.unwrap(),
+        emb.owner_clusters(ta, 1).await.unwrap()
+    );
     assert_eq!(
         neo.influential_owners(ta, 10).await.unwrap(),
         emb.influential_owners(ta, 10).await.unwrap()
@@ -182,7 +190,9 @@ async fn spawn_mirrored(backend: Backend) -> Option<TestApp> {
 /// fails half-way rolls back its write and its outbox row together; the drainer, finding Neo4j
 /// down, keeps the rows and reschedules them with backoff.
 async fn outbox_rows_follow_the_transaction_and_are_retried_with_backoff(backend: Backend) {
-    let Some(app) = spawn_mirrored(backend).await else { return };
+    let Some(app) = spawn_mirrored(backend).await else {
+        return;
+    };
     let tenant = app.tenant("alpha").await;
     let token = app.token("alpha", Role::Operator);
     let owner = seed::owner(&app, &token, "Oak LLC", None).await;
@@ -198,7 +208,11 @@ async fn outbox_rows_follow_the_transaction_and_are_retried_with_backoff(backend
         )
         .await;
     assert_eq!(code(&body), "BAD_USER_INPUT", "{body}");
-    assert_eq!(outbox_rows(&app, tenant).await.len(), 1, "the rolled-back write left no row");
+    assert_eq!(
+        outbox_rows(&app, tenant).await.len(),
+        1,
+        "the rolled-back write left no row"
+    );
     // The background drainer tries (POLL = 2 s), fails, counts the attempt and backs off.
     let mut tried = None;
     for _ in 0..40 {

@@ -31,7 +31,12 @@ impl MigrationTrait for Migration {
         tenant_keys(manager, "graph_outbox").await?;
         index(manager, "graph_outbox", &["tenant_id", "next_attempt_at"], false).await?;
         manager
-            .alter_table(Table::alter().table("loans").add_column(string_null("lender")).to_owned())
+            .alter_table(
+                Table::alter()
+                    .table("loans")
+                    .add_column(string_null("lender"))
+                    .to_owned(),
+            )
             .await?;
         secure_tables(manager, TABLES).await
     }

@@ -241,7 +241,9 @@ mod tests {
     fn clusters_join_owners_through_a_shared_property_only() {
         let p = Projection {
             owners: [owner(1, "a"), owner(2, "b"), owner(3, "c")].into_iter().collect(),
-            properties: [(Uuid::from_u128(10), 5.0), (Uuid::from_u128(11), 7.0)].into_iter().collect(),
+            properties: [(Uuid::from_u128(10), 5.0), (Uuid::from_u128(11), 7.0)]
+                .into_iter()
+                .collect(),
             owns: vec![
                 (Uuid::from_u128(1), Uuid::from_u128(10), 50.0),
                 (Uuid::from_u128(2), Uuid::from_u128(10), 50.0),

@@ -55,7 +55,11 @@ pub async fn drain_tenant(db: &Database, store: &Neo4jStore, tenant: TenantId) -
                 [tenant.0.to_string().into()],
             ))
             .await?;
-        if !row.map(|r| r.try_get::<bool>("", "locked")).transpose()?.unwrap_or(false) {
+        if !row
+            .map(|r| r.try_get::<bool>("", "locked"))
+            .transpose()?
+            .unwrap_or(false)
+        {
             return Ok(Drained::Nothing);
         }
     }

@@ -84,13 +84,24 @@ impl GraphStore for EmbeddedGraph {
     }
 
     async fn co_owners(&self, tenant: TenantId, owner: Uuid) -> Result<Vec<CoOwner>, GraphError> {
-        let Some(s) = self.of(tenant) else { return Ok(Vec::new()) };
+        let Some(s) = self.of(tenant) else {
+            return Ok(Vec::new());
+        };
         let Some(node) = Self::owner_of_row(s, owner) else {
             return Ok(Vec::new());
         };
-        let mine: Vec<Uuid> = s.owns.iter().filter(|e| e.owner == node.id).map(|e| e.property).collect();
+        let mine: Vec<Uuid> = s
+            .owns
+            .iter()
+            .filter(|e| e.owner == node.id)
+            .map(|e| e.property)
+            .collect();
         let mut shared: BTreeMap<Uuid, Vec<Uuid>> = BTreeMap::new();
-        for e in s.owns.iter().filter(|e| e.owner != node.id && mine.contains(&e.property)) {
+        for e in s
+            .owns
+            .iter()
+            .filter(|e| e.owner != node.id && mine.contains(&e.property))
+        {
             shared.entry(e.owner).or_default().push(e.property);
         }
         let mut out: Vec<CoOwner> = s

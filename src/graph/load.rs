@@ -14,7 +14,10 @@ use uuid::Uuid;
 #[tracing::instrument(skip_all, fields(tenant = %tx.tenant()))]
 pub async fn snapshot(tx: &TenantTx) -> Result<Snapshot, DbErr> {
     let conn = tx.conn();
-    let owners = scoped::<owner::Entity>(tx).order_by_asc(owner::Column::Id).all(conn).await?;
+    let owners = scoped::<owner::Entity>(tx)
+        .order_by_asc(owner::Column::Id)
+        .all(conn)
+        .await?;
     let properties = scoped::<property::Entity>(tx)
         .order_by_asc(property::Column::Id)
         .all(conn)

@@ -20,8 +20,12 @@ pub trait GraphStore: Send + Sync {
     /// Owners sharing at least one property with the owner (most shared first).
     async fn co_owners(&self, tenant: TenantId, owner: Uuid) -> Result<Vec<CoOwner>, GraphError>;
     /// Nodes and edges within `depth` (1..=4) hops of the property; None when there is no such property.
-    async fn property_network(&self, tenant: TenantId, property: Uuid, depth: u8)
-    -> Result<Option<Network>, GraphError>;
+    async fn property_network(
+        &self,
+        tenant: TenantId,
+        property: Uuid,
+        depth: u8,
+    ) -> Result<Option<Network>, GraphError>;
     /// Connected components over shared ownership with at least `min_owners` owners.
     async fn owner_clusters(&self, tenant: TenantId, min_owners: usize) -> Result<Vec<Cluster>, GraphError>;
     /// Owners by PageRank, best first.
@@ -53,5 +57,22 @@ impl GraphBackend {
     /// Whether writes must be recorded in the outbox (only when there is a mirror to feed).
     pub fn mirrors(&self) -> bool {
         matches!(self, Self::Neo4j(_))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_depth;
+
+    #[test]
+    fn depth_is_one_to_four_and_a_refusal_names_the_field() {
+        assert_eq!(check_depth(1).ok(), Some(1));
+        assert_eq!(check_depth(4).ok(), Some(4));
+        for bad in [0, 5, -1, 300] {
+            match check_depth(bad) {
+                Err(super::GraphError::BadInput { field, .. }) => assert_eq!(field, "depth"),
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
     }
 }

@@ -34,6 +34,10 @@ pub const CALL_TIMEOUT: Duration = Duration::from_secs(10);
 impl Neo4jStore {
     /// Builds the pool; connections are opened lazily, so this succeeds without a server.
     pub async fn connect(s: &Neo4jSettings) -> Result<Self, GraphError> {
+        // neo4rs builds its TLS config (`neo4j+s://`) from rustls's process default, which is
+        // ambiguous with both ring (neo4rs) and aws-lc-rs (ours) compiled in: name ours. An
+        // error only means a default is installed already.
+        let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
         let mut b = ConfigBuilder::default()
             .uri(s.uri.as_str())
             .user(s.user.as_str())

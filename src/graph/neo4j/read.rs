@@ -45,8 +45,10 @@ impl Neo4jStore {
             p.owners.insert(oid, o);
             if let Some(pid) = get::<Option<String>>(&row, "property_id")? {
                 let pid = uuid(&pid)?;
-                p.properties.insert(pid, get::<Option<f64>>(&row, "value")?.unwrap_or(0.0));
-                p.owns.push((oid, pid, get::<Option<f64>>(&row, "share_pct")?.unwrap_or(0.0)));
+                p.properties
+                    .insert(pid, get::<Option<f64>>(&row, "value")?.unwrap_or(0.0));
+                p.owns
+                    .push((oid, pid, get::<Option<f64>>(&row, "share_pct")?.unwrap_or(0.0)));
             }
         }
         Ok(p)
@@ -109,7 +111,9 @@ impl GraphStore for Neo4jStore {
         nodes.insert(start.clone(), (NodeKind::Property, get(first, "start_label")?));
         let mut edges = Vec::new();
         for row in &rows {
-            let Some(rel) = get::<Option<String>>(row, "rel")? else { continue };
+            let Some(rel) = get::<Option<String>>(row, "rel")? else {
+                continue;
+            };
             let kind_of = EdgeKind::parse(&rel).ok_or_else(|| GraphError::Mapping(format!("rel: {rel}")))?;
             let source: String = get(row, "source")?;
             let target: String = get(row, "target")?;
@@ -133,4 +137,3 @@ impl GraphStore for Neo4jStore {
         Ok(algo::influential(&self.projection(tenant).await?, limit))
     }
 }
-

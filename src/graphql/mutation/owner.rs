@@ -193,7 +193,8 @@ impl OwnerMutations {
     /// Removes an ownership record. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn remove_ownership(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
-        let out = delete_recorded::<property_ownership::Entity>(req(ctx)?, id, "ownership", "property_ownership").await?;
+        let out =
+            delete_recorded::<property_ownership::Entity>(req(ctx)?, id, "ownership", "property_ownership").await?;
         crate::graph::outbox::record_id(ctx, crate::graph::outbox::OutboxKind::Ownership, &out.deleted_id).await?;
         Ok(out)
     }

@@ -51,7 +51,11 @@ impl GraphQueries {
     async fn owner_portfolio(&self, ctx: &Context<'_>, owner_id: ID) -> Result<OwnerPortfolio> {
         let id = owner_row(ctx, &owner_id).await?;
         let tenant = tx(ctx)?.tenant();
-        let p = store(ctx).await?.owner_portfolio(tenant, id).await.map_err(ApiError::from)?;
+        let p = store(ctx)
+            .await?
+            .owner_portfolio(tenant, id)
+            .await
+            .map_err(ApiError::from)?;
         Ok(p.ok_or(ApiError::not_found("owner"))?.into())
     }
 
@@ -103,7 +107,11 @@ impl GraphQueries {
             .filter(|m| *m >= 1)
             .ok_or_else(|| ApiError::bad_input("minSize", "must be at least 1"))?;
         let tenant = tx(ctx)?.tenant();
-        let list = store(ctx).await?.owner_clusters(tenant, min).await.map_err(ApiError::from)?;
+        let list = store(ctx)
+            .await?
+            .owner_clusters(tenant, min)
+            .await
+            .map_err(ApiError::from)?;
         Ok(list.into_iter().map(Into::into).collect())
     }
 
