@@ -319,7 +319,9 @@ async fn the_drainer_retries_after_a_failure_and_deletes_rows_once_synced() {
     assert!(graph_outbox::Entity::find().all(&db.owner).await.unwrap().is_empty());
     // `reos graph sync --tenant bolt` on the same connection; it clears rows written before it.
     let tx = TenantTx::begin(&db.service, TenantId(t)).await.unwrap();
-    enqueue(tx.conn(), TenantId(t), OutboxKind::Owner, u(0x31)).await.unwrap();
+    enqueue(tx.conn(), TenantId(t), OutboxKind::Owner, u(0x31))
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     let counts = reos::graph::drain::full_sync(&db, &live, "bolt").await.unwrap();
     assert_eq!(counts, (1, 1));

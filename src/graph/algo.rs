@@ -83,7 +83,7 @@ impl Projection {
             .filter(|(o, p, _)| self.owners.contains_key(o) && self.properties.contains_key(p))
             .copied()
             .collect();
-        e.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        e.sort_by_key(|a| (a.0, a.1));
         e
     }
 }

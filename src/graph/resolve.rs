@@ -28,9 +28,10 @@ pub fn canonical_name(name: &str) -> String {
     }
     let mut joined = format!(" {} ", words.join(" "));
     for (long, short) in [
-        (" limited liability company ", " llc "),
-        (" limited liability partnership ", " llp "),
-        (" limited partnership ", " lp "),
+        // `normalize_name` has already spelled `limited` as `ltd` and `company` as `co`.
+        (" ltd liability co ", " llc "),
+        (" ltd liability partnership ", " llp "),
+        (" ltd partnership ", " lp "),
     ] {
         joined = joined.replace(long, short);
     }

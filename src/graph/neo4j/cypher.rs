@@ -71,13 +71,19 @@ mod tests {
             for (i, _) in stmt.match_indices(":Reos") {
                 let rest = &stmt[i..];
                 let end = rest.find(')').unwrap_or(rest.len());
-                assert!(rest[..end].contains("tenant_id: $tenant"), "node pattern without tenant: {stmt}");
+                assert!(
+                    rest[..end].contains("tenant_id: $tenant"),
+                    "node pattern without tenant: {stmt}"
+                );
             }
             for kind in ["OWNS", "LEASES", "LENDS"] {
                 for (i, _) in stmt.match_indices(&format!(":{kind}")) {
                     let rest = &stmt[i..];
                     let end = rest.find(']').unwrap_or(rest.len());
-                    assert!(rest[..end].contains("tenant_id: $tenant"), "relationship without tenant: {stmt}");
+                    assert!(
+                        rest[..end].contains("tenant_id: $tenant"),
+                        "relationship without tenant: {stmt}"
+                    );
                 }
             }
         }
