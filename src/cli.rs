@@ -61,6 +61,11 @@ pub enum Command {
     /// Comp-Critic: `import sales`, `value`, `backtest`, `bench comps`.
     #[command(flatten)]
     Comps(crate::cli_comps::CompsCommand),
+    /// Ownership graph: `graph sync --tenant SLUG` rebuilds the tenant's Neo4j mirror.
+    Graph {
+        #[command(subcommand)]
+        command: crate::cli_graph::GraphCommand,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -109,6 +114,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Dcf(_) | Command::Golden { .. } => Ok(()),
         Command::Comps(c) => crate::cli_comps::run(c, &settings).await,
+        Command::Graph { command } => crate::cli_graph::run(command, &settings).await,
         Command::Token {
             tenant,
             role,

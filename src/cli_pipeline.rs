@@ -126,6 +126,7 @@ pub async fn import_properties(settings: &Settings, args: &ImportPropertiesArgs)
     let bytes = std::fs::read(&args.file).with_context(|| format!("reading {name}"))?;
     let config = PipelineConfig::load(&settings.pipeline)?;
     let mut opts = ImportOptions::new(&name, format, &args.source, &args.actor)?.configured(&config);
+    opts.graph_outbox = crate::graph::Neo4jSettings::from_settings(settings).is_some();
     for (kind, path) in [(ChildKind::Lease, &args.leases), (ChildKind::UnitMix, &args.unit_mix)] {
         if let Some(path) = path {
             opts.companions.push(Companion {

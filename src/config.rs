@@ -32,6 +32,10 @@ const ENV_KEYS: &[&str] = &[
     "rate_limit_cost_per_minute",
     "rate_limit",
     "metrics_listen",
+    "neo4j_uri",
+    "neo4j_user",
+    "neo4j_password",
+    "neo4j_database",
 ];
 
 /// All of reos's configuration.
@@ -90,6 +94,15 @@ pub struct Settings {
     pub rate_limit: crate::ratelimit::RateLimitSettings,
     /// Serve `/metrics` on this address instead of the main listener (`REOS_METRICS_LISTEN`).
     pub metrics_listen: Option<String>,
+    /// Bolt URI of the Neo4j mirror of the ownership graph (`REOS_NEO4J_URI`). Unset: the graph
+    /// queries use the embedded engine and no outbox rows are written.
+    pub neo4j_uri: Option<String>,
+    /// Neo4j user (`REOS_NEO4J_USER`).
+    pub neo4j_user: String,
+    /// Neo4j password (`REOS_NEO4J_PASSWORD`).
+    pub neo4j_password: Option<SecretString>,
+    /// Neo4j database (`REOS_NEO4J_DATABASE`); unset: the server's default, `neo4j`.
+    pub neo4j_database: Option<String>,
 }
 
 /// Where the property pipeline's configuration comes from and where its lineage goes.
@@ -171,6 +184,10 @@ impl Default for Settings {
             rate_limit_cost_per_minute: 100_000,
             rate_limit: Default::default(),
             metrics_listen: None,
+            neo4j_uri: None,
+            neo4j_user: "neo4j".into(),
+            neo4j_password: None,
+            neo4j_database: None,
         }
     }
 }

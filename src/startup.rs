@@ -3,7 +3,7 @@
 use crate::auth::dev::DevKeys;
 use crate::auth::{Role, Verifier, VerifierConfig};
 use crate::config::Settings;
-use crate::graphql::build_schema;
+use crate::graphql::schema::build_schema;
 use crate::http::{self, state::AppState};
 use crate::persistence::Database;
 use crate::services::property_import::PipelineConfig;
@@ -76,7 +76,8 @@ impl Application {
         };
         let metrics_here = metrics_listener.is_none();
         let pipeline = PipelineConfig::load(&settings.pipeline).context("pipeline configuration")?;
-        let schema = build_schema(&settings.graphql, pipeline);
+        let graph = crate::graph::start::backend(&settings, &db).await?;
+        let schema = build_schema(&settings.graphql, pipeline, graph);
         let listener = TcpListener::bind(&settings.listen).with_context(|| format!("binding {}", settings.listen))?;
         let port = listener.local_addr()?.port();
         let state = Arc::new(AppState::new(settings, schema, db, verifier, graphiql_token));

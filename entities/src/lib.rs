@@ -7,6 +7,7 @@ pub mod audit_event;
 pub mod dcf_assumption;
 pub mod document;
 pub mod field_provenance;
+pub mod graph_outbox;
 pub mod hazard_point;
 pub mod lease;
 pub mod loan;
@@ -45,4 +46,5 @@ pub const TENANT_OWNED_TABLES: &[&str] = &[
     "pipeline_runs",
     "pipeline_gate_results",
     "hazard_points",
+    "graph_outbox",
 ];

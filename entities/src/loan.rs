@@ -15,6 +15,8 @@ pub struct Model {
     pub amortization_years: f64,
     pub io_months: i32,
     pub fee_pct: f64,
+    /// The lender's name (the ownership graph's lender node); optional.
+    pub lender: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

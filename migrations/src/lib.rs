@@ -14,6 +14,7 @@ mod m20261128_000006_enable_row_level_security;
 mod m20261128_000007_create_dcf_tables;
 mod m20261128_000008_create_pipeline_runs;
 mod m20261128_000009_create_hazard_points;
+mod m20261128_000010_create_graph_outbox;
 
 pub use common::APP_ROLE;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000007_create_dcf_tables::Migration),
             Box::new(m20261128_000008_create_pipeline_runs::Migration),
             Box::new(m20261128_000009_create_hazard_points::Migration),
+            Box::new(m20261128_000010_create_graph_outbox::Migration),
         ]
     }
 }

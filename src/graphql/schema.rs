@@ -9,8 +9,15 @@ use async_graphql::{EmptySubscription, SDLExportOptions, Schema};
 
 pub type ReosSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
-pub fn build_schema(limits: &GraphqlSettings, pipeline: PipelineConfig) -> ReosSchema {
+/// The schema with the pipeline's configuration and the ownership graph's backend (Neo4j mirror
+/// or embedded engine).
+pub fn build_schema(
+    limits: &GraphqlSettings,
+    pipeline: PipelineConfig,
+    graph: crate::graph::GraphBackend,
+) -> ReosSchema {
     let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
+        .data(graph)
         .data(limits.clone())
         .data(std::sync::Arc::new(pipeline))
         .data(std::sync::Arc::new(crate::services::comps::CompService::default()))
@@ -35,7 +42,7 @@ pub fn sdl() -> String {
         gates: Default::default(),
         openlineage: None,
     };
-    build_schema(&GraphqlSettings::default(), pipeline).sdl_with_options(
+    build_schema(&GraphqlSettings::default(), pipeline, Default::default()).sdl_with_options(
         SDLExportOptions::new()
             .sorted_fields()
             .sorted_arguments()

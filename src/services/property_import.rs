@@ -112,6 +112,9 @@ pub struct ImportOptions {
     pub companions: Vec<Companion>,
     /// OpenLineage destination (see [`PipelineConfig`]).
     pub openlineage: Option<String>,
+    /// Whether the ownership graph is mirrored (Neo4j configured): each written batch then adds
+    /// a graph outbox row in its own transaction, so the mirror is rebuilt.
+    pub graph_outbox: bool,
 }
 
 /// A companion file of child records.
@@ -138,6 +141,7 @@ impl ImportOptions {
             batch_rows: BATCH_ROWS,
             companions: Vec::new(),
             openlineage: None,
+            graph_outbox: false,
         })
     }
 

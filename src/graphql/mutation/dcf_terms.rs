@@ -30,6 +30,8 @@ pub struct SetLoanInput {
     pub io_months: i32,
     #[graphql(default)]
     pub fee_pct: f64,
+    /// The lender's name (a lender node of the ownership graph).
+    pub lender: Option<String>,
 }
 
 /// DCF assumptions of a property (docs/dcf.md); optional numbers default to 0.
@@ -148,6 +150,7 @@ impl DcfTermMutations {
         am.amortization_years = Set(input.amortization_years);
         am.io_months = Set(input.io_months);
         am.fee_pct = Set(input.fee_pct);
+        am.lender = Set(input.lender.map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()));
         am.updated_at = Set(now);
         let saved = if existing.is_some() {
             am.update(r.tx.conn()).await
@@ -157,6 +160,7 @@ impl DcfTermMutations {
         .map_err(ApiError::from)?;
         let details = serde_json::json!({"property_id": property_id});
         record(r, "set", "loan", saved.id, details).await?;
+        crate::graph::outbox::record(ctx, crate::graph::outbox::OutboxKind::Loan, saved.id).await?;
         Ok(LoanPayload { loan: Loan(saved) })
     }
 
@@ -180,6 +184,7 @@ impl DcfTermMutations {
             serde_json::json!({"property_id": pid}),
         )
         .await?;
+        crate::graph::outbox::record(ctx, crate::graph::outbox::OutboxKind::Loan, existing.id).await?;
         Ok(DeletePayload {
             deleted_id: ID(existing.id.to_string()),
         })

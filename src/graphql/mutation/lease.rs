@@ -192,6 +192,7 @@ impl LeaseMutations {
             serde_json::json!({"property_id": property_id}),
         )
         .await?;
+        crate::graph::outbox::record(ctx, crate::graph::outbox::OutboxKind::Lease, saved.id).await?;
         Ok(LeasePayload { lease: Lease(saved) })
     }
 
@@ -206,13 +207,16 @@ impl LeaseMutations {
         let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
         fields(r, "lease", saved.id, Some(before), lease_map(&saved)).await?;
         record(r, "update", "lease", saved.id, serde_json::json!({})).await?;
+        crate::graph::outbox::record(ctx, crate::graph::outbox::OutboxKind::Lease, saved.id).await?;
         Ok(LeasePayload { lease: Lease(saved) })
     }
 
     /// Deletes a lease. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_lease(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
-        delete_recorded::<lease::Entity>(req(ctx)?, id, "lease", "lease").await
+        let out = delete_recorded::<lease::Entity>(req(ctx)?, id, "lease", "lease").await?;
+        crate::graph::outbox::record_id(ctx, crate::graph::outbox::OutboxKind::Lease, &out.deleted_id).await?;
+        Ok(out)
     }
 
     /// Adds a unit type to a multifamily property. Requires operator.

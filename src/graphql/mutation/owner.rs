@@ -93,6 +93,7 @@ impl OwnerMutations {
         .await
         .map_err(ApiError::from)?;
         record(r, "create", "owner", saved.id, serde_json::json!({})).await?;
+        crate::graph::outbox::record(ctx, crate::graph::outbox::OutboxKind::Owner, saved.id).await?;
         Ok(OwnerPayload { owner: Owner(saved) })
     }
 
@@ -126,13 +127,16 @@ impl OwnerMutations {
         am.updated_at = Set(chrono::Utc::now());
         let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
         record(r, "update", "owner", saved.id, serde_json::json!({})).await?;
+        crate::graph::outbox::record(ctx, crate::graph::outbox::OutboxKind::Owner, saved.id).await?;
         Ok(OwnerPayload { owner: Owner(saved) })
     }
 
     /// Deletes an owner and its ownership records. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_owner(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
-        delete_recorded::<owner::Entity>(req(ctx)?, id, "owner", "owner").await
+        let out = delete_recorded::<owner::Entity>(req(ctx)?, id, "owner", "owner").await?;
+        crate::graph::outbox::record_id(ctx, crate::graph::outbox::OutboxKind::Owner, &out.deleted_id).await?;
+        Ok(out)
     }
 
     /// Records that an owner holds a share of a property. Requires operator.
@@ -180,6 +184,7 @@ impl OwnerMutations {
             serde_json::json!({"property_id": property_id, "owner_id": owner_id}),
         )
         .await?;
+        crate::graph::outbox::record(ctx, crate::graph::outbox::OutboxKind::Ownership, saved.id).await?;
         Ok(OwnershipPayload {
             ownership: PropertyOwner(saved, owner),
         })
@@ -188,6 +193,9 @@ impl OwnerMutations {
     /// Removes an ownership record. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn remove_ownership(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
-        delete_recorded::<property_ownership::Entity>(req(ctx)?, id, "ownership", "property_ownership").await
+        let out =
+            delete_recorded::<property_ownership::Entity>(req(ctx)?, id, "ownership", "property_ownership").await?;
+        crate::graph::outbox::record_id(ctx, crate::graph::outbox::OutboxKind::Ownership, &out.deleted_id).await?;
+        Ok(out)
     }
 }

@@ -116,6 +116,9 @@ impl PipelineMutations {
         let mut opts = ImportOptions::new(name, format, input.source.trim(), r.actor())
             .map_err(|e| ApiError::Internal(e.into()))?
             .configured(config);
+        opts.graph_outbox = ctx
+            .data_opt::<crate::graph::GraphBackend>()
+            .is_some_and(crate::graph::GraphBackend::mirrors);
         for (kind, field, text) in [
             (ChildKind::Lease, "leases.csv", input.leases_csv),
             (ChildKind::UnitMix, "unit_mix.csv", input.unit_mix_csv),

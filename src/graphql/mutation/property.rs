@@ -51,6 +51,7 @@ impl PropertyMutations {
         let saved = am.insert(r.tx.conn()).await.map_err(ApiError::from)?;
         record(r, "create", "property", saved.id, serde_json::json!({})).await?;
         fields(r, "property", saved.id, None, to_map(&saved)).await?;
+        crate::graph::outbox::record(ctx, crate::graph::outbox::OutboxKind::Property, saved.id).await?;
         Ok(PropertyPayload {
             property: Property(saved),
         })
@@ -78,6 +79,7 @@ impl PropertyMutations {
         let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
         record(r, "update", "property", saved.id, serde_json::json!({})).await?;
         fields(r, "property", saved.id, Some(before), to_map(&saved)).await?;
+        crate::graph::outbox::record(ctx, crate::graph::outbox::OutboxKind::Property, saved.id).await?;
         Ok(PropertyPayload {
             property: Property(saved),
         })
@@ -86,7 +88,9 @@ impl PropertyMutations {
     /// Deletes a property with its leases, unit mix, ownership, hazards and valuations. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_property(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
-        delete_recorded::<property::Entity>(req(ctx)?, id, "property", "property").await
+        let out = delete_recorded::<property::Entity>(req(ctx)?, id, "property", "property").await?;
+        crate::graph::outbox::record_id(ctx, crate::graph::outbox::OutboxKind::Property, &out.deleted_id).await?;
+        Ok(out)
     }
 }
 

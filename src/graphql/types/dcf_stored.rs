@@ -98,6 +98,10 @@ impl Loan {
     async fn io_months(&self) -> i32 {
         self.0.io_months
     }
+    /// The lender's name, when recorded.
+    async fn lender(&self) -> Option<&str> {
+        self.0.lender.as_deref()
+    }
     async fn fee_pct(&self) -> f64 {
         self.0.fee_pct
     }

@@ -6,6 +6,7 @@ pub mod dcf_input;
 pub mod dcf_risk;
 pub mod dcf_stored;
 pub mod enums;
+pub mod graph;
 pub mod lease;
 pub mod me;
 pub mod owner;

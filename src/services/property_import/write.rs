@@ -49,6 +49,13 @@ pub(super) async fn all(
         }
         let tx = target.begin().await?;
         let ids = batch(tx.get(), opts, rows, &by_index, &known, &groups[start..end], report).await?;
+        if opts.graph_outbox
+            && let Some(&id) = ids.first()
+        {
+            // One row is enough: a drain rebuilds the tenant's whole graph.
+            let kind = crate::graph::outbox::OutboxKind::Property;
+            crate::graph::outbox::enqueue(tx.get().conn(), tx.get().tenant(), kind, id).await?;
+        }
         tx.commit().await?;
         touched.extend(ids);
         done += n as u64;
