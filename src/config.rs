@@ -26,6 +26,10 @@ const ENV_KEYS: &[&str] = &[
     "environment",
     "log_format",
     "graphql",
+    "sentry_dsn",
+    "sentry_environment",
+    "sentry_sample_rate",
+    "sentry_traces_sample_rate",
 ];
 
 /// All of reos's configuration.
@@ -70,6 +74,14 @@ pub struct Settings {
     pub log_format: String,
     /// GraphQL protection limits (`[graphql]` section, `REOS_GRAPHQL__*`).
     pub graphql: GraphqlSettings,
+    /// Sentry (or Bugsink) DSN for error reporting (`REOS_SENTRY_DSN`); unset: reporting is off.
+    pub sentry_dsn: Option<SecretString>,
+    /// Environment reported to Sentry (`REOS_SENTRY_ENVIRONMENT`); defaults to `environment`.
+    pub sentry_environment: Option<String>,
+    /// Share of error events sent, 0 to 1 (`REOS_SENTRY_SAMPLE_RATE`).
+    pub sentry_sample_rate: f32,
+    /// Share of requests traced as Sentry transactions, 0 to 1 (`REOS_SENTRY_TRACES_SAMPLE_RATE`).
+    pub sentry_traces_sample_rate: f32,
 }
 
 /// Limits that protect the GraphQL endpoint.
@@ -128,6 +140,10 @@ impl Default for Settings {
             environment: "development".into(),
             log_format: "pretty".into(),
             graphql: GraphqlSettings::default(),
+            sentry_dsn: None,
+            sentry_environment: None,
+            sentry_sample_rate: 1.0,
+            sentry_traces_sample_rate: 0.0,
         }
     }
 }
@@ -192,6 +208,32 @@ impl Settings {
                 message: "must be between 1 and graphql.max_page_size".into(),
             });
         }
+        self.validate_sentry()?;
+        Ok(())
+    }
+
+    /// The DSN parses and the sample rates are fractions.
+    fn validate_sentry(&self) -> Result<(), ConfigError> {
+        use secrecy::ExposeSecret;
+        if let Some(dsn) = &self.sentry_dsn
+            && dsn.expose_secret().parse::<sentry::types::Dsn>().is_err()
+        {
+            return Err(ConfigError::Invalid {
+                field: "sentry_dsn",
+                message: "not a DSN (https://<key>@<host>/<project>)".into(),
+            });
+        }
+        for (field, rate) in [
+            ("sentry_sample_rate", self.sentry_sample_rate),
+            ("sentry_traces_sample_rate", self.sentry_traces_sample_rate),
+        ] {
+            if !(0.0..=1.0).contains(&rate) {
+                return Err(ConfigError::Invalid {
+                    field,
+                    message: format!("{rate} is not between 0 and 1"),
+                });
+            }
+        }
         Ok(())
     }
 
@@ -230,6 +272,29 @@ mod tests {
         assert!(matches!(
             s.validate(),
             Err(ConfigError::Invalid { field: "dev_auth", .. })
+        ));
+    }
+
+    #[test]
+    fn a_bad_sentry_dsn_or_rate_is_refused_by_name() {
+        let bad_dsn = Settings {
+            sentry_dsn: Some(SecretString::from("not a dsn")),
+            ..Settings::default()
+        };
+        assert!(matches!(
+            bad_dsn.validate(),
+            Err(ConfigError::Invalid { field: "sentry_dsn", .. })
+        ));
+        let bad_rate = Settings {
+            sentry_traces_sample_rate: 1.5,
+            ..Settings::default()
+        };
+        assert!(matches!(
+            bad_rate.validate(),
+            Err(ConfigError::Invalid {
+                field: "sentry_traces_sample_rate",
+                ..
+            })
         ));
     }
 

@@ -19,6 +19,8 @@ pub struct Application {
     port: u16,
     server: Server,
     state: Arc<AppState>,
+    /// Error reporting stays on while the server runs (flushed when dropped); None without a DSN.
+    _sentry: Option<sentry::ClientInitGuard>,
 }
 
 /// The token verifier the settings ask for, and (development auth only) the dev keys.
@@ -54,6 +56,7 @@ pub async fn verifier(settings: &Settings) -> anyhow::Result<(Verifier, Option<D
 impl Application {
     /// Connects, migrates, seeds (when enabled and empty), sets up auth and binds the listener.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let sentry = crate::sentry_setup::init(&settings);
         let db = Database::connect(&settings).await?;
         db.migrate().await?;
         if settings.seed_demo {
@@ -77,7 +80,12 @@ impl Application {
         })
         .listen(listener)?
         .run();
-        Ok(Self { port, server, state })
+        Ok(Self {
+            port,
+            server,
+            state,
+            _sentry: sentry,
+        })
     }
 
     pub fn port(&self) -> u16 {

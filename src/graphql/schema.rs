@@ -3,13 +3,14 @@
 use super::limits::SelectionLimits;
 use super::mutation::MutationRoot;
 use super::query::QueryRoot;
+use super::subscription::SubscriptionRoot;
 use crate::config::GraphqlSettings;
-use async_graphql::{EmptySubscription, SDLExportOptions, Schema};
+use async_graphql::{SDLExportOptions, Schema};
 
-pub type ReosSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+pub type ReosSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 
 pub fn build_schema(limits: &GraphqlSettings) -> ReosSchema {
-    let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
+    let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot)
         .data(limits.clone())
         .data(std::sync::Arc::new(crate::services::comps::CompService::default()))
         .limit_depth(limits.max_depth)

@@ -86,6 +86,7 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
         }
         Err(e) => {
             tracing::error!(error = %e, "tenant lookup failed");
+            crate::sentry_setup::RequestScope::anonymous(&request_id).capture("DATABASE_UNAVAILABLE", &e.to_string());
             return error_response(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "INTERNAL_SERVER_ERROR",
@@ -103,10 +104,13 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
             return error_response(StatusCode::BAD_REQUEST, "QUERY_TOO_COMPLEX", None, &msg);
         }
     }
+    let sentry = crate::sentry_setup::RequestScope::new(&request_id, &tenant.to_string(), role, &batch);
+    let outbox = crate::events::Outbox::new(state.events.clone(), tenant);
     let tx = match TenantTx::begin(&state.db.service, tenant).await {
         Ok(tx) => Arc::new(tx),
         Err(e) => {
             tracing::error!(error = %e, "could not open the tenant transaction");
+            sentry.capture("DATABASE_UNAVAILABLE", &e.to_string());
             return error_response(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "INTERNAL_SERVER_ERROR",
@@ -122,11 +126,13 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
         role,
     };
     let batch = match batch {
-        BatchRequest::Single(r) => BatchRequest::Single(with_ctx(r, &ctx)),
-        BatchRequest::Batch(rs) => BatchRequest::Batch(rs.into_iter().map(|r| with_ctx(r, &ctx)).collect()),
+        BatchRequest::Single(r) => BatchRequest::Single(with_ctx(r, &ctx).data(outbox.clone())),
+        BatchRequest::Batch(rs) => {
+            BatchRequest::Batch(rs.into_iter().map(|r| with_ctx(r, &ctx).data(outbox.clone())).collect())
+        }
     };
     drop(ctx);
-    let mut resp = state.schema.execute_batch(batch).await;
+    let mut resp = sentry.run(state.schema.execute_batch(batch)).await;
     let ok = match &mut resp {
         BatchResponse::Single(r) => {
             finish_errors(r, &request_id);
@@ -137,11 +143,14 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
             ok && r.is_ok()
         }),
     };
+    sentry.report(&resp);
     // Nothing outlives execution but this handle; if something did, dropping the last handle rolls back.
     match Arc::try_unwrap(tx) {
         Ok(tx) if ok => {
             if let Err(e) = tx.commit().await {
                 tracing::error!(error = %e, "commit failed");
+                sentry.capture("COMMIT_FAILED", &e.to_string());
+                outbox.rolled_back();
                 return error_response(
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "INTERNAL_SERVER_ERROR",
@@ -149,13 +158,18 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
                     "commit failed",
                 );
             }
+            outbox.committed();
         }
         Ok(tx) => {
+            outbox.rolled_back();
             if let Err(e) = tx.rollback().await {
                 tracing::warn!(error = %e, "rollback failed");
             }
         }
-        Err(_) => tracing::error!("tenant transaction still shared after execution; rolled back"),
+        Err(_) => {
+            outbox.rolled_back();
+            tracing::error!("tenant transaction still shared after execution; rolled back")
+        }
     }
     let mut http_resp = actix_web::Responder::respond_to(GraphQLResponse::from(resp), &http).map_into_boxed_body();
     if let Ok(v) = HeaderValue::from_str(&request_id) {

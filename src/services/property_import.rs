@@ -63,6 +63,8 @@ pub struct ImportOptions {
     /// Confidence recorded with imported values, in [0, 1].
     pub confidence: f64,
     pub batch_rows: usize,
+    /// The run's id when the caller chose it (so it can watch `importProgress`); else a new UUIDv7.
+    pub run_id: Option<Uuid>,
 }
 
 impl ImportOptions {
@@ -79,6 +81,7 @@ impl ImportOptions {
             hazard_table: None,
             confidence: 0.8,
             batch_rows: BATCH_ROWS,
+            run_id: None,
         })
     }
 }
