@@ -9,4 +9,5 @@ mod mutations;
 mod pipeline;
 mod properties;
 mod protection;
+mod subscriptions;
 mod tenancy;
