@@ -116,40 +116,60 @@ fn operation_name(batch: &BatchRequest) -> String {
 /// panics included.
 pub struct RequestScope {
     hub: Option<Arc<Hub>>,
+    tags: Vec<(&'static str, String)>,
 }
 
 impl RequestScope {
     /// A scope with the request id only (before authentication succeeded).
     pub fn anonymous(request_id: &str) -> Self {
-        Self::build(|scope| scope.set_tag("request_id", request_id))
+        Self::build(|| vec![("request_id", request_id.to_owned())])
     }
 
     /// A scope tagged with the request, its tenant, role and operation; free when Sentry is off.
     pub fn new(request_id: &str, tenant: &str, role: Role, batch: &BatchRequest) -> Self {
-        Self::build(|scope| {
-            scope.set_tag("request_id", request_id);
-            scope.set_tag("tenant_id", tenant);
-            scope.set_tag("role", role.as_str());
-            scope.set_tag("operation", operation_name(batch));
+        Self::build(|| {
+            vec![
+                ("request_id", request_id.to_owned()),
+                ("tenant_id", tenant.to_owned()),
+                ("role", role.as_str().to_owned()),
+                ("operation", operation_name(batch)),
+            ]
         })
     }
 
-    fn build(configure: impl FnOnce(&mut sentry::Scope)) -> Self {
+    fn build(tags: impl FnOnce() -> Vec<(&'static str, String)>) -> Self {
         let main = Hub::main();
         if main.client().is_none_or(|c| !c.is_enabled()) {
-            return Self { hub: None };
+            return Self {
+                hub: None,
+                tags: Vec::new(),
+            };
         }
+        let tags = tags();
         let hub = Arc::new(Hub::new_from_top(main));
-        hub.configure_scope(configure);
-        Self { hub: Some(hub) }
+        hub.configure_scope(|scope| tags.iter().for_each(|(k, v)| scope.set_tag(k, v)));
+        Self { hub: Some(hub), tags }
     }
 
-    /// Runs `fut` with this scope's hub current (so the panic hook sees the tags).
+    /// Runs `fut` with this scope's hub current (so the panic hook sees the tags), as a Sentry
+    /// transaction named after the operation when `sentry_traces_sample_rate` samples it.
     pub async fn run<F: Future>(&self, fut: F) -> F::Output {
-        match &self.hub {
-            Some(hub) => fut.bind_hub(hub.clone()).await,
-            None => fut.await,
+        let Some(hub) = &self.hub else {
+            return fut.await;
+        };
+        let name = self
+            .tags
+            .iter()
+            .find(|(k, _)| *k == "operation")
+            .map_or("graphql", |(_, v)| v.as_str());
+        let transaction = hub.start_transaction(sentry::TransactionContext::new(name, "graphql.request"));
+        for (k, v) in &self.tags {
+            transaction.set_tag(k, v);
         }
+        hub.configure_scope(|scope| scope.set_span(Some(transaction.clone().into())));
+        let out = fut.bind_hub(hub.clone()).await;
+        transaction.finish();
+        out
     }
 
     /// Sends a 5xx-class failure outside GraphQL execution (commit failed, database down).

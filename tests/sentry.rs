@@ -74,29 +74,34 @@ async fn serve(mut sock: TcpStream, tx: mpsc::UnboundedSender<Captured>) {
     }
 }
 
-/// The event of an envelope (newline-separated: envelope header, then item header and payload).
-fn event_of(envelope: &str) -> Option<Value> {
+/// The item of type `kind` of an envelope (newline-separated: envelope header, then item header
+/// and payload).
+fn item_of(envelope: &str, kind: &str) -> Option<Value> {
     let lines: Vec<&str> = envelope.lines().collect();
     lines.windows(2).find_map(|w| {
         let header: Value = serde_json::from_str(w[0]).ok()?;
-        (header["type"] == "event").then(|| serde_json::from_str(w[1]).ok())?
+        (header["type"] == kind).then(|| serde_json::from_str(w[1]).ok())?
     })
 }
 
-/// The next envelope whose event has the tag `request_id = id`; other envelopes are skipped.
-async fn envelope_for(rx: &mut mpsc::UnboundedReceiver<Captured>, id: &str) -> (Captured, Value) {
+/// The next envelope with an item of type `kind` tagged `request_id = id`; others are skipped.
+async fn item_for(rx: &mut mpsc::UnboundedReceiver<Captured>, kind: &str, id: &str) -> (Captured, Value) {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
     loop {
         let c = tokio::time::timeout_at(deadline, rx.recv())
             .await
-            .unwrap_or_else(|_| panic!("no envelope for request {id} within 15 s"))
+            .unwrap_or_else(|_| panic!("no {kind} for request {id} within 15 s"))
             .unwrap();
-        if let Some(event) = event_of(&c.body)
-            && event["tags"]["request_id"] == id
+        if let Some(item) = item_of(&c.body, kind)
+            && item["tags"]["request_id"] == id
         {
-            return (c, event);
+            return (c, item);
         }
     }
+}
+
+async fn envelope_for(rx: &mut mpsc::UnboundedReceiver<Captured>, id: &str) -> (Captured, Value) {
+    item_for(rx, "event", id).await
 }
 
 fn assert_clean(envelope: &Captured, token: &str) {
@@ -113,6 +118,7 @@ async fn internal_errors_and_panics_reach_sentry_with_tags_and_without_secrets(b
     let Some(app) = spawn_with(backend, |s| {
         s.sentry_dsn = Some(SecretString::from(dsn));
         s.sentry_environment = Some("sentry-test".into());
+        s.sentry_traces_sample_rate = 1.0;
     })
     .await
     else {
@@ -120,11 +126,23 @@ async fn internal_errors_and_panics_reach_sentry_with_tags_and_without_secrets(b
     };
     let tenant = app.tenant("alpha").await;
     let token = app.token("alpha", Role::Analyst);
-    let (status, body) = app
-        .gql(Some(&token), "query Fine { properties(first: 1) { totalCount } }", json!({}))
-        .await;
-    assert_eq!(status, 200);
+    let res = app
+        .client
+        .post(format!("{}/graphql", app.url))
+        .bearer_auth(&token)
+        .json(&json!({"query": "query Fine { properties(first: 1) { totalCount } }"}))
+        .send()
+        .await
+        .unwrap();
+    let fine_id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+    let body: Value = res.json().await.unwrap();
     assert!(body.get("errors").is_none(), "{body}");
+    // With traces_sample_rate 1 each request is a transaction, named and tagged like the errors.
+    let (envelope, transaction) = item_for(&mut rx, "transaction", &fine_id).await;
+    assert_eq!(transaction["transaction"], "Fine");
+    assert_eq!(transaction["contexts"]["trace"]["op"], "graphql.request");
+    assert_eq!(transaction["tags"]["role"], "analyst");
+    assert_clean(&envelope, &token);
 
     break_the_properties_table(&app).await;
     let res = app
