@@ -283,7 +283,10 @@ mod tests {
         };
         assert!(matches!(
             bad_dsn.validate(),
-            Err(ConfigError::Invalid { field: "sentry_dsn", .. })
+            Err(ConfigError::Invalid {
+                field: "sentry_dsn",
+                ..
+            })
         ));
         let bad_rate = Settings {
             sentry_traces_sample_rate: 1.5,

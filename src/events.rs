@@ -141,7 +141,10 @@ impl Outbox {
     }
 
     fn take(&self) -> Vec<EventKind> {
-        self.pending.lock().map(|mut p| std::mem::take(&mut *p)).unwrap_or_default()
+        self.pending
+            .lock()
+            .map(|mut p| std::mem::take(&mut *p))
+            .unwrap_or_default()
     }
 }
 

@@ -36,7 +36,7 @@ pub fn options(settings: &Settings) -> Option<sentry::ClientOptions> {
     o.release = Some(release().into());
     o.environment = Some(environment.into());
     o.send_default_pii = false;
-    o.before_send = Some(Arc::new(|event| scrub(event)));
+    o.before_send = Some(Arc::new(scrub));
     o.before_breadcrumb = Some(Arc::new(|_| None));
     Some(o)
 }
@@ -51,9 +51,18 @@ pub fn init(settings: &Settings) -> Option<sentry::ClientInitGuard> {
 
 fn sensitive_key(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
-    ["authorization", "cookie", "token", "password", "secret", "api_key", "apikey", "email"]
-        .iter()
-        .any(|s| k.contains(s))
+    [
+        "authorization",
+        "cookie",
+        "token",
+        "password",
+        "secret",
+        "api_key",
+        "apikey",
+        "email",
+    ]
+    .iter()
+    .any(|s| k.contains(s))
 }
 
 static REDACT: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
@@ -196,7 +205,9 @@ impl RequestScope {
             if !matches!(code, Some(Value::String(c)) if c == "INTERNAL_SERVER_ERROR") {
                 continue;
             }
-            let cause = err.source::<InternalCause>().map_or(err.message.as_str(), |c| c.0.as_str());
+            let cause = err
+                .source::<InternalCause>()
+                .map_or(err.message.as_str(), |c| c.0.as_str());
             let path = err
                 .path
                 .iter()

@@ -10,8 +10,8 @@ mod helpers;
 
 use helpers::{Backend, TestApp, spawn_app, spawn_with};
 use reos::auth::Role;
-use secrecy::SecretString;
 use sea_orm::ConnectionTrait;
+use secrecy::SecretString;
 use serde_json::{Value, json};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -55,7 +55,8 @@ async fn serve(mut sock: TcpStream, tx: mpsc::UnboundedSender<Captured>) {
             .lines()
             .find_map(|l| {
                 let (k, v) = l.split_once(':')?;
-                k.eq_ignore_ascii_case("content-length").then(|| v.trim().parse().ok())?
+                k.eq_ignore_ascii_case("content-length")
+                    .then(|| v.trim().parse().ok())?
             })
             .unwrap_or(0);
         while buf.len() < end + 4 + len {
@@ -156,9 +157,15 @@ async fn internal_errors_and_panics_reach_sentry_with_tags_and_without_secrets(b
         .unwrap();
     let request_id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
     let body: Value = res.json().await.unwrap();
-    assert_eq!(body["errors"][0]["extensions"]["code"], "INTERNAL_SERVER_ERROR", "{body}");
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"], "INTERNAL_SERVER_ERROR",
+        "{body}"
+    );
     assert_eq!(body["errors"][0]["extensions"]["requestId"], request_id.as_str());
-    assert_eq!(body["errors"][0]["message"], "internal error", "the client sees no details");
+    assert_eq!(
+        body["errors"][0]["message"], "internal error",
+        "the client sees no details"
+    );
 
     let (envelope, event) = envelope_for(&mut rx, &request_id).await;
     assert_eq!(envelope.path, "/api/42/envelope/");
@@ -172,7 +179,10 @@ async fn internal_errors_and_panics_reach_sentry_with_tags_and_without_secrets(b
     assert_eq!(event["environment"], "sentry-test");
     assert_eq!(event["exception"]["values"][0]["type"], "INTERNAL_SERVER_ERROR");
     let cause = event["exception"]["values"][0]["value"].as_str().unwrap();
-    assert!(cause.contains("properties"), "the server-side cause is reported: {cause}");
+    assert!(
+        cause.contains("properties"),
+        "the server-side cause is reported: {cause}"
+    );
     assert!(event.get("user").is_none() && event.get("request").is_none(), "{event}");
     assert_clean(&envelope, &token);
     assert!(!envelope.body.contains("cookie-secret"));
@@ -187,7 +197,12 @@ async fn internal_errors_and_panics_reach_sentry_with_tags_and_without_secrets(b
     let (envelope, event) = envelope_for(&mut rx, "panic-request").await;
     let exception = &event["exception"]["values"][0];
     assert_eq!(exception["mechanism"]["type"], "panic", "{event}");
-    assert!(exception["value"].as_str().unwrap().starts_with("exploded while holding"));
+    assert!(
+        exception["value"]
+            .as_str()
+            .unwrap()
+            .starts_with("exploded while holding")
+    );
     assert_eq!(event["tags"]["operation"], "Explode");
     assert_eq!(event["tags"]["role"], "operator");
     assert_eq!(event["tags"]["tenant_id"], tenant.to_string());

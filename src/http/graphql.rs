@@ -183,9 +183,14 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
 /// GraphiQL, pre-filled with the development token when development auth is on.
 pub async fn graphiql(state: web::Data<AppState>) -> HttpResponse {
     let auth = state.graphiql_token.as_ref().map(|t| format!("Bearer {t}"));
-    let mut source = GraphiQLSource::build().endpoint("/graphql").title("reos");
+    let mut source = GraphiQLSource::build()
+        .endpoint("/graphql")
+        .subscription_endpoint("/graphql")
+        .title("reos");
     if let Some(a) = auth.as_deref() {
-        source = source.header("Authorization", a);
+        source = source
+            .header("Authorization", a)
+            .ws_connection_param("Authorization", a);
     }
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")

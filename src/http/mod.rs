@@ -11,7 +11,7 @@ use actix_web::web;
 /// Mounts every route.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/graphql", web::post().to(graphql::execute))
-        .route("/graphql", web::get().guard(actix_web::guard::fn_guard(ws::is_upgrade)).to(ws::subscribe))
+        .route("/graphql", ws::route())
         .route("/graphql", web::get().to(graphql::graphiql))
         .route("/healthz", web::get().to(health::healthz))
         .route("/readyz", web::get().to(health::readyz));

@@ -227,6 +227,11 @@ pub async fn subscribe(
         .start()
 }
 
+/// GET with `Upgrade: websocket`, mounted on /graphql before GraphiQL.
+pub fn route() -> actix_web::Route {
+    web::get().guard(actix_web::guard::fn_guard(is_upgrade)).to(subscribe)
+}
+
 /// Whether the request asks for a WebSocket upgrade.
 pub fn is_upgrade(ctx: &actix_web::guard::GuardContext<'_>) -> bool {
     ctx.head()
@@ -243,8 +248,14 @@ mod tests {
     #[test]
     fn the_token_is_read_from_the_usual_payload_keys() {
         let j = |v: serde_json::Value| bearer(&v);
-        assert_eq!(j(serde_json::json!({"Authorization": "Bearer a"})).as_deref(), Some("Bearer a"));
-        assert_eq!(j(serde_json::json!({"authorization": "Bearer b"})).as_deref(), Some("Bearer b"));
+        assert_eq!(
+            j(serde_json::json!({"Authorization": "Bearer a"})).as_deref(),
+            Some("Bearer a")
+        );
+        assert_eq!(
+            j(serde_json::json!({"authorization": "Bearer b"})).as_deref(),
+            Some("Bearer b")
+        );
         assert_eq!(j(serde_json::json!({"token": "c"})).as_deref(), Some("Bearer c"));
         assert_eq!(j(serde_json::json!({})), None);
     }
@@ -254,6 +265,9 @@ mod tests {
         let o = InitOutcome::default();
         assert_eq!(o.close_reason(1011, "The handshake is not completed.".into()).0, 4401);
         let _ = o.refuse(4403, "INVALID_TOKEN");
-        assert_eq!(o.close_reason(1002, "INVALID_TOKEN".into()), (4403, "Forbidden: INVALID_TOKEN".into()));
+        assert_eq!(
+            o.close_reason(1002, "INVALID_TOKEN".into()),
+            (4403, "Forbidden: INVALID_TOKEN".into())
+        );
     }
 }

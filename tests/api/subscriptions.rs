@@ -92,8 +92,7 @@ async fn subscribe(app: &TestApp, ws: &mut Socket, id: &str, query: &str, variab
     panic!("subscription {id} was not registered");
 }
 
-const VALUATIONS: &str =
-    "subscription($p: ID!) { valuationCompleted(propertyId: $p) { propertyId valuation { id model value createdBy } } }";
+const VALUATIONS: &str = "subscription($p: ID!) { valuationCompleted(propertyId: $p) { propertyId valuation { id model value createdBy } } }";
 const PROGRESS: &str = "subscription($r: ID!) { importProgress(runId: $r) {
     runId stage processed total read written merged rejected done } }";
 const SAVE_DCF: &str = "query($p: ID!) { propertyDcf(propertyId: $p, save: true) { dcfValue } }";
@@ -145,7 +144,10 @@ async fn a_refused_token_closes_the_socket_with_4403(app: TestApp) {
     assert!(forbidden(&got), "no token: {got:?}");
     let stranger = app.token("nowhere", Role::Admin);
     let (_, got) = init_with(&app, json!({"token": stranger})).await;
-    assert!(matches!(&got, Got::Closed(4403, r) if r.contains("UNKNOWN_TENANT")), "unknown tenant: {got:?}");
+    assert!(
+        matches!(&got, Got::Closed(4403, r) if r.contains("UNKNOWN_TENANT")),
+        "unknown tenant: {got:?}"
+    );
     // A token signed by another key (a different dev key pair) is refused as on POST.
     let other = reos::auth::DevKeys::load_or_create(tempfile::tempdir().unwrap().path()).unwrap();
     let forged = other.mint("alpha", Role::Admin, Duration::from_secs(600)).unwrap();
@@ -240,13 +242,17 @@ async fn a_valuation_saved_over_http_reaches_its_subscriber_after_the_commit(app
         }
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
-    assert!(app.state.events.subscriber_count() < before, "the bus subscriber is released");
+    assert!(
+        app.state.events.subscriber_count() < before,
+        "the bus subscriber is released"
+    );
 }
 both_backends!(a_valuation_saved_over_http_reaches_its_subscriber_after_the_commit);
 
 /// `n` valid property rows, addresses distinct.
 fn properties_csv(n: usize, prefix: &str) -> String {
-    let mut csv = String::from("external_id,address,city,state,zip,property_type,latitude,longitude,living_area_sf,year_built\n");
+    let mut csv =
+        String::from("external_id,address,city,state,zip,property_type,latitude,longitude,living_area_sf,year_built\n");
     for i in 0..n {
         let lat = 42.0 + (i as f64) * 1e-5;
         csv.push_str(&format!(
@@ -328,7 +334,10 @@ async fn tenants_never_see_each_others_events(app: TestApp) {
     };
     assert_eq!(code(&v["payload"]), "NOT_FOUND", "{v}");
     let got = next(&mut spy).await;
-    assert!(matches!(&got, Got::Json(c) if c["type"] == "complete" && c["id"] == "v"), "{got:?}");
+    assert!(
+        matches!(&got, Got::Json(c) if c["type"] == "complete" && c["id"] == "v"),
+        "{got:?}"
+    );
     // Alpha watches bravo's (future) run id; nothing can check it up front, the tenant filter must hold.
     subscribe(&app, &mut spy, "p", PROGRESS, json!({"r": run})).await;
 

@@ -4,12 +4,12 @@
 use super::record;
 use crate::auth::Role;
 use crate::error::ApiError;
+use crate::events::{EventKind, ImportProgress, Outbox};
 use crate::graphql::context::req;
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::query::valuation::{comp_service, today};
 use crate::graphql::types::pipeline::PipelineRun;
 use crate::persistence::repositories;
-use crate::events::{EventKind, ImportProgress, Outbox};
 use crate::services::property_import::{Format, ImportOptions, ImportReport, Target, import};
 use async_graphql::{Context, Enum, InputObject, Object, Result, SimpleObject, Upload};
 use reos_entities::pipeline_run;
@@ -93,7 +93,9 @@ async fn run_id(r: &crate::graphql::context::RequestCtx, given: Option<&async_gr
     };
     let id = Uuid::parse_str(id.as_str()).map_err(|_| ApiError::bad_input("input.runId", "must be a UUID"))?;
     if repositories::find::<pipeline_run::Entity>(&r.tx, id).await?.is_some() {
-        return Err(ApiError::Conflict("input.runId: a pipeline run with this id exists".into()));
+        return Err(ApiError::Conflict(
+            "input.runId: a pipeline run with this id exists".into(),
+        ));
     }
     Ok(id)
 }
@@ -194,11 +196,9 @@ impl PipelineMutations {
         .await
         .inspect_err(|_| progress.failed())
         .map_err(|e| match e {
-                crate::services::property_import::PipelineError::File(f) => {
-                    ApiError::bad_input("input.csv", f.to_string())
-                }
-                other => ApiError::Internal(other.into()),
-            })?;
+            crate::services::property_import::PipelineError::File(f) => ApiError::bad_input("input.csv", f.to_string()),
+            other => ApiError::Internal(other.into()),
+        })?;
         record(
             r,
             "import_properties",
