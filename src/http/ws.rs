@@ -3,7 +3,8 @@
 //! (`{"Authorization": "Bearer …"}`, or `{"token": "…"}`) and is checked exactly as on POST:
 //! signature and claims, a known role, an existing tenant. A refusal closes the socket with 4403
 //! Forbidden (4500 when the tenant lookup fails); `subscribe` before the ack closes with 4401, no
-//! `connection_init` within 10 s with 4408, as the protocol asks. This actor follows
+//! `connection_init` within 10 s with 4408, as the protocol asks; the socket closes with 4403 when
+//! the token expires. This actor follows
 //! async-graphql-actix-web's `GraphQLSubscription`, whose close code for a refused init is 1002.
 use super::state::AppState;
 use crate::events::EventBus;
@@ -16,7 +17,7 @@ use async_graphql::Data;
 use async_graphql::http::{ALL_WEBSOCKET_PROTOCOLS, WebSocket, WebSocketProtocols, WsMessage};
 use std::str::FromStr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU16, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU16, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 
@@ -30,6 +31,8 @@ struct InitOutcome {
     acked: AtomicBool,
     /// Close code chosen by the init callback (0: none).
     refused: AtomicU16,
+    /// The accepted token's `exp` (Unix seconds; 0: none): the socket closes then.
+    expires_at: AtomicU64,
 }
 
 impl InitOutcome {
@@ -56,6 +59,24 @@ fn bearer(payload: &serde_json::Value) -> Option<String> {
         return Some(h.to_owned());
     }
     field("token").map(|t| format!("Bearer {t}"))
+}
+
+/// `exp` of a token that has been verified (so its payload is trusted), in Unix seconds.
+fn expiry(header: &str) -> Option<u64> {
+    use base64::Engine;
+    let token = header.strip_prefix("Bearer ").unwrap_or(header).trim();
+    let payload = token.split('.').nth(1)?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).ok()?;
+    serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()?
+        .get("exp")?
+        .as_u64()
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// Checks the token as POST /graphql does; the connection's data on success.
@@ -93,6 +114,8 @@ async fn authenticate(
         bus,
         db: state.db.service.clone(),
     });
+    let exp = header.as_deref().and_then(expiry).unwrap_or(0);
+    outcome.expires_at.store(exp, Ordering::SeqCst);
     outcome.acked.store(true, Ordering::SeqCst);
     Ok(data)
 }
@@ -124,6 +147,14 @@ impl Actor for Session {
                 ctx.stop();
             }
             ctx.ping(b"");
+        });
+        // The token is not re-checked per event; the socket ends when it expires.
+        ctx.run_interval(Duration::from_secs(1), |act, ctx| {
+            let exp = act.outcome.expires_at.load(Ordering::SeqCst);
+            if exp != 0 && unix_now() >= exp {
+                Session::close(ctx, 4403, "Forbidden: TOKEN_EXPIRED".into());
+                ctx.stop();
+            }
         });
         ctx.run_later(INIT_TIMEOUT, |act, ctx| {
             let o = &act.outcome;
@@ -258,6 +289,14 @@ mod tests {
         );
         assert_eq!(j(serde_json::json!({"token": "c"})).as_deref(), Some("Bearer c"));
         assert_eq!(j(serde_json::json!({})), None);
+    }
+
+    #[test]
+    fn the_expiry_is_read_from_the_verified_token() {
+        use base64::Engine;
+        let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(br#"{"exp":1700000000}"#);
+        assert_eq!(expiry(&format!("Bearer h.{payload}.s")), Some(1_700_000_000));
+        assert_eq!(expiry("Bearer garbage"), None);
     }
 
     #[test]

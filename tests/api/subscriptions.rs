@@ -164,6 +164,15 @@ async fn a_refused_token_closes_the_socket_with_4403(app: TestApp) {
     let got = next(&mut ws).await;
     assert!(matches!(got, Got::Closed(4401, _)), "{got:?}");
 
+    // A token that expires closes its socket.
+    let short = app.dev.mint("alpha", Role::Analyst, Duration::from_secs(1)).unwrap();
+    let mut ws = open(&app, &short).await;
+    let got = next_within(&mut ws, Duration::from_secs(10)).await;
+    assert!(
+        matches!(&got, Some(Got::Closed(4403, r)) if r.contains("TOKEN_EXPIRED")),
+        "{got:?}"
+    );
+
     // The same token that works on POST is accepted.
     let ok = app.token("alpha", Role::Viewer);
     let mut ws = open(&app, &ok).await;
@@ -214,10 +223,15 @@ async fn a_valuation_saved_over_http_reaches_its_subscriber_after_the_commit(app
     );
 
     let d = app.data(&analyst, SAVE_DCF, json!({"p": p})).await;
+    let answered = std::time::Instant::now();
     let value = d["propertyDcf"]["dcfValue"].as_f64().unwrap();
     let Got::Json(v) = next(&mut ws).await else {
         panic!("expected next")
     };
+    eprintln!(
+        "valuationCompleted arrived {:?} after the HTTP answer",
+        answered.elapsed()
+    );
     assert_eq!(v["type"], "next", "{v}");
     assert_eq!(v["id"], "v1");
     let e = &v["payload"]["data"]["valuationCompleted"];
@@ -274,9 +288,11 @@ async fn import_progress_follows_an_import_batch_by_batch(app: TestApp) {
     let mut ws = open(&app, &analyst).await;
     subscribe(&app, &mut ws, "p1", PROGRESS, json!({"r": run})).await;
     let rows = 2 * reos::services::property_import::BATCH_ROWS + 150;
+    let started = std::time::Instant::now();
     let d = app
         .data(&op, IMPORT, json!({"csv": properties_csv(rows, "Elm"), "run": run}))
         .await;
+    eprintln!("importProperties of {rows} rows took {:?}", started.elapsed());
     assert_eq!(d["importProperties"]["run"]["id"], run.as_str());
     assert_eq!(d["importProperties"]["run"]["outcome"], "succeeded", "{d}");
 
