@@ -36,6 +36,10 @@ const ENV_KEYS: &[&str] = &[
     "neo4j_user",
     "neo4j_password",
     "neo4j_database",
+    "sentry_dsn",
+    "sentry_environment",
+    "sentry_sample_rate",
+    "sentry_traces_sample_rate",
 ];
 
 /// All of reos's configuration.
@@ -103,6 +107,14 @@ pub struct Settings {
     pub neo4j_password: Option<SecretString>,
     /// Neo4j database (`REOS_NEO4J_DATABASE`); unset: the server's default, `neo4j`.
     pub neo4j_database: Option<String>,
+    /// Sentry (or Bugsink) DSN for error reporting (`REOS_SENTRY_DSN`); unset: reporting is off.
+    pub sentry_dsn: Option<SecretString>,
+    /// Environment reported to Sentry (`REOS_SENTRY_ENVIRONMENT`); defaults to `environment`.
+    pub sentry_environment: Option<String>,
+    /// Share of error events sent, 0 to 1 (`REOS_SENTRY_SAMPLE_RATE`).
+    pub sentry_sample_rate: f32,
+    /// Share of requests traced as Sentry transactions, 0 to 1 (`REOS_SENTRY_TRACES_SAMPLE_RATE`).
+    pub sentry_traces_sample_rate: f32,
 }
 
 /// Where the property pipeline's configuration comes from and where its lineage goes.
@@ -188,6 +200,10 @@ impl Default for Settings {
             neo4j_user: "neo4j".into(),
             neo4j_password: None,
             neo4j_database: None,
+            sentry_dsn: None,
+            sentry_environment: None,
+            sentry_sample_rate: 1.0,
+            sentry_traces_sample_rate: 0.0,
         }
     }
 }
@@ -257,6 +273,32 @@ impl Settings {
         if let Some((field, message)) = self.rate_limit.problem(self.rate_limit_cost_per_minute) {
             return Err(ConfigError::Invalid { field, message });
         }
+        self.validate_sentry()?;
+        Ok(())
+    }
+
+    /// The DSN parses and the sample rates are fractions.
+    fn validate_sentry(&self) -> Result<(), ConfigError> {
+        use secrecy::ExposeSecret;
+        if let Some(dsn) = &self.sentry_dsn
+            && dsn.expose_secret().parse::<sentry::types::Dsn>().is_err()
+        {
+            return Err(ConfigError::Invalid {
+                field: "sentry_dsn",
+                message: "not a DSN (https://<key>@<host>/<project>)".into(),
+            });
+        }
+        for (field, rate) in [
+            ("sentry_sample_rate", self.sentry_sample_rate),
+            ("sentry_traces_sample_rate", self.sentry_traces_sample_rate),
+        ] {
+            if !(0.0..=1.0).contains(&rate) {
+                return Err(ConfigError::Invalid {
+                    field,
+                    message: format!("{rate} is not between 0 and 1"),
+                });
+            }
+        }
         Ok(())
     }
 
@@ -295,6 +337,32 @@ mod tests {
         assert!(matches!(
             s.validate(),
             Err(ConfigError::Invalid { field: "dev_auth", .. })
+        ));
+    }
+
+    #[test]
+    fn a_bad_sentry_dsn_or_rate_is_refused_by_name() {
+        let bad_dsn = Settings {
+            sentry_dsn: Some(SecretString::from("not a dsn")),
+            ..Settings::default()
+        };
+        assert!(matches!(
+            bad_dsn.validate(),
+            Err(ConfigError::Invalid {
+                field: "sentry_dsn",
+                ..
+            })
+        ));
+        let bad_rate = Settings {
+            sentry_traces_sample_rate: 1.5,
+            ..Settings::default()
+        };
+        assert!(matches!(
+            bad_rate.validate(),
+            Err(ConfigError::Invalid {
+                field: "sentry_traces_sample_rate",
+                ..
+            })
         ));
     }
 

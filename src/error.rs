@@ -83,6 +83,11 @@ impl From<DbErr> for ApiError {
     }
 }
 
+/// The cause of an INTERNAL_SERVER_ERROR, attached as the GraphQL error's `source` (never
+/// serialized into the response) so the HTTP layer can report it (src/sentry_setup.rs).
+#[derive(Debug, Clone)]
+pub struct InternalCause(pub String);
+
 /// Request id of the HTTP request, put into the GraphQL request data by the handler.
 #[derive(Debug, Clone)]
 pub struct RequestId(pub String);
@@ -93,7 +98,12 @@ impl ErrorExtensions for ApiError {
             tracing::error!(error = ?err, "internal error");
         }
         let message = self.message();
-        async_graphql::Error::new(message).extend_with(|_, e| {
+        let mut error = async_graphql::Error::new(message);
+        if let Self::Internal(err) = self {
+            // Server-side only: the masked error carries its cause for error reporting.
+            error.source = Some(std::sync::Arc::new(InternalCause(format!("{err:#}"))));
+        }
+        error.extend_with(|_, e| {
             e.set("code", self.code());
             if let Self::BadInput { field, .. } = self {
                 e.set("field", field.as_str());

@@ -22,6 +22,8 @@ pub struct Application {
     state: Arc<AppState>,
     /// `/metrics` on its own listener (`metrics_listen`): its port and server.
     metrics: Option<(u16, Server)>,
+    /// Error reporting stays on while the server runs (flushed when dropped); None without a DSN.
+    _sentry: Option<sentry::ClientInitGuard>,
 }
 
 /// The token verifier the settings ask for, and (development auth only) the dev keys.
@@ -58,6 +60,7 @@ pub async fn verifier(settings: &Settings) -> anyhow::Result<(Verifier, Option<D
 impl Application {
     /// Connects, migrates, seeds (when enabled and empty), sets up auth and binds the listener.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let sentry = crate::sentry_setup::init(&settings);
         let db = Database::connect(&settings).await?;
         db.migrate().await?;
         if settings.seed_demo {
@@ -115,6 +118,7 @@ impl Application {
             server,
             state,
             metrics,
+            _sentry: sentry,
         })
     }
 

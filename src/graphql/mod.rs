@@ -8,6 +8,7 @@ pub mod mutation;
 pub mod pagination;
 pub mod query;
 pub mod schema;
+pub mod subscription;
 pub mod types;
 
 pub use context::RequestCtx;

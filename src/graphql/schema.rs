@@ -3,11 +3,12 @@
 use super::limits::SelectionLimits;
 use super::mutation::MutationRoot;
 use super::query::QueryRoot;
+use super::subscription::SubscriptionRoot;
 use crate::config::GraphqlSettings;
 use crate::services::property_import::PipelineConfig;
-use async_graphql::{EmptySubscription, SDLExportOptions, Schema};
+use async_graphql::{SDLExportOptions, Schema};
 
-pub type ReosSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+pub type ReosSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 
 /// The schema with the pipeline's configuration and the ownership graph's backend (Neo4j mirror
 /// or embedded engine).
@@ -16,7 +17,7 @@ pub fn build_schema(
     pipeline: PipelineConfig,
     graph: crate::graph::GraphBackend,
 ) -> ReosSchema {
-    let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
+    let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot)
         .data(graph)
         .data(limits.clone())
         .data(std::sync::Arc::new(pipeline))

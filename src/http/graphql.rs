@@ -91,6 +91,7 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
         }
         Err(e) => {
             tracing::error!(error = %e, "tenant lookup failed");
+            crate::sentry_setup::RequestScope::anonymous(&request_id).capture("DATABASE_UNAVAILABLE", &e.to_string());
             return error_response(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "INTERNAL_SERVER_ERROR",
@@ -111,10 +112,13 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
     if let Err(refused) = meter.after_auth(&http, tenant, &principal, role).await {
         return *refused;
     }
+    let sentry = crate::sentry_setup::RequestScope::new(&request_id, &tenant.to_string(), role, &batch);
+    let outbox = crate::events::Outbox::new(state.events.clone(), tenant);
     let tx = match TenantTx::begin(&state.db.service, tenant).await {
         Ok(tx) => Arc::new(tx),
         Err(e) => {
             tracing::error!(error = %e, "could not open the tenant transaction");
+            sentry.capture("DATABASE_UNAVAILABLE", &e.to_string());
             return error_response(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "INTERNAL_SERVER_ERROR",
@@ -130,11 +134,13 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
         role,
     };
     let batch = match batch {
-        BatchRequest::Single(r) => BatchRequest::Single(with_ctx(r, &ctx)),
-        BatchRequest::Batch(rs) => BatchRequest::Batch(rs.into_iter().map(|r| with_ctx(r, &ctx)).collect()),
+        BatchRequest::Single(r) => BatchRequest::Single(with_ctx(r, &ctx).data(outbox.clone())),
+        BatchRequest::Batch(rs) => {
+            BatchRequest::Batch(rs.into_iter().map(|r| with_ctx(r, &ctx).data(outbox.clone())).collect())
+        }
     };
     drop(ctx);
-    let mut resp = state.schema.execute_batch(batch).await;
+    let mut resp = sentry.run(state.schema.execute_batch(batch)).await;
     let ok = match &mut resp {
         BatchResponse::Single(r) => {
             finish_errors(r, &request_id);
@@ -145,11 +151,14 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
             ok && r.is_ok()
         }),
     };
+    sentry.report(&resp);
     // Nothing outlives execution but this handle; if something did, dropping the last handle rolls back.
     match Arc::try_unwrap(tx) {
         Ok(tx) if ok => {
             if let Err(e) = tx.commit().await {
                 tracing::error!(error = %e, "commit failed");
+                sentry.capture("COMMIT_FAILED", &e.to_string());
+                outbox.rolled_back();
                 return error_response(
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "INTERNAL_SERVER_ERROR",
@@ -157,13 +166,18 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
                     "commit failed",
                 );
             }
+            outbox.committed();
         }
         Ok(tx) => {
+            outbox.rolled_back();
             if let Err(e) = tx.rollback().await {
                 tracing::warn!(error = %e, "rollback failed");
             }
         }
-        Err(_) => tracing::error!("tenant transaction still shared after execution; rolled back"),
+        Err(_) => {
+            outbox.rolled_back();
+            tracing::error!("tenant transaction still shared after execution; rolled back")
+        }
     }
     let mut http_resp = super::negotiation::respond(resp, &http);
     if let Ok(v) = HeaderValue::from_str(&request_id) {
@@ -177,9 +191,14 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
 /// GraphiQL, pre-filled with the development token when development auth is on.
 pub async fn graphiql(state: web::Data<AppState>) -> HttpResponse {
     let auth = state.graphiql_token.as_ref().map(|t| format!("Bearer {t}"));
-    let mut source = GraphiQLSource::build().endpoint("/graphql").title("reos");
+    let mut source = GraphiQLSource::build()
+        .endpoint("/graphql")
+        .subscription_endpoint("/graphql")
+        .title("reos");
     if let Some(a) = auth.as_deref() {
-        source = source.header("Authorization", a);
+        source = source
+            .header("Authorization", a)
+            .ws_connection_param("Authorization", a);
     }
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")

@@ -9,12 +9,14 @@ pub mod rate_limit;
 pub mod request_error;
 pub mod state;
 pub mod token_cache;
+pub mod ws;
 
 use actix_web::web;
 
 /// Mounts every route.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/graphql", web::post().to(graphql::execute))
+        .route("/graphql", ws::route())
         .route(
             "/graphql",
             web::get()

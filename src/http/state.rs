@@ -17,6 +17,8 @@ pub struct AppState {
     pub graphiql_token: Option<String>,
     /// Tokens verified recently.
     pub tokens: super::token_cache::TokenCache,
+    /// In-process bus of tenant-scoped events for subscriptions.
+    pub events: crate::events::EventBus,
     /// Tenant claim (slug or id) → tenant id. Tenants are never renamed, so entries stay valid.
     tenant_cache: RwLock<HashMap<String, TenantId>>,
 }
@@ -36,6 +38,7 @@ impl AppState {
             verifier,
             graphiql_token,
             tokens: Default::default(),
+            events: Default::default(),
             tenant_cache: RwLock::new(HashMap::new()),
         }
     }

@@ -115,6 +115,8 @@ pub struct ImportOptions {
     /// Whether the ownership graph is mirrored (Neo4j configured): each written batch then adds
     /// a graph outbox row in its own transaction, so the mirror is rebuilt.
     pub graph_outbox: bool,
+    /// The run's id when the caller chose it (so it can watch `importProgress`); else a new UUIDv7.
+    pub run_id: Option<Uuid>,
 }
 
 /// A companion file of child records.
@@ -142,6 +144,7 @@ impl ImportOptions {
             companions: Vec::new(),
             openlineage: None,
             graph_outbox: false,
+            run_id: None,
         })
     }
 

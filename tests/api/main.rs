@@ -12,4 +12,5 @@ mod pipeline_children;
 mod properties;
 mod protection;
 mod rate_limit;
+mod subscriptions;
 mod tenancy;

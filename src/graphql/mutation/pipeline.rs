@@ -4,6 +4,7 @@
 use super::record;
 use crate::auth::Role;
 use crate::error::ApiError;
+use crate::events::{EventKind, ImportProgress, Outbox};
 use crate::graphql::context::req;
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::query::valuation::{comp_service, today};
@@ -11,11 +12,12 @@ use crate::graphql::types::pipeline::PipelineRun;
 use crate::persistence::repositories;
 use crate::pipeline::ChildKind;
 use crate::services::property_import::{
-    Companion, Format, ImportOptions, PipelineConfig, PipelineError, Target, import,
+    Companion, Format, ImportOptions, ImportReport, PipelineConfig, PipelineError, Target, import,
 };
 use async_graphql::{Context, Enum, InputObject, Object, Result, SimpleObject, Upload};
 use reos_entities::pipeline_run;
 use std::io::Read;
+use uuid::Uuid;
 
 #[derive(Default)]
 pub struct PipelineMutations;
@@ -43,6 +45,9 @@ pub struct ImportPropertiesInput {
     pub leases_csv: Option<String>,
     /// Unit mix as CSV text, linked by `property_external_id`; JSONL may nest `unit_mix`.
     pub unit_mix_csv: Option<String>,
+    /// A new UUID chosen by the client as the run's id, to watch `importProgress(runId)` while
+    /// the import runs (default: the server picks one). An id already used is a CONFLICT.
+    pub run_id: Option<async_graphql::ID>,
 }
 
 /// A row left out of the import, or a failed expectation.
@@ -86,6 +91,80 @@ fn bytes(ctx: &Context<'_>, csv: Option<String>, file: Option<Upload>) -> Result
             Ok(out)
         }
         _ => Err(ApiError::bad_input("input", "give exactly one of csv and file")),
+    }
+}
+
+/// The run id the client chose (a UUID not used before) or a new one.
+async fn run_id(r: &crate::graphql::context::RequestCtx, given: Option<&async_graphql::ID>) -> Result<Uuid, ApiError> {
+    let Some(id) = given else {
+        return Ok(Uuid::now_v7());
+    };
+    let id = Uuid::parse_str(id.as_str()).map_err(|_| ApiError::bad_input("input.runId", "must be a UUID"))?;
+    if repositories::find::<pipeline_run::Entity>(&r.tx, id).await?.is_some() {
+        return Err(ApiError::Conflict(
+            "input.runId: a pipeline run with this id exists".into(),
+        ));
+    }
+    Ok(id)
+}
+
+/// `importProgress` events of one run: batches as they are written, the end after the commit.
+struct ImportEvents {
+    outbox: Option<Outbox>,
+    run_id: Uuid,
+}
+
+impl ImportEvents {
+    fn new(ctx: &Context<'_>, run_id: Uuid) -> Self {
+        Self {
+            outbox: ctx.data_opt::<Outbox>().cloned(),
+            run_id,
+        }
+    }
+
+    fn event(&self, stage: &str, done: bool) -> ImportProgress {
+        ImportProgress {
+            run_id: self.run_id,
+            stage: stage.into(),
+            processed: 0,
+            total: 0,
+            read: 0,
+            written: 0,
+            merged: 0,
+            rejected: 0,
+            done,
+        }
+    }
+
+    fn running(&self, processed: u64, total: u64) {
+        if let Some(o) = &self.outbox {
+            o.now(EventKind::ImportProgress(ImportProgress {
+                processed,
+                total,
+                ..self.event("running", false)
+            }));
+        }
+    }
+
+    fn failed(&self) {
+        if let Some(o) = &self.outbox {
+            o.now(EventKind::ImportProgress(self.event("failed", true)));
+        }
+    }
+
+    fn finished(&self, report: &ImportReport) {
+        if let Some(o) = &self.outbox {
+            let c = &report.counts;
+            o.after_commit(EventKind::ImportProgress(ImportProgress {
+                processed: c.written + c.merged,
+                total: c.written + c.merged,
+                read: c.read,
+                written: c.written,
+                merged: c.merged,
+                rejected: c.rejected,
+                ..self.event(&report.outcome, true)
+            }));
+        }
     }
 }
 
@@ -133,19 +212,25 @@ impl PipelineMutations {
         }
         opts.today = today();
         let svc = comp_service(ctx)?;
-        let report = import(Target::Request(&r.tx), &data, &opts, Some(&svc), &|_, _| {})
-            .await
-            .map_err(|e| match e {
-                PipelineError::File(f) => ApiError::bad_input("input.csv", f.to_string()),
-                PipelineError::Companion { kind, error, .. } => {
-                    let field = match kind {
-                        ChildKind::Lease => "input.leasesCsv",
-                        ChildKind::UnitMix => "input.unitMixCsv",
-                    };
-                    ApiError::bad_input(field, error.to_string())
-                }
-                other => ApiError::Internal(other.into()),
-            })?;
+        let run_id = run_id(r, input.run_id.as_ref()).await?;
+        opts.run_id = Some(run_id);
+        let progress = ImportEvents::new(ctx, run_id);
+        let report = import(Target::Request(&r.tx), &data, &opts, Some(&svc), &|done, total| {
+            progress.running(done, total)
+        })
+        .await
+        .inspect_err(|_| progress.failed())
+        .map_err(|e| match e {
+            PipelineError::File(f) => ApiError::bad_input("input.csv", f.to_string()),
+            PipelineError::Companion { kind, error, .. } => {
+                let field = match kind {
+                    ChildKind::Lease => "input.leasesCsv",
+                    ChildKind::UnitMix => "input.unitMixCsv",
+                };
+                ApiError::bad_input(field, error.to_string())
+            }
+            other => ApiError::Internal(other.into()),
+        })?;
         record(
             r,
             "import_properties",
@@ -154,6 +239,7 @@ impl PipelineMutations {
             serde_json::json!({"outcome": report.outcome, "written": report.counts.written, "merged": report.counts.merged}),
         )
         .await?;
+        progress.finished(&report);
         let run = repositories::find::<pipeline_run::Entity>(&r.tx, report.run_id)
             .await
             .map_err(ApiError::from)?

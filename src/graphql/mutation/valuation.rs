@@ -109,6 +109,7 @@ impl ValuationMutations {
             serde_json::json!({"property_id": p.id, "model": MODEL}),
         )
         .await?;
+        crate::graphql::subscription::valuation_saved(ctx, &saved);
         Ok(RunValuationPayload {
             valuation: Valuation(saved),
             result: CompValuation::new(v.valuation, as_of),

@@ -135,6 +135,7 @@ impl PropertyDcfQueries {
             .map_err(ApiError::from)?;
             let details = serde_json::json!({"property_id": p.property_id, "model": "dcf"});
             crate::graphql::mutation::record(r, "create", "valuation", saved.id, details).await?;
+            crate::graphql::subscription::valuation_saved(ctx, &saved);
         }
         Ok(result.into())
     }

@@ -65,7 +65,7 @@ pub(super) fn new_report(opts: &ImportOptions, bytes: &[u8], started_at: DateTim
         ("dcf", crate::analytics::dcf::MODEL_VERSION),
     ];
     ImportReport {
-        run_id: Uuid::now_v7(),
+        run_id: opts.run_id.unwrap_or_else(Uuid::now_v7),
         outcome: "running".into(),
         file_name: opts.file_name.clone(),
         source: opts.source.clone(),

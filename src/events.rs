@@ -1,0 +1,209 @@
+//! The in-process event bus behind GraphQL subscriptions: a tokio broadcast channel of
+//! tenant-scoped events. Every event names its tenant and every subscriber filters on its own
+//! (verified) tenant first, so ids of another tenant never match. In-process only: with several
+//! server instances, a subscriber sees the events of its own instance (fan-out across instances
+//! would need Redis pub/sub; see README "Subscriptions").
+use crate::persistence::TenantId;
+use futures_util::Stream;
+use reos_entities::valuation;
+use std::sync::{Arc, Mutex};
+use tokio::sync::broadcast;
+use uuid::Uuid;
+
+/// Events a slow subscriber may fall behind by before it skips (and logs) the oldest.
+const CAPACITY: usize = 1024;
+
+/// Progress of a property import run (`importProgress`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportProgress {
+    pub run_id: Uuid,
+    /// `running` while batches are written; then the run's outcome (`succeeded`, `blocked`,
+    /// `failed`, or `rolled_back` when the request's transaction did not commit).
+    pub stage: String,
+    /// Rows processed (written or merged) so far, and rows to process.
+    pub processed: u64,
+    pub total: u64,
+    /// Final counts; zero while running.
+    pub read: u64,
+    pub written: u64,
+    pub merged: u64,
+    pub rejected: u64,
+    pub done: bool,
+}
+
+/// What happened, without the tenant.
+#[derive(Debug, Clone)]
+pub enum EventKind {
+    /// A valuation was saved (and its transaction committed).
+    ValuationCompleted(Arc<valuation::Model>),
+    ImportProgress(ImportProgress),
+}
+
+/// One event of one tenant.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub tenant: TenantId,
+    pub kind: EventKind,
+}
+
+/// Cheap to clone; all clones share one channel.
+#[derive(Clone)]
+pub struct EventBus {
+    tx: broadcast::Sender<Event>,
+}
+
+impl Default for EventBus {
+    fn default() -> Self {
+        Self {
+            tx: broadcast::channel(CAPACITY).0,
+        }
+    }
+}
+
+impl EventBus {
+    /// Sends to every current subscriber; without subscribers the event is dropped.
+    pub fn publish(&self, event: Event) {
+        let _ = self.tx.send(event);
+    }
+
+    /// The events of `tenant` from now on, as a stream. A lagging subscriber skips what it missed.
+    pub fn subscribe(&self, tenant: TenantId) -> impl Stream<Item = EventKind> + Send + use<> {
+        futures_util::stream::unfold(self.tx.subscribe(), move |mut rx| async move {
+            loop {
+                match rx.recv().await {
+                    Ok(e) if e.tenant == tenant => return Some((e.kind, rx)),
+                    Ok(_) => {}
+                    Err(broadcast::error::RecvError::Lagged(n)) => {
+                        tracing::warn!(skipped = n, "subscriber lagged behind the event bus");
+                    }
+                    Err(broadcast::error::RecvError::Closed) => return None,
+                }
+            }
+        })
+    }
+
+    pub fn subscriber_count(&self) -> usize {
+        self.tx.receiver_count()
+    }
+}
+
+/// A request's events: some go out at once (progress), the rest only after the request's
+/// transaction commits, so a subscriber never hears of a row it cannot read yet. Put into each
+/// GraphQL request's data by the HTTP handler.
+#[derive(Clone)]
+pub struct Outbox {
+    bus: EventBus,
+    tenant: TenantId,
+    pending: Arc<Mutex<Vec<EventKind>>>,
+}
+
+impl Outbox {
+    pub fn new(bus: EventBus, tenant: TenantId) -> Self {
+        Self {
+            bus,
+            tenant,
+            pending: Arc::default(),
+        }
+    }
+
+    /// Publishes now (for progress, which describes work in flight rather than stored rows).
+    pub fn now(&self, kind: EventKind) {
+        self.bus.publish(Event {
+            tenant: self.tenant,
+            kind,
+        });
+    }
+
+    /// Publishes when [`Outbox::committed`] is called.
+    pub fn after_commit(&self, kind: EventKind) {
+        if let Ok(mut p) = self.pending.lock() {
+            p.push(kind);
+        }
+    }
+
+    /// The transaction committed: publish what waited for it.
+    pub fn committed(&self) {
+        for kind in self.take() {
+            self.now(kind);
+        }
+    }
+
+    /// The transaction rolled back: stored-row events are dropped; an import still in the list
+    /// is reported as finished with stage `rolled_back`, so its subscribers are not left waiting.
+    pub fn rolled_back(&self) {
+        for kind in self.take() {
+            if let EventKind::ImportProgress(mut p) = kind {
+                p.stage = "rolled_back".into();
+                p.done = true;
+                self.now(EventKind::ImportProgress(p));
+            }
+        }
+    }
+
+    fn take(&self) -> Vec<EventKind> {
+        self.pending
+            .lock()
+            .map(|mut p| std::mem::take(&mut *p))
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use futures_util::StreamExt;
+
+    fn progress(run_id: Uuid) -> EventKind {
+        EventKind::ImportProgress(ImportProgress {
+            run_id,
+            stage: "succeeded".into(),
+            processed: 1,
+            total: 1,
+            read: 1,
+            written: 1,
+            merged: 0,
+            rejected: 0,
+            done: true,
+        })
+    }
+
+    #[tokio::test]
+    async fn a_subscriber_sees_only_its_own_tenants_events() {
+        let bus = EventBus::default();
+        let (a, b) = (TenantId(Uuid::new_v4()), TenantId(Uuid::new_v4()));
+        let mut sub = Box::pin(bus.subscribe(a));
+        let run = Uuid::new_v4();
+        bus.publish(Event {
+            tenant: b,
+            kind: progress(run),
+        });
+        bus.publish(Event {
+            tenant: a,
+            kind: progress(run),
+        });
+        let got = sub.next().await;
+        assert!(matches!(got, Some(EventKind::ImportProgress(p)) if p.run_id == run));
+        let none = tokio::time::timeout(std::time::Duration::from_millis(50), sub.next()).await;
+        assert!(none.is_err(), "tenant B's event must not arrive");
+    }
+
+    #[tokio::test]
+    async fn events_wait_for_the_commit_and_a_rollback_ends_imports() {
+        let bus = EventBus::default();
+        let t = TenantId(Uuid::new_v4());
+        let mut sub = Box::pin(bus.subscribe(t));
+        let outbox = Outbox::new(bus.clone(), t);
+        let run = Uuid::new_v4();
+        outbox.after_commit(progress(run));
+        let early = tokio::time::timeout(std::time::Duration::from_millis(50), sub.next()).await;
+        assert!(early.is_err(), "nothing before the commit");
+        outbox.rolled_back();
+        match sub.next().await {
+            Some(EventKind::ImportProgress(p)) => assert_eq!((p.stage.as_str(), p.done), ("rolled_back", true)),
+            other => panic!("unexpected {other:?}"),
+        }
+        outbox.committed();
+        let none = tokio::time::timeout(std::time::Duration::from_millis(50), sub.next()).await;
+        assert!(none.is_err(), "a rolled-back outbox is empty");
+    }
+}

@@ -1,0 +1,154 @@
+//! Root subscriptions (`valuationCompleted`, `importProgress`) over the in-process event bus.
+//! A subscriber's tenant and role come from the token checked at `connection_init` (the
+//! WebSocket layer puts a [`SubscriberCtx`] into the connection's data); events of other tenants
+//! never reach it, whatever ids it asks for.
+use crate::auth::{Principal, Role};
+use crate::domain::rules;
+use crate::error::{ApiError, ApiResult};
+use crate::events::{EventBus, EventKind, ImportProgress, Outbox};
+use crate::graphql::types::valuation::Valuation;
+use crate::persistence::{TenantId, TenantTx, repositories};
+use async_graphql::{Context, ID, Result, SimpleObject, Subscription};
+use futures_util::{Stream, StreamExt};
+use sea_orm::DatabaseConnection;
+
+/// Per-connection data of a subscription socket, built from the `connection_init` token.
+#[derive(Clone)]
+pub struct SubscriberCtx {
+    pub principal: Principal,
+    pub tenant: TenantId,
+    /// The caller's highest role.
+    pub role: Role,
+    pub bus: EventBus,
+    /// For the existence checks (NOT_FOUND outside the tenant, as for queries).
+    pub db: DatabaseConnection,
+}
+
+/// Announces a saved valuation to `valuationCompleted` subscribers once the request commits.
+pub(crate) fn valuation_saved(ctx: &Context<'_>, saved: &reos_entities::valuation::Model) {
+    if let Some(outbox) = ctx.data_opt::<Outbox>() {
+        outbox.after_commit(EventKind::ValuationCompleted(std::sync::Arc::new(saved.clone())));
+    }
+}
+
+/// The subscriber, or UNAUTHENTICATED / FORBIDDEN.
+fn subscriber<'a>(ctx: &'a Context<'_>, min: Role) -> ApiResult<&'a SubscriberCtx> {
+    let s = ctx.data_opt::<SubscriberCtx>().ok_or(ApiError::Unauthenticated)?;
+    if !s.role.at_least(min) {
+        return Err(ApiError::Forbidden(format!(
+            "requires the {} role or higher",
+            min.as_str()
+        )));
+    }
+    Ok(s)
+}
+
+/// A valuation saved for the watched property.
+#[derive(SimpleObject)]
+pub struct ValuationCompletedEvent {
+    pub property_id: ID,
+    pub valuation: Valuation,
+}
+
+/// Progress of an import run; the last event has `done: true` and the run's outcome as `stage`.
+#[derive(SimpleObject)]
+pub struct ImportProgressEvent {
+    pub run_id: ID,
+    /// `running`, then `succeeded`, `blocked`, `failed` or `rolled_back`.
+    pub stage: String,
+    /// Rows written or merged so far.
+    pub processed: i32,
+    /// Rows to write (rows that passed parsing and address normalization).
+    pub total: i32,
+    /// Final counts (0 while running).
+    pub read: i32,
+    pub written: i32,
+    pub merged: i32,
+    pub rejected: i32,
+    pub done: bool,
+}
+
+fn int(n: u64) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+impl From<ImportProgress> for ImportProgressEvent {
+    fn from(p: ImportProgress) -> Self {
+        Self {
+            run_id: ID(p.run_id.to_string()),
+            stage: p.stage,
+            processed: int(p.processed),
+            total: int(p.total),
+            read: int(p.read),
+            written: int(p.written),
+            merged: int(p.merged),
+            rejected: int(p.rejected),
+            done: p.done,
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct SubscriptionRoot;
+
+#[Subscription]
+impl SubscriptionRoot {
+    /// Every valuation saved for the property (`runValuation`, `propertyDcf(save: true)`), sent
+    /// once its transaction has committed. NOT_FOUND for ids outside the caller's tenant.
+    /// Requires analyst.
+    async fn valuation_completed(
+        &self,
+        ctx: &Context<'_>,
+        property_id: ID,
+    ) -> Result<impl Stream<Item = ValuationCompletedEvent> + use<>> {
+        let s = subscriber(ctx, Role::Analyst)?;
+        let id = rules::uuid(&property_id, "property")?;
+        let tx = TenantTx::begin(&s.db, s.tenant).await.map_err(ApiError::from)?;
+        let found = repositories::find::<reos_entities::property::Entity>(&tx, id)
+            .await
+            .map_err(ApiError::from)?;
+        tx.rollback().await.map_err(ApiError::from)?;
+        if found.is_none() {
+            return Err(ApiError::not_found("property").into());
+        }
+        Ok(s.bus.subscribe(s.tenant).filter_map(move |kind| {
+            futures_util::future::ready(match kind {
+                EventKind::ValuationCompleted(v) if v.property_id == Some(id) => Some(ValuationCompletedEvent {
+                    property_id: ID(id.to_string()),
+                    valuation: Valuation(v.as_ref().clone()),
+                }),
+                _ => None,
+            })
+        }))
+    }
+
+    /// Progress of the import run `runId` (the id given to `importProperties` as `input.runId`):
+    /// an event per written batch, then a last one with `done: true`, after which the stream
+    /// completes. Runs of other tenants are never seen. Requires analyst.
+    async fn import_progress(
+        &self,
+        ctx: &Context<'_>,
+        run_id: ID,
+    ) -> Result<impl Stream<Item = ImportProgressEvent> + use<>> {
+        let s = subscriber(ctx, Role::Analyst)?;
+        let id = rules::uuid(&run_id, "pipelineRun")?;
+        let events = s.bus.subscribe(s.tenant).filter_map(move |kind| {
+            futures_util::future::ready(match kind {
+                EventKind::ImportProgress(p) if p.run_id == id => Some(p),
+                _ => None,
+            })
+        });
+        // Ends right after the `done` event rather than at the next event that never comes.
+        Ok(futures_util::stream::unfold(
+            (Box::pin(events), false),
+            |(mut events, finished)| async move {
+                if finished {
+                    return None;
+                }
+                let p = events.next().await?;
+                let done = p.done;
+                Some((ImportProgressEvent::from(p), (events, done)))
+            },
+        ))
+    }
+}
