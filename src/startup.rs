@@ -3,9 +3,10 @@
 use crate::auth::dev::DevKeys;
 use crate::auth::{Role, Verifier, VerifierConfig};
 use crate::config::Settings;
-use crate::graphql::build_schema;
+use crate::graphql::build_schema_with;
 use crate::http::{self, state::AppState};
 use crate::persistence::Database;
+use crate::services::documents::Documents;
 use crate::services::seed;
 use actix_web::dev::Server;
 use actix_web::{App, HttpServer, web};
@@ -64,7 +65,11 @@ impl Application {
             Some(k) => Some(k.mint(seed::DEMO_SLUG, Role::Admin, Duration::from_secs(30 * 24 * 3600))?),
             None => None,
         };
-        let schema = build_schema(&settings.graphql);
+        let documents = Arc::new(Documents::from_settings(&settings).context("document storage")?);
+        tracing::info!(store = documents.store.describe(), "document storage");
+        let schema = build_schema_with(&settings.graphql, Some(documents.clone()));
+        let multipart = documents.multipart_options();
+        let documents = web::Data::from(documents);
         let listener = TcpListener::bind(&settings.listen).with_context(|| format!("binding {}", settings.listen))?;
         let port = listener.local_addr()?.port();
         let state = Arc::new(AppState::new(settings, schema, db, verifier, graphiql_token));
@@ -73,6 +78,8 @@ impl Application {
             App::new()
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .app_data(data.clone())
+                .app_data(documents.clone())
+                .app_data(multipart.clone())
                 .configure(http::routes)
         })
         .listen(listener)?

@@ -9,6 +9,7 @@ pub mod document;
 pub mod field_provenance;
 pub mod lease;
 pub mod loan;
+pub mod offer;
 pub mod market_leasing_profile;
 pub mod operating_expense;
 pub mod owner;
@@ -43,4 +44,5 @@ pub const TENANT_OWNED_TABLES: &[&str] = &[
     "dcf_assumptions",
     "pipeline_runs",
     "pipeline_gate_results",
+    "offers",
 ];

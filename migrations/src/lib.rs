@@ -13,6 +13,7 @@ mod m20261128_000005_create_records;
 mod m20261128_000006_enable_row_level_security;
 mod m20261128_000007_create_dcf_tables;
 mod m20261128_000008_create_pipeline_runs;
+mod m20261128_000011_create_offers_and_document_links;
 
 pub use common::APP_ROLE;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000006_enable_row_level_security::Migration),
             Box::new(m20261128_000007_create_dcf_tables::Migration),
             Box::new(m20261128_000008_create_pipeline_runs::Migration),
+            Box::new(m20261128_000011_create_offers_and_document_links::Migration),
         ]
     }
 }

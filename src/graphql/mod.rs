@@ -11,4 +11,4 @@ pub mod schema;
 pub mod types;
 
 pub use context::RequestCtx;
-pub use schema::{ReosSchema, build_schema, sdl};
+pub use schema::{ReosSchema, build_schema, build_schema_with, sdl};

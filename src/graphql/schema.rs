@@ -9,6 +9,15 @@ use async_graphql::{EmptySubscription, SDLExportOptions, Schema};
 pub type ReosSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
 pub fn build_schema(limits: &GraphqlSettings) -> ReosSchema {
+    build_schema_with(limits, None)
+}
+
+/// The schema with the running service's document store and limits as data (without them,
+/// document resolvers answer INTERNAL_SERVER_ERROR).
+pub fn build_schema_with(
+    limits: &GraphqlSettings,
+    documents: Option<std::sync::Arc<crate::services::documents::Documents>>,
+) -> ReosSchema {
     let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
         .data(limits.clone())
         .data(std::sync::Arc::new(crate::services::comps::CompService::default()))
@@ -18,6 +27,9 @@ pub fn build_schema(limits: &GraphqlSettings) -> ReosSchema {
             max_aliases: limits.max_aliases,
             max_root_fields: limits.max_root_fields,
         });
+    if let Some(d) = documents {
+        builder = builder.data(d);
+    }
     if !limits.introspection {
         builder = builder.disable_introspection();
     }

@@ -1,5 +1,6 @@
 //! Root queries, one domain per file, merged into `QueryRoot`.
 mod dcf;
+mod documents;
 mod me;
 mod owners;
 mod pipeline;
@@ -21,4 +22,5 @@ pub struct QueryRoot(
     property_dcf::PropertyDcfQueries,
     valuation::ValuationQueries,
     pipeline::PipelineQueries,
+    documents::DocumentQueries,
 );

@@ -46,7 +46,8 @@ tenant_owned!(
     loan,
     dcf_assumption,
     pipeline_run,
-    pipeline_gate_result
+    pipeline_gate_result,
+    offer
 );
 
 /// `SELECT … FROM table WHERE tenant_id = <the transaction's tenant>`.
