@@ -79,7 +79,7 @@ impl Application {
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .app_data(data.clone())
                 .app_data(documents.clone())
-                .app_data(multipart.clone())
+                .app_data(multipart)
                 .configure(http::routes)
         })
         .listen(listener)?

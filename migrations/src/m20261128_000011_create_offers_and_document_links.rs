@@ -47,10 +47,8 @@ impl MigrationTrait for Migration {
                 .await?;
             }
             _ => {
-                conn.execute_unprepared(
-                    "ALTER TABLE documents ADD COLUMN offer_id uuid_text NULL",
-                )
-                .await?;
+                conn.execute_unprepared("ALTER TABLE documents ADD COLUMN offer_id uuid_text NULL")
+                    .await?;
             }
         }
         index(manager, "documents", &["tenant_id", "offer_id"], false).await?;

@@ -3,8 +3,8 @@
 //! higher. Another tenant's id, a malformed id and a missing document all get the same 404.
 use super::state::AppState;
 use crate::auth::Role;
-use crate::persistence::object_store::{ObjectKey, StoreError};
 use crate::persistence::TenantTx;
+use crate::persistence::object_store::{ObjectKey, StoreError};
 use crate::services::documents::{Documents, names};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{AUTHORIZATION, CONTENT_DISPOSITION, CONTENT_TYPE};
@@ -34,7 +34,11 @@ fn unavailable(what: &str, e: &dyn std::fmt::Display) -> HttpResponse {
 }
 
 /// The document row, if the token may read it; otherwise the response to send.
-async fn authorized(state: &AppState, http: &HttpRequest, id: &str) -> Result<(TenantTx, document::Model), HttpResponse> {
+async fn authorized(
+    state: &AppState,
+    http: &HttpRequest,
+    id: &str,
+) -> Result<(TenantTx, document::Model), HttpResponse> {
     let header = http.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok());
     let principal = state.tokens.verify(&state.verifier, header).await.map_err(|e| {
         tracing::info!(reason = e.code(), "token refused");

@@ -46,6 +46,19 @@ impl ObjectKey {
     /// The key of a new document; `safe_name` must already be sanitized (see
     /// `services::documents::names`), anything else is refused rather than encoded.
     pub fn new(tenant: TenantId, document: Uuid, safe_name: &str) -> Result<Self, StoreError> {
+        let safe = !safe_name.is_empty()
+            && safe_name.len() <= 100
+            && !safe_name.starts_with('.')
+            && !safe_name.contains("..")
+            && safe_name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+        if !safe {
+            return Err(StoreError::Config {
+                field: "object_key",
+                message: "the file name is not a safe key segment".into(),
+            });
+        }
         let raw = format!("tenants/{tenant}/documents/{document}/{safe_name}");
         let path = Path::parse(&raw).map_err(|e| StoreError::Config {
             field: "object_key",
@@ -125,9 +138,7 @@ impl DocumentStore {
         }
         match (&s.object_store_access_key_id, &s.object_store_secret_access_key) {
             (Some(id), Some(secret)) => {
-                b = b
-                    .with_access_key_id(id)
-                    .with_secret_access_key(secret.expose_secret());
+                b = b.with_access_key_id(id).with_secret_access_key(secret.expose_secret());
             }
             (None, None) => {}
             _ => {
@@ -175,7 +186,11 @@ impl DocumentStore {
     }
 
     fn check(tenant: TenantId, key: &ObjectKey) -> Result<(), StoreError> {
-        if key.belongs_to(tenant) { Ok(()) } else { Err(StoreError::ForeignKey) }
+        if key.belongs_to(tenant) {
+            Ok(())
+        } else {
+            Err(StoreError::ForeignKey)
+        }
     }
 
     /// Writes the whole object atomically (readers never see a partial object). On S3 the content

@@ -54,7 +54,10 @@ impl Drop for Hooks {
                     }
                 });
             }
-            Err(_) => tracing::warn!(hooks = left.len(), "transaction dropped outside a runtime; hooks not run"),
+            Err(_) => tracing::warn!(
+                hooks = left.len(),
+                "transaction dropped outside a runtime; hooks not run"
+            ),
         }
     }
 }

@@ -84,7 +84,9 @@ impl Documents {
     /// checked by `uploadDocument` with a clear error.
     pub fn multipart_options(&self) -> async_graphql::http::MultipartOptions {
         const SALES_IMPORT_MAX: usize = 64 * 1024 * 1024;
-        let max = usize::try_from(self.max_bytes).unwrap_or(usize::MAX).max(SALES_IMPORT_MAX);
+        let max = usize::try_from(self.max_bytes)
+            .unwrap_or(usize::MAX)
+            .max(SALES_IMPORT_MAX);
         async_graphql::http::MultipartOptions::default()
             .max_num_files(self.max_files)
             .max_file_size(max)
@@ -253,6 +255,36 @@ pub async fn delete(tx: &TenantTx, store: &Arc<DocumentStore>, id: Uuid) -> ApiR
         })
     }));
     Ok(doc)
+}
+
+/// Before a property or lease is deleted (its documents' rows go with it by cascade): their
+/// objects are deleted once the request commits.
+pub async fn objects_follow_cascade(tx: &TenantTx, store: &Arc<DocumentStore>, parent: Parent) -> ApiResult<()> {
+    let filter = match parent {
+        Parent::Property(id) => document::Column::PropertyId.eq(id),
+        Parent::Lease(id) => document::Column::LeaseId.eq(id),
+        Parent::Offer(id) => document::Column::OfferId.eq(id),
+    };
+    let rows = scoped::<document::Entity>(tx).filter(filter).all(tx.conn()).await?;
+    let tenant = tx.tenant();
+    let keys: Vec<ObjectKey> = rows
+        .iter()
+        .filter_map(|d| ObjectKey::stored(tenant, &d.object_key).ok())
+        .collect();
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let store = store.clone();
+    tx.on_outcome(Box::new(move |committed| {
+        Box::pin(async move {
+            if committed {
+                for key in &keys {
+                    remove(&store, tenant, key, "parent deleted").await;
+                }
+            }
+        })
+    }));
+    Ok(())
 }
 
 /// The tenant's document, or NOT_FOUND (identical for another tenant's id).

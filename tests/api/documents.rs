@@ -84,7 +84,11 @@ pub async fn download(app: &TestApp, token: Option<&str>, id: &str) -> (u16, Str
             .unwrap_or_default()
             .to_owned()
     };
-    let (status, ctype, disp) = (res.status().as_u16(), header("content-type"), header("content-disposition"));
+    let (status, ctype, disp) = (
+        res.status().as_u16(),
+        header("content-type"),
+        header("content-disposition"),
+    );
     (status, ctype, disp, res.bytes().await.unwrap().to_vec())
 }
 
@@ -119,7 +123,13 @@ async fn an_uploaded_pdf_is_sniffed_hashed_stored_and_downloadable(app: TestApp)
     let op = app.token("alpha", Role::Operator);
     let pid = app.create_property(&op, "Ames").await;
     // The client claims HTML; the bytes say PDF.
-    let (status, body) = upload(&app, &op, json!({"propertyId": pid}), &[("Lease 2026.pdf", "text/html", PDF)]).await;
+    let (status, body) = upload(
+        &app,
+        &op,
+        json!({"propertyId": pid}),
+        &[("Lease 2026.pdf", "text/html", PDF)],
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
     let doc = &body["data"]["uploadDocument"]["documents"][0];
     assert_eq!(doc["contentType"], "application/pdf", "{body}");
@@ -185,13 +195,21 @@ async fn refused_uploads_name_the_field_and_write_nothing() {
     let big = vec![b'a'; 201];
     let elf: &[u8] = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0";
     let cases: Vec<(Value, Vec<File>, &str)> = vec![
-        (json!({"propertyId": pid}), vec![("big.txt", "text/plain", &big)], "input.files[0]"),
+        (
+            json!({"propertyId": pid}),
+            vec![("big.txt", "text/plain", &big)],
+            "input.files[0]",
+        ),
         (
             json!({"propertyId": pid}),
             vec![("ok.pdf", "application/pdf", PDF), ("tool.pdf", "application/pdf", elf)],
             "input.files[1]",
         ),
-        (json!({"propertyId": pid}), vec![("empty.txt", "text/plain", b"")], "input.files[0]"),
+        (
+            json!({"propertyId": pid}),
+            vec![("empty.txt", "text/plain", b"")],
+            "input.files[0]",
+        ),
         (json!({"propertyId": pid}), vec![], "input.files"),
         (
             json!({"propertyId": pid, "leaseId": pid}),
@@ -206,7 +224,11 @@ async fn refused_uploads_name_the_field_and_write_nothing() {
         assert_eq!(body["errors"][0]["extensions"]["field"], field, "{body}");
     }
     // More files than allowed in one request, in one field or spread over aliases.
-    let three: Vec<File> = vec![("a.txt", "text/plain", b"a"), ("b.txt", "text/plain", b"b"), ("c.txt", "text/plain", b"c")];
+    let three: Vec<File> = vec![
+        ("a.txt", "text/plain", b"a"),
+        ("b.txt", "text/plain", b"b"),
+        ("c.txt", "text/plain", b"c"),
+    ];
     let (_, body) = upload(&app, &op, json!({"propertyId": pid}), &three).await;
     assert_eq!(body["errors"][0]["extensions"]["field"], "input.files", "{body}");
     let twice = "mutation($i: UploadDocumentInput!) { a: uploadDocument(input: $i) { documents { id } } \
@@ -223,8 +245,17 @@ async fn another_tenants_documents_are_not_found_anywhere(app: TestApp) {
     let b = app.tenant("beta").await;
     let (ta, tb) = (app.token("alpha", Role::Operator), app.token("beta", Role::Admin));
     let pa = app.create_property(&ta, "Ames").await;
-    let (_, body) = upload(&app, &ta, json!({"propertyId": pa}), &[("a.pdf", "application/pdf", PDF)]).await;
-    let id = body["data"]["uploadDocument"]["documents"][0]["id"].as_str().unwrap().to_owned();
+    let (_, body) = upload(
+        &app,
+        &ta,
+        json!({"propertyId": pa}),
+        &[("a.pdf", "application/pdf", PDF)],
+    )
+    .await;
+    let id = body["data"]["uploadDocument"]["documents"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
 
     let (s_foreign, _, _, foreign) = download(&app, Some(&tb), &id).await;
     let (s_missing, _, _, missing) = download(&app, Some(&tb), &uuid::Uuid::now_v7().to_string()).await;
@@ -234,12 +265,28 @@ async fn another_tenants_documents_are_not_found_anywhere(app: TestApp) {
     assert_eq!(foreign, bad);
 
     let (_, del) = app
-        .gql(Some(&tb), "mutation($id: ID!) { deleteDocument(id: $id) { deletedId } }", json!({"id": id}))
+        .gql(
+            Some(&tb),
+            "mutation($id: ID!) { deleteDocument(id: $id) { deletedId } }",
+            json!({"id": id}),
+        )
         .await;
     assert_eq!(code(&del), "NOT_FOUND");
-    let (_, one) = app.gql(Some(&tb), "query($id: ID!) { document(id: $id) { id } }", json!({"id": id})).await;
+    let (_, one) = app
+        .gql(
+            Some(&tb),
+            "query($id: ID!) { document(id: $id) { id } }",
+            json!({"id": id}),
+        )
+        .await;
     assert_eq!(code(&one), "NOT_FOUND");
-    let (_, up) = upload(&app, &tb, json!({"propertyId": pa}), &[("x.pdf", "application/pdf", PDF)]).await;
+    let (_, up) = upload(
+        &app,
+        &tb,
+        json!({"propertyId": pa}),
+        &[("x.pdf", "application/pdf", PDF)],
+    )
+    .await;
     assert_eq!(code(&up), "NOT_FOUND", "uploading onto another tenant's property");
     assert_eq!(total(&app, &tb).await, 0);
 
@@ -261,18 +308,43 @@ async fn downloads_need_a_token_and_the_analyst_role() {
     app.tenant("alpha").await;
     let op = app.token("alpha", Role::Operator);
     let pid = app.create_property(&op, "Ames").await;
-    let (_, body) = upload(&app, &op, json!({"propertyId": pid}), &[("a.pdf", "application/pdf", PDF)]).await;
-    let id = body["data"]["uploadDocument"]["documents"][0]["id"].as_str().unwrap().to_owned();
+    let (_, body) = upload(
+        &app,
+        &op,
+        json!({"propertyId": pid}),
+        &[("a.pdf", "application/pdf", PDF)],
+    )
+    .await;
+    let id = body["data"]["uploadDocument"]["documents"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert_eq!(download(&app, None, &id).await.0, 401);
     assert_eq!(download(&app, Some("garbage"), &id).await.0, 401);
-    assert_eq!(download(&app, Some(&app.token("alpha", Role::Viewer)), &id).await.0, 403);
-    assert_eq!(download(&app, Some(&app.token("alpha", Role::Analyst)), &id).await.0, 200);
+    assert_eq!(
+        download(&app, Some(&app.token("alpha", Role::Viewer)), &id).await.0,
+        403
+    );
+    assert_eq!(
+        download(&app, Some(&app.token("alpha", Role::Analyst)), &id).await.0,
+        200
+    );
     let (_, listed) = app
-        .gql(Some(&app.token("alpha", Role::Viewer)), "{ documents { totalCount } }", json!({}))
+        .gql(
+            Some(&app.token("alpha", Role::Viewer)),
+            "{ documents { totalCount } }",
+            json!({}),
+        )
         .await;
     assert_eq!(code(&listed), "FORBIDDEN");
     let analyst = app.token("alpha", Role::Analyst);
-    let (_, up) = upload(&app, &analyst, json!({"propertyId": pid}), &[("b.pdf", "application/pdf", PDF)]).await;
+    let (_, up) = upload(
+        &app,
+        &analyst,
+        json!({"propertyId": pid}),
+        &[("b.pdf", "application/pdf", PDF)],
+    )
+    .await;
     assert_eq!(code(&up), "FORBIDDEN", "uploading requires operator");
 }
 
@@ -280,11 +352,24 @@ async fn delete_removes_the_row_and_the_object(app: TestApp) {
     let tid = app.tenant("alpha").await;
     let op = app.token("alpha", Role::Operator);
     let pid = app.create_property(&op, "Ames").await;
-    let (_, body) = upload(&app, &op, json!({"propertyId": pid}), &[("a.pdf", "application/pdf", PDF)]).await;
-    let id = body["data"]["uploadDocument"]["documents"][0]["id"].as_str().unwrap().to_owned();
+    let (_, body) = upload(
+        &app,
+        &op,
+        json!({"propertyId": pid}),
+        &[("a.pdf", "application/pdf", PDF)],
+    )
+    .await;
+    let id = body["data"]["uploadDocument"]["documents"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert_eq!(store(&app).list(TenantId(tid), None).await.unwrap().len(), 1);
     let d = app
-        .data(&op, "mutation($id: ID!) { deleteDocument(id: $id) { deletedId } }", json!({"id": id}))
+        .data(
+            &op,
+            "mutation($id: ID!) { deleteDocument(id: $id) { deletedId } }",
+            json!({"id": id}),
+        )
         .await;
     assert_eq!(d["deleteDocument"]["deletedId"], id.as_str());
     assert_eq!(total(&app, &op).await, 0);
@@ -304,7 +389,13 @@ async fn a_failed_object_write_leaves_no_row() {
     let objects = app.state.settings.data_dir.join("objects").join("tenants");
     std::fs::create_dir_all(&objects).unwrap();
     std::fs::write(objects.join(tid.to_string()), b"in the way").unwrap();
-    let (_, body) = upload(&app, &op, json!({"propertyId": pid}), &[("a.pdf", "application/pdf", PDF)]).await;
+    let (_, body) = upload(
+        &app,
+        &op,
+        json!({"propertyId": pid}),
+        &[("a.pdf", "application/pdf", PDF)],
+    )
+    .await;
     assert_eq!(code(&body), "INTERNAL_SERVER_ERROR", "{body}");
     assert!(body["errors"][0]["extensions"]["requestId"].is_string());
     assert_eq!(total(&app, &op).await, 0);
@@ -334,7 +425,10 @@ async fn a_failed_row_insert_removes_the_object(app: TestApp) {
     let op = app.token("alpha", Role::Operator);
     let pid = app.create_property(&op, "Ames").await;
     refuse_rows_named_refused(&app).await;
-    let files: &[File] = &[("fine.pdf", "application/pdf", PDF), ("refused.pdf", "application/pdf", PDF)];
+    let files: &[File] = &[
+        ("fine.pdf", "application/pdf", PDF),
+        ("refused.pdf", "application/pdf", PDF),
+    ];
     let (_, body) = upload(&app, &op, json!({"propertyId": pid}), files).await;
     assert_eq!(code(&body), "INTERNAL_SERVER_ERROR", "{body}");
     assert_eq!(total(&app, &op).await, 0);
@@ -352,7 +446,14 @@ async fn a_later_error_in_the_request_removes_uploaded_objects(app: TestApp) {
          gone: deleteDocument(id: \"{}\") {{ deletedId }} }}",
         uuid::Uuid::now_v7()
     );
-    let (_, body) = upload_query(&app, &op, &q, json!({"propertyId": pid}), &[("a.pdf", "application/pdf", PDF)]).await;
+    let (_, body) = upload_query(
+        &app,
+        &op,
+        &q,
+        json!({"propertyId": pid}),
+        &[("a.pdf", "application/pdf", PDF)],
+    )
+    .await;
     assert_eq!(code(&body), "NOT_FOUND", "{body}");
     assert_eq!(total(&app, &op).await, 0);
     assert!(store(&app).list(TenantId(tid), None).await.unwrap().is_empty());
@@ -381,11 +482,31 @@ async fn documents_attach_to_leases_and_offers(app: TestApp) {
         .await;
     let lease_id = lease["createLease"]["lease"]["id"].as_str().unwrap().to_owned();
 
-    let (_, o) = upload(&app, &op, json!({"offerId": offer_id}), &[("loi.pdf", "application/pdf", PDF)]).await;
+    let (_, o) = upload(
+        &app,
+        &op,
+        json!({"offerId": offer_id}),
+        &[("loi.pdf", "application/pdf", PDF)],
+    )
+    .await;
     let od = &o["data"]["uploadDocument"]["documents"][0];
-    assert_eq!((od["offerId"].as_str(), od["propertyId"].as_str()), (Some(offer_id.as_str()), Some(pid.as_str())), "{o}");
-    let (_, l) = upload(&app, &op, json!({"leaseId": lease_id}), &[("lease.pdf", "application/pdf", PDF)]).await;
-    assert_eq!(l["data"]["uploadDocument"]["documents"][0]["leaseId"], lease_id.as_str(), "{l}");
+    assert_eq!(
+        (od["offerId"].as_str(), od["propertyId"].as_str()),
+        (Some(offer_id.as_str()), Some(pid.as_str())),
+        "{o}"
+    );
+    let (_, l) = upload(
+        &app,
+        &op,
+        json!({"leaseId": lease_id}),
+        &[("lease.pdf", "application/pdf", PDF)],
+    )
+    .await;
+    assert_eq!(
+        l["data"]["uploadDocument"]["documents"][0]["leaseId"],
+        lease_id.as_str(),
+        "{l}"
+    );
 
     let d = app
         .data(
@@ -409,3 +530,54 @@ async fn documents_attach_to_leases_and_offers(app: TestApp) {
     assert_eq!(bad["errors"][0]["extensions"]["field"], "input.amount");
 }
 local_both!(documents_attach_to_leases_and_offers);
+
+async fn deleting_a_lease_or_property_deletes_its_documents_objects(app: TestApp) {
+    let tid = app.tenant("alpha").await;
+    let op = app.token("alpha", Role::Operator);
+    let pid = app.create_property(&op, "Ames").await;
+    let lease = app
+        .data(
+            &op,
+            "mutation($i: CreateLeaseInput!) { createLease(input: $i) { lease { id } } }",
+            json!({"i": {"propertyId": pid, "vacant": true, "areaSf": 800.0, "mla": "office"}}),
+        )
+        .await;
+    let lease_id = lease["createLease"]["lease"]["id"].as_str().unwrap().to_owned();
+    upload(
+        &app,
+        &op,
+        json!({"propertyId": pid}),
+        &[("deed.pdf", "application/pdf", PDF)],
+    )
+    .await;
+    upload(
+        &app,
+        &op,
+        json!({"leaseId": lease_id}),
+        &[("lease.pdf", "application/pdf", PDF)],
+    )
+    .await;
+    let store = store(&app);
+    assert_eq!(store.list(TenantId(tid), None).await.unwrap().len(), 2);
+
+    app.data(
+        &op,
+        "mutation($id: ID!) { deleteLease(id: $id) { deletedId } }",
+        json!({"id": lease_id}),
+    )
+    .await;
+    let left = store.list(TenantId(tid), None).await.unwrap();
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(left[0].ends_with("/deed.pdf"));
+    assert_eq!(total(&app, &op).await, 1);
+
+    app.data(
+        &op,
+        "mutation($id: ID!) { deleteProperty(id: $id) { deletedId } }",
+        json!({"id": pid}),
+    )
+    .await;
+    assert!(store.list(TenantId(tid), None).await.unwrap().is_empty());
+    assert_eq!(total(&app, &op).await, 0);
+}
+local_both!(deleting_a_lease_or_property_deletes_its_documents_objects);

@@ -87,7 +87,13 @@ async fn s3_documents_round_trip_with_presigned_urls(app: TestApp) {
     let tid = app.tenant("alpha").await;
     let op = app.token("alpha", Role::Operator);
     let pid = app.create_property(&op, "Ames").await;
-    let (status, body) = upload(&app, &op, json!({"propertyId": pid}), &[("Offer memo.pdf", "text/plain", PDF)]).await;
+    let (status, body) = upload(
+        &app,
+        &op,
+        json!({"propertyId": pid}),
+        &[("Offer memo.pdf", "text/plain", PDF)],
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
     let doc = &body["data"]["uploadDocument"]["documents"][0];
     assert_eq!(doc["contentType"], "application/pdf", "{body}");
@@ -95,8 +101,14 @@ async fn s3_documents_round_trip_with_presigned_urls(app: TestApp) {
     let id = doc["id"].as_str().unwrap().to_owned();
     let url = doc["downloadUrl"].as_str().unwrap();
     assert!(url.starts_with("http://127.0.0.1:13900/"), "{url}");
-    assert!(url.contains(&format!("tenants/{tid}/documents/{id}/Offer_memo.pdf")), "{url}");
-    assert!(url.contains("X-Amz-Signature=") && url.contains("X-Amz-Expires=60"), "{url}");
+    assert!(
+        url.contains(&format!("tenants/{tid}/documents/{id}/Offer_memo.pdf")),
+        "{url}"
+    );
+    assert!(
+        url.contains("X-Amz-Signature=") && url.contains("X-Amz-Expires=60"),
+        "{url}"
+    );
 
     // The presigned URL works without our token and carries the stored type and disposition.
     let res = reqwest::get(url).await.unwrap();
@@ -110,10 +122,17 @@ async fn s3_documents_round_trip_with_presigned_urls(app: TestApp) {
     assert_eq!(reqwest::get(&tampered).await.unwrap().status(), 403);
     // The authenticated endpoint streams from S3 as well.
     let (status, ctype, _, bytes) = download(&app, Some(&op), &id).await;
-    assert_eq!((status, ctype.as_str(), bytes.as_slice()), (200, "application/pdf", PDF));
+    assert_eq!(
+        (status, ctype.as_str(), bytes.as_slice()),
+        (200, "application/pdf", PDF)
+    );
 
-    app.data(&op, "mutation($id: ID!) { deleteDocument(id: $id) { deletedId } }", json!({"id": id}))
-        .await;
+    app.data(
+        &op,
+        "mutation($id: ID!) { deleteDocument(id: $id) { deletedId } }",
+        json!({"id": id}),
+    )
+    .await;
     assert_eq!(total(&app, &op).await, 0);
     assert!(store(&app).list(TenantId(tid), None).await.unwrap().is_empty());
     assert_eq!(reqwest::get(url).await.unwrap().status(), 404, "the object is gone");
@@ -126,9 +145,24 @@ async fn s3_tenants_never_see_each_others_objects(app: TestApp) {
     let (ta, tb) = (app.token("alpha", Role::Operator), app.token("beta", Role::Operator));
     let pa = app.create_property(&ta, "Ames").await;
     let pb = app.create_property(&tb, "Boone").await;
-    let (_, ua) = upload(&app, &ta, json!({"propertyId": pa}), &[("a.pdf", "application/pdf", PDF)]).await;
-    let (_, ub) = upload(&app, &tb, json!({"propertyId": pb}), &[("b.txt", "text/plain", b"beta only\n")]).await;
-    let ida = ua["data"]["uploadDocument"]["documents"][0]["id"].as_str().unwrap().to_owned();
+    let (_, ua) = upload(
+        &app,
+        &ta,
+        json!({"propertyId": pa}),
+        &[("a.pdf", "application/pdf", PDF)],
+    )
+    .await;
+    let (_, ub) = upload(
+        &app,
+        &tb,
+        json!({"propertyId": pb}),
+        &[("b.txt", "text/plain", b"beta only\n")],
+    )
+    .await;
+    let ida = ua["data"]["uploadDocument"]["documents"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert!(ub.get("errors").is_none(), "{ub}");
 
     let store: DocumentStore = store(&app);
@@ -144,13 +178,23 @@ async fn s3_tenants_never_see_each_others_objects(app: TestApp) {
     assert!(store.get(TenantId(b), &a_key).await.is_err());
     assert!(store.delete(TenantId(b), &a_key).await.is_err());
     let overwrite = store
-        .put(TenantId(b), &a_key, bytes::Bytes::from_static(b"x"), "text/plain", "attachment")
+        .put(
+            TenantId(b),
+            &a_key,
+            bytes::Bytes::from_static(b"x"),
+            "text/plain",
+            "attachment",
+        )
         .await;
     assert!(overwrite.is_err());
     // Through the API: the same 404 / NOT_FOUND as for a missing document.
     assert_eq!(download(&app, Some(&tb), &ida).await.0, 404);
     let (_, del) = app
-        .gql(Some(&tb), "mutation($id: ID!) { deleteDocument(id: $id) { deletedId } }", json!({"id": ida}))
+        .gql(
+            Some(&tb),
+            "mutation($id: ID!) { deleteDocument(id: $id) { deletedId } }",
+            json!({"id": ida}),
+        )
         .await;
     assert_eq!(code(&del), "NOT_FOUND");
     let (status, _, _, bytes) = download(&app, Some(&ta), &ida).await;
@@ -160,7 +204,9 @@ s3_both!(s3_tenants_never_see_each_others_objects);
 
 #[tokio::test]
 async fn s3_a_failed_row_insert_removes_the_object() {
-    let Some(app) = spawn_s3(Backend::Sqlite).await else { return };
+    let Some(app) = spawn_s3(Backend::Sqlite).await else {
+        return;
+    };
     let tid = app.tenant("alpha").await;
     let op = app.token("alpha", Role::Operator);
     let pid = app.create_property(&op, "Ames").await;
@@ -173,7 +219,13 @@ async fn s3_a_failed_row_insert_removes_the_object() {
         )
         .await
         .unwrap();
-    let (_, body) = upload(&app, &op, json!({"propertyId": pid}), &[("refused.pdf", "application/pdf", PDF)]).await;
+    let (_, body) = upload(
+        &app,
+        &op,
+        json!({"propertyId": pid}),
+        &[("refused.pdf", "application/pdf", PDF)],
+    )
+    .await;
     assert_eq!(code(&body), "INTERNAL_SERVER_ERROR", "{body}");
     assert!(store(&app).list(TenantId(tid), None).await.unwrap().is_empty());
 }

@@ -73,6 +73,16 @@ async fn read_files(ctx: &Context<'_>, docs: &Documents, files: Vec<Upload>) -> 
     Ok(out)
 }
 
+/// Called by `deleteProperty` / `deleteLease` before the row goes: the documents' objects are
+/// deleted after the commit (the rows go by cascade). A malformed id is left to the caller.
+pub(crate) async fn objects_follow(ctx: &Context<'_>, parent: fn(uuid::Uuid) -> Parent, id: &ID) -> Result<()> {
+    let (Some(docs), Ok(id)) = (ctx.data_opt::<Arc<Documents>>(), uuid::Uuid::parse_str(id.as_str())) else {
+        return Ok(());
+    };
+    let r = req(ctx)?;
+    Ok(documents::objects_follow_cascade(&r.tx, &docs.store, parent(id)).await?)
+}
+
 #[Object]
 impl DocumentMutations {
     /// Stores files and their metadata. Every file is checked (size, type) before anything is
@@ -87,7 +97,8 @@ impl DocumentMutations {
         let files = read_files(ctx, docs, input.files).await?;
         let saved = documents::upload(&r.tx, &docs.store, at, r.actor(), files).await?;
         for d in &saved {
-            let details = serde_json::json!({ "sha256": d.sha256, "sizeBytes": d.size_bytes, "contentType": d.content_type });
+            let details =
+                serde_json::json!({ "sha256": d.sha256, "sizeBytes": d.size_bytes, "contentType": d.content_type });
             record(r, "upload", "document", d.id, details).await?;
         }
         Ok(UploadDocumentPayload {
@@ -102,7 +113,14 @@ impl DocumentMutations {
         let docs = ctx.data::<Arc<Documents>>()?;
         let uuid = rules::uuid(&id, "document")?;
         let doc = documents::delete(&r.tx, &docs.store, uuid).await?;
-        record(r, "delete", "document", doc.id, serde_json::json!({ "sha256": doc.sha256 })).await?;
+        record(
+            r,
+            "delete",
+            "document",
+            doc.id,
+            serde_json::json!({ "sha256": doc.sha256 }),
+        )
+        .await?;
         Ok(DeletePayload { deleted_id: id })
     }
 }

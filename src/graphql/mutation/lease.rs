@@ -208,6 +208,7 @@ impl LeaseMutations {
     /// Deletes a lease. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_lease(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
+        super::document::objects_follow(ctx, crate::services::documents::Parent::Lease, &id).await?;
         delete_recorded::<lease::Entity>(req(ctx)?, id, "lease", "lease").await
     }
 

@@ -58,7 +58,14 @@ impl OfferMutations {
         .insert(r.tx.conn())
         .await
         .map_err(ApiError::from)?;
-        record(r, "create", "offer", saved.id, serde_json::json!({ "amount": saved.amount })).await?;
+        record(
+            r,
+            "create",
+            "offer",
+            saved.id,
+            serde_json::json!({ "amount": saved.amount }),
+        )
+        .await?;
         Ok(OfferPayload { offer: Offer(saved) })
     }
 }

@@ -82,6 +82,7 @@ impl PropertyMutations {
     /// Deletes a property with its leases, unit mix, ownership, hazards and valuations. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_property(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
+        super::document::objects_follow(ctx, crate::services::documents::Parent::Property, &id).await?;
         delete_recorded::<property::Entity>(req(ctx)?, id, "property", "property").await
     }
 }

@@ -37,7 +37,11 @@ pub fn display_name(client: &str) -> String {
 pub fn key_segment(display: &str) -> String {
     let mut out = String::with_capacity(display.len());
     for c in display.chars() {
-        let c = if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' };
+        let c = if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+            c
+        } else {
+            '_'
+        };
         if c == '_' && out.ends_with('_') {
             continue;
         }
@@ -107,6 +111,9 @@ mod tests {
     #[test]
     fn disposition_carries_an_ascii_and_an_encoded_name() {
         let d = content_disposition("Miete März.pdf");
-        assert_eq!(d, "attachment; filename=\"Miete_M_rz.pdf\"; filename*=UTF-8''Miete%20M%C3%A4rz.pdf");
+        assert_eq!(
+            d,
+            "attachment; filename=\"Miete_M_rz.pdf\"; filename*=UTF-8''Miete%20M%C3%A4rz.pdf"
+        );
     }
 }
