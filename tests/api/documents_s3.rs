@@ -117,9 +117,12 @@ async fn s3_documents_round_trip_with_presigned_urls(app: TestApp) {
     let disp = res.headers()["content-disposition"].to_str().unwrap().to_owned();
     assert!(disp.starts_with("attachment; filename=\"Offer_memo.pdf\""), "{disp}");
     assert_eq!(res.bytes().await.unwrap().as_ref(), PDF);
-    // A tampered signature is refused by the server.
-    let tampered = url.replace("X-Amz-Signature=", "X-Amz-Signature=0");
-    assert_eq!(reqwest::get(&tampered).await.unwrap().status(), 403);
+    // A tampered signature (same length, one hex digit changed) is refused by the server.
+    let at = url.find("X-Amz-Signature=").unwrap() + "X-Amz-Signature=".len();
+    let flipped = if &url[at..at + 1] == "0" { "1" } else { "0" };
+    let tampered = format!("{}{flipped}{}", &url[..at], &url[at + 1..]);
+    let status = reqwest::get(&tampered).await.unwrap().status();
+    assert!(status == 403 || status == 400, "tampered URL answered {status}");
     // The authenticated endpoint streams from S3 as well.
     let (status, ctype, _, bytes) = download(&app, Some(&op), &id).await;
     assert_eq!(
