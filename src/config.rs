@@ -40,6 +40,15 @@ const ENV_KEYS: &[&str] = &[
     "sentry_environment",
     "sentry_sample_rate",
     "sentry_traces_sample_rate",
+    "object_store_url",
+    "object_store_endpoint",
+    "object_store_region",
+    "object_store_access_key_id",
+    "object_store_secret_access_key",
+    "object_store_allow_http",
+    "document_max_bytes",
+    "document_max_files",
+    "document_url_expiry_seconds",
 ];
 
 /// All of reos's configuration.
@@ -115,6 +124,27 @@ pub struct Settings {
     pub sentry_sample_rate: f32,
     /// Share of requests traced as Sentry transactions, 0 to 1 (`REOS_SENTRY_TRACES_SAMPLE_RATE`).
     pub sentry_traces_sample_rate: f32,
+    /// Where document bytes live (`REOS_OBJECT_STORE_URL`): `file:///abs/dir` or `file://./rel`
+    /// (local filesystem), or `s3://BUCKET` (S3-compatible, with the `object_store_*` keys below).
+    /// Unset: the local folder `data_dir/objects`.
+    pub object_store_url: Option<String>,
+    /// S3 endpoint URL (`REOS_OBJECT_STORE_ENDPOINT`), e.g. `http://127.0.0.1:3900` for Garage.
+    /// Unset: AWS's endpoint for the region.
+    pub object_store_endpoint: Option<String>,
+    /// S3 region (`REOS_OBJECT_STORE_REGION`); must match the server's (Garage: `s3_region`).
+    pub object_store_region: String,
+    /// S3 access key id (`REOS_OBJECT_STORE_ACCESS_KEY_ID`).
+    pub object_store_access_key_id: Option<String>,
+    /// S3 secret access key (`REOS_OBJECT_STORE_SECRET_ACCESS_KEY`).
+    pub object_store_secret_access_key: Option<SecretString>,
+    /// Allow a plain-HTTP S3 endpoint (`REOS_OBJECT_STORE_ALLOW_HTTP`); for loopback servers only.
+    pub object_store_allow_http: bool,
+    /// Largest document accepted, in bytes (`REOS_DOCUMENT_MAX_BYTES`).
+    pub document_max_bytes: u64,
+    /// Most files in one upload request (`REOS_DOCUMENT_MAX_FILES`).
+    pub document_max_files: usize,
+    /// Lifetime of presigned S3 download URLs, in seconds (`REOS_DOCUMENT_URL_EXPIRY_SECONDS`).
+    pub document_url_expiry_seconds: u64,
 }
 
 /// Where the property pipeline's configuration comes from and where its lineage goes.
@@ -204,6 +234,15 @@ impl Default for Settings {
             sentry_environment: None,
             sentry_sample_rate: 1.0,
             sentry_traces_sample_rate: 0.0,
+            object_store_url: None,
+            object_store_endpoint: None,
+            object_store_region: "us-east-1".into(),
+            object_store_access_key_id: None,
+            object_store_secret_access_key: None,
+            object_store_allow_http: false,
+            document_max_bytes: 25 * 1024 * 1024,
+            document_max_files: 10,
+            document_url_expiry_seconds: 300,
         }
     }
 }
@@ -272,6 +311,18 @@ impl Settings {
         }
         if let Some((field, message)) = self.rate_limit.problem(self.rate_limit_cost_per_minute) {
             return Err(ConfigError::Invalid { field, message });
+        }
+        if self.document_max_bytes == 0 || self.document_max_files == 0 {
+            return Err(ConfigError::Invalid {
+                field: "document_max_bytes",
+                message: "document_max_bytes and document_max_files must be at least 1".into(),
+            });
+        }
+        if !(1..=7 * 24 * 3600).contains(&self.document_url_expiry_seconds) {
+            return Err(ConfigError::Invalid {
+                field: "document_url_expiry_seconds",
+                message: "must be between 1 second and 7 days (the S3 limit)".into(),
+            });
         }
         self.validate_sentry()?;
         Ok(())

@@ -6,6 +6,7 @@ use crate::config::Settings;
 use crate::graphql::schema::build_schema;
 use crate::http::{self, state::AppState};
 use crate::persistence::Database;
+use crate::services::documents::Documents;
 use crate::services::property_import::PipelineConfig;
 use crate::services::seed;
 use actix_web::dev::Server;
@@ -80,7 +81,11 @@ impl Application {
         let metrics_here = metrics_listener.is_none();
         let pipeline = PipelineConfig::load(&settings.pipeline).context("pipeline configuration")?;
         let graph = crate::graph::start::backend(&settings, &db).await?;
-        let schema = build_schema(&settings.graphql, pipeline, graph);
+        let documents = Arc::new(Documents::from_settings(&settings).context("document storage")?);
+        tracing::info!(store = documents.store.describe(), "document storage");
+        let schema = build_schema(&settings.graphql, pipeline, graph, Some(documents.clone()));
+        let multipart = documents.multipart_options();
+        let documents = web::Data::from(documents);
         let listener = TcpListener::bind(&settings.listen).with_context(|| format!("binding {}", settings.listen))?;
         let port = listener.local_addr()?.port();
         let state = Arc::new(AppState::new(settings, schema, db, verifier, graphiql_token));
@@ -92,6 +97,8 @@ impl Application {
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .app_data(data.clone())
                 .app_data(limiter.clone())
+                .app_data(documents.clone())
+                .app_data(multipart)
                 .configure(http::routes)
                 .configure(|cfg| {
                     if metrics_here {

@@ -1,4 +1,4 @@
-//! `documents`: metadata of files attached to a property or lease (the bytes live in object storage).
+//! `documents`: metadata of files attached to a property, lease or offer (the bytes live in object storage).
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -16,6 +16,8 @@ pub struct Model {
     pub object_key: String,
     pub uploaded_by: String,
     pub created_at: DateTimeUtc,
+    /// The offer the document belongs to (its property is in `property_id` too).
+    pub offer_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,6 +12,7 @@ pub mod hazard_point;
 pub mod lease;
 pub mod loan;
 pub mod market_leasing_profile;
+pub mod offer;
 pub mod operating_expense;
 pub mod owner;
 pub mod pipeline_gate_result;
@@ -47,4 +48,5 @@ pub const TENANT_OWNED_TABLES: &[&str] = &[
     "pipeline_gate_results",
     "hazard_points",
     "graph_outbox",
+    "offers",
 ];

@@ -15,6 +15,7 @@ mod m20261128_000007_create_dcf_tables;
 mod m20261128_000008_create_pipeline_runs;
 mod m20261128_000009_create_hazard_points;
 mod m20261128_000010_create_graph_outbox;
+mod m20261128_000011_create_offers_and_document_links;
 
 pub use common::APP_ROLE;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000008_create_pipeline_runs::Migration),
             Box::new(m20261128_000009_create_hazard_points::Migration),
             Box::new(m20261128_000010_create_graph_outbox::Migration),
+            Box::new(m20261128_000011_create_offers_and_document_links::Migration),
         ]
     }
 }

@@ -10,12 +10,14 @@ use async_graphql::{SDLExportOptions, Schema};
 
 pub type ReosSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 
-/// The schema with the pipeline's configuration and the ownership graph's backend (Neo4j mirror
-/// or embedded engine).
+/// The schema with the pipeline's configuration, the ownership graph's backend (Neo4j mirror or
+/// embedded engine) and the running service's document store (without it, document resolvers
+/// answer INTERNAL_SERVER_ERROR).
 pub fn build_schema(
     limits: &GraphqlSettings,
     pipeline: PipelineConfig,
     graph: crate::graph::GraphBackend,
+    documents: Option<std::sync::Arc<crate::services::documents::Documents>>,
 ) -> ReosSchema {
     let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot)
         .data(graph)
@@ -30,6 +32,9 @@ pub fn build_schema(
         })
         .extension(crate::ratelimit::cost::CostProbe)
         .extension(crate::telemetry::graphql::OperationMetrics);
+    if let Some(d) = documents {
+        builder = builder.data(d);
+    }
     if !limits.introspection {
         builder = builder.disable_introspection();
     }
@@ -43,7 +48,7 @@ pub fn sdl() -> String {
         gates: Default::default(),
         openlineage: None,
     };
-    build_schema(&GraphqlSettings::default(), pipeline, Default::default()).sdl_with_options(
+    build_schema(&GraphqlSettings::default(), pipeline, Default::default(), None).sdl_with_options(
         SDLExportOptions::new()
             .sorted_fields()
             .sorted_arguments()

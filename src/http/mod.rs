@@ -1,5 +1,6 @@
 //! The actix-web layer: routes, shared state, and the GraphQL handler that authenticates, opens the
 //! tenant transaction and commits it only when the operation had no error.
+pub mod documents;
 pub mod graphql;
 pub mod graphql_body;
 pub mod health;
@@ -25,5 +26,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/graphql", web::get().to(graphql::graphiql))
         .route("/healthz", web::get().to(health::healthz))
-        .route("/readyz", web::get().to(health::readyz));
+        .route("/readyz", web::get().to(health::readyz))
+        .route("/documents/{id}", web::get().to(documents::download));
 }

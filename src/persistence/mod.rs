@@ -1,5 +1,6 @@
 //! Persistence: connections and migrations, per-transaction tenancy, and tenant-scoped repositories.
 pub mod db;
+pub mod object_store;
 pub mod repositories;
 pub mod tenancy;
 

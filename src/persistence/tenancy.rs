@@ -5,6 +5,9 @@ use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, Statement, TransactionTrait,
 };
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Mutex;
 use uuid::Uuid;
 
 /// A tenant's id; only built from a tenant row or a verified token's tenant.
@@ -17,10 +20,53 @@ impl fmt::Display for TenantId {
     }
 }
 
+/// Work outside the database that must follow the transaction's fate (e.g. removing an uploaded
+/// object when the row that points at it was rolled back). Called with `true` after a commit.
+pub type OutcomeHook = Box<dyn FnOnce(bool) -> Pin<Box<dyn Future<Output = ()> + Send>> + Send>;
+
+/// Hooks still pending; any left when the transaction is dropped unfinished run as a rollback.
+#[derive(Default)]
+struct Hooks(Mutex<Vec<OutcomeHook>>);
+
+impl Hooks {
+    fn take(&self) -> Vec<OutcomeHook> {
+        self.0.lock().map(|mut h| std::mem::take(&mut *h)).unwrap_or_default()
+    }
+
+    async fn run(&self, committed: bool) {
+        for hook in self.take() {
+            hook(committed).await;
+        }
+    }
+}
+
+impl Drop for Hooks {
+    fn drop(&mut self) {
+        let left = self.take();
+        if left.is_empty() {
+            return;
+        }
+        match tokio::runtime::Handle::try_current() {
+            Ok(rt) => {
+                rt.spawn(async move {
+                    for hook in left {
+                        hook(false).await;
+                    }
+                });
+            }
+            Err(_) => tracing::warn!(
+                hooks = left.len(),
+                "transaction dropped outside a runtime; hooks not run"
+            ),
+        }
+    }
+}
+
 /// One request's (or one command's) transaction, bound to one tenant.
 pub struct TenantTx {
     txn: DatabaseTransaction,
     tenant: TenantId,
+    hooks: Hooks,
 }
 
 impl TenantTx {
@@ -35,7 +81,11 @@ impl TenantTx {
             ))
             .await?;
         }
-        Ok(Self { txn, tenant })
+        Ok(Self {
+            txn,
+            tenant,
+            hooks: Hooks::default(),
+        })
     }
 
     pub fn tenant(&self) -> TenantId {
@@ -47,11 +97,23 @@ impl TenantTx {
         &self.txn
     }
 
+    /// Runs `hook` once the transaction has ended: with `true` after a successful commit, with
+    /// `false` after a rollback, a failed commit, or a drop without either.
+    pub fn on_outcome(&self, hook: OutcomeHook) {
+        if let Ok(mut hooks) = self.hooks.0.lock() {
+            hooks.push(hook);
+        }
+    }
+
     pub async fn commit(self) -> Result<(), DbErr> {
-        self.txn.commit().await
+        let result = self.txn.commit().await;
+        self.hooks.run(result.is_ok()).await;
+        result
     }
 
     pub async fn rollback(self) -> Result<(), DbErr> {
-        self.txn.rollback().await
+        let result = self.txn.rollback().await;
+        self.hooks.run(false).await;
+        result
     }
 }

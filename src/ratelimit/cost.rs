@@ -88,7 +88,7 @@ mod tests {
     #[tokio::test]
     async fn the_cost_is_async_graphqls_complexity_summed_over_the_batch() {
         let pipeline = crate::services::property_import::PipelineConfig::builtin().unwrap();
-        let schema = build_schema(&GraphqlSettings::default(), pipeline, Default::default());
+        let schema = build_schema(&GraphqlSettings::default(), pipeline, Default::default(), None);
         let me = cost(&schema, serde_json::json!({"query": "{ me { subject role } }"})).await;
         assert_eq!(me, 3, "me + two fields");
         let aliased = cost(

@@ -1,6 +1,7 @@
 //! Use cases that orchestrate repositories (and, later, analytics).
 pub mod comps;
 pub mod dcf_cli;
+pub mod documents;
 pub mod property_dcf;
 pub mod property_import;
 pub mod sales_import;

@@ -4,6 +4,8 @@
 mod auth;
 mod comps;
 mod dcf;
+mod documents;
+mod documents_s3;
 mod helpers;
 mod metrics;
 mod mutations;

@@ -214,6 +214,7 @@ impl LeaseMutations {
     /// Deletes a lease. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_lease(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
+        super::document::objects_follow(ctx, crate::services::documents::Parent::Lease, &id).await?;
         let out = delete_recorded::<lease::Entity>(req(ctx)?, id, "lease", "lease").await?;
         crate::graph::outbox::record_id(ctx, crate::graph::outbox::OutboxKind::Lease, &out.deleted_id).await?;
         Ok(out)

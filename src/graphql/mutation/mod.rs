@@ -3,7 +3,9 @@
 //! same transaction.
 mod dcf_inputs;
 mod dcf_terms;
+mod document;
 mod lease;
+mod offer;
 mod owner;
 mod pipeline;
 mod property;
@@ -31,6 +33,8 @@ pub struct MutationRoot(
     sales::SalesMutations,
     valuation::ValuationMutations,
     pipeline::PipelineMutations,
+    document::DocumentMutations,
+    offer::OfferMutations,
 );
 
 /// Records `action` on `entity` by the caller.

@@ -88,6 +88,7 @@ impl PropertyMutations {
     /// Deletes a property with its leases, unit mix, ownership, hazards and valuations. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_property(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
+        super::document::objects_follow(ctx, crate::services::documents::Parent::Property, &id).await?;
         let out = delete_recorded::<property::Entity>(req(ctx)?, id, "property", "property").await?;
         crate::graph::outbox::record_id(ctx, crate::graph::outbox::OutboxKind::Property, &out.deleted_id).await?;
         Ok(out)

@@ -1,5 +1,6 @@
 //! Root queries, one domain per file, merged into `QueryRoot`.
 mod dcf;
+mod documents;
 mod graph;
 mod me;
 mod owners;
@@ -23,4 +24,5 @@ pub struct QueryRoot(
     valuation::ValuationQueries,
     pipeline::PipelineQueries,
     graph::GraphQueries,
+    documents::DocumentQueries,
 );

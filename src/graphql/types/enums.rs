@@ -106,3 +106,13 @@ pub enum SortDirection {
     #[default]
     Desc,
 }
+
+db_enum!(
+    /// Where an offer on a property stands.
+    OfferStatus {
+        Submitted => "submitted",
+        Accepted => "accepted",
+        Rejected => "rejected",
+        Withdrawn => "withdrawn",
+    }
+);

@@ -179,6 +179,27 @@ impl Property {
             .map(Hazard))
     }
 
+    /// Offers on this property, newest first.
+    async fn offers(&self, ctx: &Context<'_>) -> Result<Vec<super::offer::Offer>> {
+        use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+        let tx = crate::graphql::context::tx(ctx)?;
+        let rows = crate::persistence::repositories::scoped::<reos_entities::offer::Entity>(tx)
+            .filter(reos_entities::offer::Column::PropertyId.eq(self.0.id))
+            .order_by_desc(reos_entities::offer::Column::SubmittedAt)
+            .all(tx.conn())
+            .await
+            .map_err(ApiError::from)?;
+        Ok(rows.into_iter().map(super::offer::Offer).collect())
+    }
+
+    /// Documents of this property and of its leases and offers, newest first. Requires analyst.
+    #[graphql(guard = "crate::graphql::guards::RoleGuard::new(crate::auth::Role::Analyst)")]
+    async fn documents(&self, ctx: &Context<'_>) -> Result<Vec<super::document::Document>> {
+        let tx = crate::graphql::context::tx(ctx)?;
+        let rows = crate::services::documents::of_property(tx, self.0.id).await?;
+        Ok(rows.into_iter().map(super::document::Document).collect())
+    }
+
     /// The newest saved valuation of any model (batched).
     async fn latest_valuation(&self, ctx: &Context<'_>) -> Result<Option<Valuation>> {
         Ok(loader(ctx)?

@@ -48,7 +48,8 @@ tenant_owned!(
     dcf_assumption,
     pipeline_run,
     pipeline_gate_result,
-    hazard_point
+    hazard_point,
+    offer
 );
 
 /// `SELECT … FROM table WHERE tenant_id = <the transaction's tenant>`.
