@@ -27,9 +27,10 @@ psql -q "$PGHOST_URL/postgres" -c "DO \$\$ BEGIN
     CREATE ROLE reos_service LOGIN NOSUPERUSER NOBYPASSRLS; END IF; END \$\$; GRANT reos_app TO reos_service;"
 
 # Loopback: no TLS to the database (sqlx would otherwise negotiate it; ~9% of server CPU).
+# Rate limits off: the load generator is one client spending far more than any user's budget.
 REOS_DATA_DIR="$DATA" REOS_DATABASE_URL="postgres://reos_service@127.0.0.1:5432/$DB?sslmode=disable" \
   REOS_DATABASE_OWNER_URL="$OWNER?sslmode=disable" \
-  REOS_SEED_DEMO=false REOS_LISTEN="127.0.0.1:$PORT" REOS_DATABASE_MAX_CONNECTIONS=${POOL:-16} RUST_LOG=warn \
+  REOS_RATE_LIMIT__ENABLED=false REOS_SEED_DEMO=false REOS_LISTEN="127.0.0.1:$PORT" REOS_DATABASE_MAX_CONNECTIONS=${POOL:-16} RUST_LOG=warn \
   "$BIN" serve >"$DATA/serve.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
