@@ -77,8 +77,8 @@ pub struct ImportHazardsArgs {
 pub async fn import_hazards(settings: &Settings, args: &ImportHazardsArgs) -> anyhow::Result<()> {
     let points = read_hazard_points(&args.file)?;
     // Builds the lookup once to check every point (`hazard_table[i].field` names a bad one).
-    HazardTable::new(points.clone(), PipelineSettings::default().hazard_radius_m)
-        .with_context(|| args.file.display().to_string())?;
+    let radius = PipelineConfig::load(&settings.pipeline)?.settings.hazard_radius_m;
+    HazardTable::new(points.clone(), radius).with_context(|| args.file.display().to_string())?;
     let db = Database::connect(settings).await?;
     let tenant = tenants::by_slug(&db.service, &args.tenant)
         .await?
@@ -125,7 +125,7 @@ pub async fn import_properties(settings: &Settings, args: &ImportPropertiesArgs)
     let format = Format::from_name(&name).with_context(|| format!("{name}: expected a .csv or .jsonl file"))?;
     let bytes = std::fs::read(&args.file).with_context(|| format!("reading {name}"))?;
     let config = PipelineConfig::load(&settings.pipeline)?;
-    let mut opts = ImportOptions::new(&name, format, &args.source, &args.actor)?.configured(&config);
+    let mut opts = ImportOptions::with_config(&name, format, &args.source, &args.actor, &config);
     opts.graph_outbox = crate::graph::Neo4jSettings::from_settings(settings).is_some();
     for (kind, path) in [(ChildKind::Lease, &args.leases), (ChildKind::UnitMix, &args.unit_mix)] {
         if let Some(path) = path {

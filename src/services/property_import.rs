@@ -130,30 +130,34 @@ pub struct Companion {
 impl ImportOptions {
     /// The shipped gates and settings, batches of [`BATCH_ROWS`].
     pub fn new(file_name: &str, format: Format, source: &str, actor: &str) -> Result<Self, PipelineError> {
-        Ok(Self {
+        Ok(Self::with_config(
+            file_name,
+            format,
+            source,
+            actor,
+            &PipelineConfig::builtin()?,
+        ))
+    }
+
+    /// The settings, gates and lineage destination of `config` (loaded once by the caller),
+    /// batches of [`BATCH_ROWS`].
+    pub fn with_config(file_name: &str, format: Format, source: &str, actor: &str, config: &PipelineConfig) -> Self {
+        Self {
             file_name: file_name.to_owned(),
             format,
             source: source.to_owned(),
             actor: actor.to_owned(),
             today: Utc::now().date_naive(),
-            settings: PipelineSettings::default(),
-            gates: GateConfig::builtin()?,
+            settings: config.settings.clone(),
+            gates: config.gates.clone(),
             hazard_table: None,
             confidence: 0.8,
             batch_rows: BATCH_ROWS,
             companions: Vec::new(),
-            openlineage: None,
+            openlineage: config.openlineage.clone(),
             graph_outbox: false,
             run_id: None,
-        })
-    }
-
-    /// Takes the settings, gates and lineage destination of `config`.
-    pub fn configured(mut self, config: &PipelineConfig) -> Self {
-        self.settings = config.settings.clone();
-        self.gates = config.gates.clone();
-        self.openlineage = config.openlineage.clone();
-        self
+        }
     }
 }
 

@@ -192,9 +192,7 @@ impl PipelineMutations {
             ImportFormat::Jsonl => (Format::Jsonl, "upload.jsonl"),
         };
         let config = PipelineConfig::of(ctx)?;
-        let mut opts = ImportOptions::new(name, format, input.source.trim(), r.actor())
-            .map_err(|e| ApiError::Internal(e.into()))?
-            .configured(config);
+        let mut opts = ImportOptions::with_config(name, format, input.source.trim(), r.actor(), config);
         opts.graph_outbox = ctx
             .data_opt::<crate::graph::GraphBackend>()
             .is_some_and(crate::graph::GraphBackend::mirrors);

@@ -1,11 +1,10 @@
 //! Leases and unit mix of an import: each record merges into the property's stored lease with the
 //! same suite (else tenant name) or unit type with the same name, or becomes a new one, with a
 //! provenance row per written field; equal values write nothing, so a re-import changes nothing.
-use super::write::provenance_row;
+use super::write::checked_row;
 use super::{ImportOptions, ImportReport, PipelineError};
 use crate::persistence::TenantTx;
 use crate::persistence::repositories::leases;
-use crate::pipeline::trust::validation_score;
 use crate::pipeline::{ChildKind, WriteContext, merge};
 use chrono::{DateTime, NaiveDate, Utc};
 use reos_entities::{field_provenance, lease, unit_mix};
@@ -244,9 +243,7 @@ pub(super) async fn write(
         let id = current.id();
         provenance.extend(out.records.into_iter().map(|p| {
             let warning = k.warned_fields.contains(&p.field);
-            let mut m = provenance_row(tenant, id, p, now);
-            m.validation = validation_score(usize::from(warning), 0);
-            m
+            checked_row(tenant, id, p, now, warning)
         }));
         let updated = match current {
             Stored::Lease(l) => Stored::Lease(lease::Model {

@@ -156,6 +156,20 @@ fn blank(id: Uuid, tenant: Uuid, now: DateTime<Utc>, source: &str) -> property::
 
 pub(super) use crate::persistence::repositories::records::provenance_row;
 
+/// An imported value's provenance row; a value that drew a gate warning is recorded with the
+/// validation score of a warning (0.5) instead of 1.
+pub(super) fn checked_row(
+    tenant: Uuid,
+    entity_id: Uuid,
+    r: ProvenanceRecord,
+    now: DateTime<Utc>,
+    warning: bool,
+) -> field_provenance::Model {
+    let mut m = provenance_row(tenant, entity_id, r, now);
+    m.validation = validation_score(usize::from(warning), 0);
+    m
+}
+
 /// The row's values with the address in its normalized form, so a re-typed address is no change.
 fn incoming(r: &ParsedRow, a: &AddressedRow) -> Map<String, Value> {
     let mut m = r.data.field_values();
@@ -362,9 +376,7 @@ fn group(
         normalized.get_or_insert((a.address.normalized.clone(), a.hash.clone()));
         let validated = |p: ProvenanceRecord| {
             let warning = warned.contains(&(r.row, p.field.clone()));
-            let mut m = provenance_row(tenant, id, p, now);
-            m.validation = validation_score(usize::from(warning), 0);
-            m
+            checked_row(tenant, id, p, now, warning)
         };
         w.provenance.extend(out.records.into_iter().map(validated));
         current = Some(out.merged);
