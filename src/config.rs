@@ -183,6 +183,32 @@ pub struct GraphqlSettings {
     pub max_page_size: u64,
     /// Largest JSON request body in bytes; more is refused with HTTP 413 before parsing.
     pub max_body_bytes: usize,
+    /// Cache of whole query responses (`[graphql.response_cache]`, PostgreSQL only).
+    pub response_cache: ResponseCacheSettings,
+}
+
+/// The response cache (`src/http/response_cache.rs`): successful query responses, per tenant and
+/// token, dropped when a write of the tenant commits (PostgreSQL `NOTIFY`). Not used on SQLite.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ResponseCacheSettings {
+    /// Whether query responses are cached (`REOS_GRAPHQL__RESPONSE_CACHE__ENABLED`).
+    pub enabled: bool,
+    /// Memory budget of the cache in MiB (`REOS_GRAPHQL__RESPONSE_CACHE__MAX_MB`).
+    pub max_mb: u64,
+    /// Seconds an entry may be served at most, which bounds the drift of clock-dependent values
+    /// such as trust freshness (`REOS_GRAPHQL__RESPONSE_CACHE__TTL_SECS`).
+    pub ttl_secs: u64,
+}
+
+impl Default for ResponseCacheSettings {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            max_mb: 64,
+            ttl_secs: 30,
+        }
+    }
 }
 
 impl Default for GraphqlSettings {
@@ -197,6 +223,7 @@ impl Default for GraphqlSettings {
             default_page_size: 50,
             max_page_size: 500,
             max_body_bytes: 8 * 1024 * 1024,
+            response_cache: ResponseCacheSettings::default(),
         }
     }
 }

@@ -88,7 +88,9 @@ impl Application {
         let documents = web::Data::from(documents);
         let listener = TcpListener::bind(&settings.listen).with_context(|| format!("binding {}", settings.listen))?;
         let port = listener.local_addr()?.port();
-        let state = Arc::new(AppState::new(settings, schema, db, verifier, graphiql_token));
+        let mut state = AppState::new(settings, schema, db, verifier, graphiql_token);
+        state.responses = response_cache(&state);
+        let state = Arc::new(state);
         let data = web::Data::from(state.clone());
         let server = HttpServer::new(move || {
             App::new()
@@ -148,4 +150,16 @@ impl Application {
             None => self.server.await,
         }
     }
+}
+
+/// The response cache and the task that invalidates it, on PostgreSQL when enabled.
+fn response_cache(state: &AppState) -> Option<Arc<crate::http::response_cache::ResponseCache>> {
+    let settings = &state.settings.graphql.response_cache;
+    if !settings.enabled || state.db.service.get_database_backend() != sea_orm::DbBackend::Postgres {
+        return None;
+    }
+    let cache = Arc::new(crate::http::response_cache::ResponseCache::new(settings));
+    let pool = state.db.service.get_postgres_connection_pool().clone();
+    tokio::spawn(crate::persistence::changes::follow(pool, cache.clone()));
+    Some(cache)
 }

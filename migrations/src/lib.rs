@@ -16,6 +16,8 @@ mod m20261128_000008_create_pipeline_runs;
 mod m20261128_000009_create_hazard_points;
 mod m20261128_000010_create_graph_outbox;
 mod m20261128_000011_create_offers_and_document_links;
+mod m20261128_000012_check_provenance_tenant_per_statement;
+mod m20261128_000013_notify_data_changes;
 
 pub use common::APP_ROLE;
 
@@ -37,6 +39,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000009_create_hazard_points::Migration),
             Box::new(m20261128_000010_create_graph_outbox::Migration),
             Box::new(m20261128_000011_create_offers_and_document_links::Migration),
+            Box::new(m20261128_000012_check_provenance_tenant_per_statement::Migration),
+            Box::new(m20261128_000013_notify_data_changes::Migration),
         ]
     }
 }

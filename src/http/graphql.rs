@@ -1,12 +1,14 @@
 //! POST /graphql (single or batched operations), GET /graphql?query=… (queries) and GET /graphql (GraphiQL).
 use super::graphql_body::GraphQLBody;
+use super::response_cache::{Key, ResponseCache, Ticket};
 use super::state::AppState;
 use crate::graphql::RequestCtx;
 use crate::graphql::loaders::loaders;
-use crate::persistence::TenantTx;
+use crate::persistence::{TenantId, TenantTx};
 use actix_web::http::header::{AUTHORIZATION, HeaderName, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 use async_graphql::http::GraphiQLSource;
+use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, BatchResponse, Request, Response, Value};
 use std::sync::Arc;
 
@@ -112,6 +114,11 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
     if let Err(refused) = meter.after_auth(&http, tenant, &principal, role).await {
         return *refused;
     }
+    let mut batch = batch;
+    let cache = Cached::lookup(&state, tenant, header.unwrap_or_default(), &mut batch);
+    if let Cached::Hit(body) = cache {
+        return with_request_id(super::negotiation::respond_cached(body, &http, true), &request_id);
+    }
     let sentry = crate::sentry_setup::RequestScope::new(&request_id, &tenant.to_string(), role, &batch);
     let outbox = crate::events::Outbox::new(state.events.clone(), tenant);
     let tx = match TenantTx::begin(&state.db.service, tenant).await {
@@ -167,6 +174,13 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
                 );
             }
             outbox.committed();
+            if let Some(c) = &state.responses
+                && !matches!(cache, Cached::Miss(..))
+            {
+                // Not a plain query: it may have written. This server's next read must see it,
+                // before the database's notification arrives.
+                c.changed(Some(tenant.0));
+            }
         }
         Ok(tx) => {
             outbox.rolled_back();
@@ -179,13 +193,66 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
             tracing::error!("tenant transaction still shared after execution; rolled back")
         }
     }
-    let mut http_resp = super::negotiation::respond(resp, &http);
-    if let Ok(v) = HeaderValue::from_str(&request_id) {
-        http_resp
-            .headers_mut()
-            .insert(HeaderName::from_static("x-request-id"), v);
+    if let (Cached::Miss(c, key, ticket), BatchResponse::Single(r)) = (cache, &resp)
+        && let Some(body) = super::negotiation::cacheable_body(r)
+    {
+        c.put(key, ticket, body.clone());
+        return with_request_id(super::negotiation::respond_cached(body, &http, false), &request_id);
     }
-    http_resp
+    with_request_id(super::negotiation::respond(resp, &http), &request_id)
+}
+
+fn with_request_id(mut resp: HttpResponse, request_id: &str) -> HttpResponse {
+    if let Ok(v) = HeaderValue::from_str(request_id) {
+        resp.headers_mut().insert(HeaderName::from_static("x-request-id"), v);
+    }
+    resp
+}
+
+/// Where a request stands with the response cache.
+enum Cached {
+    /// Served from the cache.
+    Hit(actix_web::web::Bytes),
+    /// A single query the cache may keep once computed under this ticket.
+    Miss(Arc<ResponseCache>, Key, Ticket),
+    /// Not cacheable (no cache, a batch, not a query, the notification feed down).
+    Bypass,
+}
+
+impl Cached {
+    fn lookup(state: &AppState, tenant: TenantId, credentials: &str, batch: &mut BatchRequest) -> Self {
+        let (Some(cache), BatchRequest::Single(request)) = (&state.responses, batch) else {
+            return Cached::Bypass;
+        };
+        let Some((key, ticket)) = ResponseCache::key(tenant, credentials, request).zip(cache.ticket(tenant)) else {
+            return Cached::Bypass;
+        };
+        let metric = |result: &str| {
+            if let Some(m) = crate::telemetry::metrics::get() {
+                m.response_cache.with_label_values(&[result]).inc();
+            }
+        };
+        // Only queries are ever stored, so a hit needs no parsing.
+        if let Some(body) = cache.get(&key, ticket) {
+            metric("hit");
+            return Cached::Hit(body);
+        }
+        if operation_type(request) != Some(OperationType::Query) {
+            return Cached::Bypass;
+        }
+        metric("miss");
+        Cached::Miss(cache.clone(), key, ticket)
+    }
+}
+
+/// The type of the operation a request runs (parsing it, once: the request keeps the document).
+fn operation_type(request: &mut Request) -> Option<OperationType> {
+    let name = request.operation_name.clone();
+    match (&request.parsed_query().ok()?.operations, name) {
+        (DocumentOperations::Single(op), _) => Some(op.node.ty),
+        (DocumentOperations::Multiple(ops), Some(n)) => ops.get(n.as_str()).map(|op| op.node.ty),
+        (DocumentOperations::Multiple(_), None) => None,
+    }
 }
 
 /// GraphiQL, pre-filled with the development token when development auth is on.

@@ -8,6 +8,7 @@ pub mod metrics;
 pub mod negotiation;
 pub mod rate_limit;
 pub mod request_error;
+pub mod response_cache;
 pub mod state;
 pub mod token_cache;
 pub mod ws;

@@ -56,15 +56,17 @@ fn is_request_error(resp: &Response) -> bool {
     !resp.errors.is_empty() && resp.data == async_graphql::Value::Null && resp.errors.iter().all(|e| e.path.is_empty())
 }
 
-/// One response as JSON, without `data` when it is a request error (GraphQL spec §7.1.2).
-fn to_json(resp: &Response) -> Result<serde_json::Value, serde_json::Error> {
+/// One response as JSON text, without `data` when it is a request error (GraphQL spec §7.1.2).
+/// Serialized straight from async-graphql's ordered maps, so fields come in selection order.
+fn to_json(resp: &Response) -> Result<String, serde_json::Error> {
+    if !is_request_error(resp) {
+        return serde_json::to_string(resp);
+    }
     let mut value = serde_json::to_value(resp)?;
-    if is_request_error(resp)
-        && let Some(map) = value.as_object_mut()
-    {
+    if let Some(map) = value.as_object_mut() {
         map.remove("data");
     }
-    Ok(value)
+    Ok(value.to_string())
 }
 
 /// Turns an executed (batch) response into the HTTP response the client negotiated.
@@ -83,7 +85,7 @@ pub fn respond(resp: BatchResponse, http: &HttpRequest) -> HttpResponse {
             rs.iter()
                 .map(to_json)
                 .collect::<Result<Vec<_>, _>>()
-                .map(serde_json::Value::from),
+                .map(|parts| format!("[{}]", parts.join(","))),
         ),
     };
     let body = match body {
@@ -108,7 +110,25 @@ pub fn respond(resp: BatchResponse, http: &HttpRequest) -> HttpResponse {
             builder.append_header((n, v));
         }
     }
-    builder.body(body.to_string())
+    builder.body(body)
+}
+
+/// The body of a response the response cache may keep: a single result without errors, HTTP
+/// headers or cache hints, serialized exactly as [`respond`] would.
+pub fn cacheable_body(resp: &Response) -> Option<actix_web::web::Bytes> {
+    if !resp.is_ok() || !resp.http_headers.is_empty() || resp.cache_control.value().is_some() {
+        return None;
+    }
+    to_json(resp).ok().map(Into::into)
+}
+
+/// A response body from (or on its way into) the response cache; `X-Cache` says which.
+pub fn respond_cached(body: actix_web::web::Bytes, http: &HttpRequest, hit: bool) -> HttpResponse {
+    let media = MediaType::negotiate(http.headers());
+    HttpResponse::Ok()
+        .insert_header(("content-type", media.content_type()))
+        .insert_header(("x-cache", if hit { "hit" } else { "miss" }))
+        .body(body)
 }
 
 #[cfg(test)]
@@ -150,12 +170,13 @@ mod tests {
     fn only_errors_without_a_path_and_without_data_are_request_errors() {
         let parse = Response::from_errors(vec![async_graphql::ServerError::new("expected selection", None)]);
         assert!(is_request_error(&parse));
-        assert!(to_json(&parse).unwrap().get("data").is_none());
+        let json = |r: &Response| serde_json::from_str::<serde_json::Value>(&to_json(r).unwrap()).unwrap();
+        assert!(json(&parse).get("data").is_none());
         let mut field = async_graphql::ServerError::new("boom", None);
         field.path = vec![async_graphql::PathSegment::Field("me".into())];
         let bubbled = Response::from_errors(vec![field]);
         assert!(!is_request_error(&bubbled));
-        assert_eq!(to_json(&bubbled).unwrap()["data"], serde_json::Value::Null);
+        assert_eq!(json(&bubbled)["data"], serde_json::Value::Null);
         assert!(!is_request_error(&Response::new(async_graphql::Value::Null)));
     }
 }

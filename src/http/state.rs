@@ -19,6 +19,8 @@ pub struct AppState {
     pub tokens: super::token_cache::TokenCache,
     /// In-process bus of tenant-scoped events for subscriptions.
     pub events: crate::events::EventBus,
+    /// Cached query responses (PostgreSQL with `[graphql.response_cache]` on).
+    pub responses: Option<std::sync::Arc<super::response_cache::ResponseCache>>,
     /// Tenant claim (slug or id) → tenant id. Tenants are never renamed, so entries stay valid.
     tenant_cache: RwLock<HashMap<String, TenantId>>,
 }
@@ -39,6 +41,7 @@ impl AppState {
             graphiql_token,
             tokens: Default::default(),
             events: Default::default(),
+            responses: None,
             tenant_cache: RwLock::new(HashMap::new()),
         }
     }

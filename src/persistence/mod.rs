@@ -1,4 +1,5 @@
 //! Persistence: connections and migrations, per-transaction tenancy, and tenant-scoped repositories.
+pub mod changes;
 pub mod db;
 pub mod object_store;
 pub mod repositories;

@@ -190,6 +190,41 @@ impl ImportReport {
     pub fn blocked(&self) -> bool {
         self.outcome == "blocked"
     }
+
+    /// An empty report for one batch's tallies, later [`absorb`](Self::absorb)ed into this one.
+    fn part(&self) -> Self {
+        Self {
+            counts: Counts::default(),
+            rejected: Vec::new(),
+            gates: GateReport::default(),
+            merges: Vec::new(),
+            timings: BTreeMap::new(),
+            model_versions: BTreeMap::new(),
+            inputs: Vec::new(),
+            scoring_notes: BTreeMap::new(),
+            run_id: self.run_id,
+            outcome: self.outcome.clone(),
+            file_name: String::new(),
+            source: String::new(),
+            actor: String::new(),
+            checksum: String::new(),
+            started_at: self.started_at,
+            finished_at: self.finished_at,
+        }
+    }
+
+    /// Adds a batch's counts, rejections, merges, stage times and notes.
+    fn absorb(&mut self, part: Self) {
+        self.counts.add(&part.counts);
+        self.rejected.extend(part.rejected);
+        self.merges.extend(part.merges);
+        for (k, v) in part.timings {
+            *self.timings.entry(k).or_default() += v;
+        }
+        for (k, v) in part.scoring_notes {
+            *self.scoring_notes.entry(k).or_default() += v;
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -248,6 +283,12 @@ impl<'a> Target<'a> {
             Target::Db(_, tenant) => tenant,
             Target::Request(tx) => tx.tenant(),
         }
+    }
+
+    /// Whether batches may run in parallel transactions: a request has one transaction, and
+    /// SQLite one writer.
+    pub(crate) fn concurrent(&self) -> bool {
+        matches!(self, Target::Db(conn, _) if conn.get_database_backend() == sea_orm::DbBackend::Postgres)
     }
 
     pub(crate) async fn begin(&self) -> Result<Tx<'a>, DbErr> {

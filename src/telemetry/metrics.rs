@@ -34,6 +34,8 @@ pub struct Metrics {
     pub db_pool_max: IntGaugeVec,
     /// `reos_valuation_duration_seconds{model}`: comp_critic, dcf
     pub valuation_duration: HistogramVec,
+    /// `reos_graphql_response_cache_total{result}`: hit, miss (a cacheable query computed)
+    pub response_cache: IntCounterVec,
 }
 
 fn counter(r: &Registry, name: &str, help: &str, labels: &[&str]) -> prometheus::Result<IntCounterVec> {
@@ -113,6 +115,12 @@ impl Metrics {
                 "reos_valuation_duration_seconds",
                 "Valuation run time by model",
                 &["model"],
+            )?,
+            response_cache: counter(
+                &r,
+                "reos_graphql_response_cache_total",
+                "Response cache lookups of queries by result (hit, miss)",
+                &["result"],
             )?,
             registry: r,
         })

@@ -84,15 +84,19 @@ pub async fn fresh_postgres(admin: &str) -> (String, String) {
     (owner_url, service_url)
 }
 
-/// A test settings object: port 0, temp data folder, dev auth, no demo seed.
+/// A test settings object: port 0, temp data folder, dev auth, no demo seed, and no response
+/// cache: many tests write behind the API (services, SQL), which the cache sees only through
+/// PostgreSQL's asynchronous notifications; `response_cache.rs` tests the cache itself.
 pub fn settings(dir: &TempDir) -> Settings {
-    Settings {
+    let mut s = Settings {
         listen: "127.0.0.1:0".into(),
         data_dir: dir.path().to_path_buf(),
         seed_demo: false,
         database_max_connections: 8,
         ..Settings::default()
-    }
+    };
+    s.graphql.response_cache.enabled = false;
+    s
 }
 
 pub async fn spawn_app(backend: Backend) -> Option<TestApp> {

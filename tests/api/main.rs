@@ -14,5 +14,6 @@ mod pipeline_children;
 mod properties;
 mod protection;
 mod rate_limit;
+mod response_cache;
 mod subscriptions;
 mod tenancy;

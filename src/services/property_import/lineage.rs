@@ -36,6 +36,26 @@ pub struct Counts {
     pub dcf_valuations: u64,
 }
 
+impl Counts {
+    /// Adds another tally (a batch's) field by field.
+    pub(super) fn add(&mut self, o: &Counts) {
+        self.read += o.read;
+        self.written += o.written;
+        self.merged += o.merged;
+        self.rejected += o.rejected;
+        self.warnings += o.warnings;
+        self.updated += o.updated;
+        self.hazards += o.hazards;
+        self.provenance += o.provenance;
+        self.owners += o.owners;
+        self.ownerships += o.ownerships;
+        self.valuations += o.valuations;
+        self.leases += o.leases;
+        self.unit_types += o.unit_types;
+        self.dcf_valuations += o.dcf_valuations;
+    }
+}
+
 /// One row merged into an existing property.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MergeNote {

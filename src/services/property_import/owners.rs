@@ -7,7 +7,7 @@ use crate::persistence::repositories::owners::normalize_name;
 use crate::persistence::repositories::scoped;
 use chrono::{DateTime, Utc};
 use reos_entities::{owner, property_ownership};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Set, Statement};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
@@ -22,6 +22,14 @@ pub(super) async fn write(
         return Ok(());
     }
     let tenant = tx.tenant().0;
+    if tx.conn().get_database_backend() == DbBackend::Postgres {
+        // Batches of one import (and concurrent imports) create owners in parallel transactions:
+        // holding this lock until commit makes the next one see the owners this one created, so
+        // a name is never created twice.
+        let lock = "SELECT pg_advisory_xact_lock(hashtextextended('reos:owners:' || $1, 0))";
+        let stmt = Statement::from_sql_and_values(DbBackend::Postgres, lock, [tenant.to_string().into()]);
+        tx.conn().execute_raw(stmt).await?;
+    }
     let names: Vec<String> = links.iter().map(|l| normalize_name(&l.1)).collect();
     let mut by_name: HashMap<String, Uuid> = scoped::<owner::Entity>(tx)
         .filter(owner::Column::NormalizedName.is_in(names.clone()))

@@ -19,7 +19,13 @@ use uuid::Uuid;
 pub(super) const HAZARD_FIELDS: [&str; 3] = ["flood_score", "wildfire_score", "heat_score"];
 const OWNER_FIELDS: [&str; 3] = ["owner_name", "owner_type", "owner_share_pct"];
 
-/// Writes every group, committing batch by batch; returns the ids of the properties written or merged into.
+/// Batches in flight at once when the target allows it (see [`Target::concurrent`]).
+const WRITERS: usize = 2;
+
+/// Writes every group, committing batch by batch; returns the ids of the properties written or
+/// merged into. On PostgreSQL outside a request, [`WRITERS`] batches run at once, each in its own
+/// transaction on its own connection, so the server inserts one while this task prepares the
+/// next; results are taken in file order, so the report and ids come out as if sequential.
 pub(super) async fn all(
     target: Target<'_>,
     opts: &ImportOptions,
@@ -29,10 +35,9 @@ pub(super) async fn all(
     report: &mut ImportReport,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> Result<Vec<Uuid>, PipelineError> {
+    use futures_util::{StreamExt, TryStreamExt};
     let by_index: HashMap<usize, &AddressedRow> = addressed.iter().map(|a| (a.index, a)).collect();
     let total = addressed.len() as u64;
-    let (mut done, mut start) = (0u64, 0usize);
-    let mut touched = Vec::new();
     let known = {
         let t = Instant::now();
         let tx = target.begin().await?;
@@ -41,28 +46,75 @@ pub(super) async fn all(
         lap(report, "write.lookup", t);
         k
     };
+    let warned: HashSet<(usize, String)> = report
+        .gates
+        .failures
+        .iter()
+        .filter(|f| f.severity == crate::pipeline::Severity::Warning)
+        .map(|f| (f.row, f.field.clone()))
+        .collect();
+    let shared = Shared {
+        opts,
+        rows,
+        by_index: &by_index,
+        known: &known,
+        warned: &warned,
+    };
+    let width = if target.concurrent() { WRITERS } else { 1 };
+    let template = report.part();
+    let mut written = futures_util::stream::iter(batches(groups, opts.batch_rows))
+        .map(|range| {
+            let (shared, mut part) = (&shared, template.part());
+            async move {
+                let n: usize = groups[range.clone()].iter().map(|g| g.members.len()).sum();
+                let tx = target.begin().await?;
+                let ids = batch(tx.get(), shared, &groups[range], &mut part).await?;
+                if opts.graph_outbox
+                    && let Some(&id) = ids.first()
+                {
+                    // One row is enough: a drain rebuilds the tenant's whole graph.
+                    let kind = crate::graph::outbox::OutboxKind::Property;
+                    crate::graph::outbox::enqueue(tx.get().conn(), tx.get().tenant(), kind, id).await?;
+                }
+                tx.commit().await?;
+                Ok::<_, PipelineError>((ids, part, n as u64))
+            }
+        })
+        .buffered(width);
+    let (mut touched, mut done) = (Vec::new(), 0u64);
+    while let Some((ids, part, n)) = written.try_next().await? {
+        report.absorb(part);
+        touched.extend(ids);
+        done += n;
+        progress(done, total);
+    }
+    Ok(touched)
+}
+
+/// Consecutive ranges of groups holding about `batch_rows` rows each (a group is never split).
+fn batches(groups: &[AddressGroup], batch_rows: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
     while start < groups.len() {
         let (mut end, mut n) = (start, 0usize);
-        while end < groups.len() && (n == 0 || n + groups[end].members.len() <= opts.batch_rows.max(1)) {
+        while end < groups.len() && (n == 0 || n + groups[end].members.len() <= batch_rows.max(1)) {
             n += groups[end].members.len();
             end += 1;
         }
-        let tx = target.begin().await?;
-        let ids = batch(tx.get(), opts, rows, &by_index, &known, &groups[start..end], report).await?;
-        if opts.graph_outbox
-            && let Some(&id) = ids.first()
-        {
-            // One row is enough: a drain rebuilds the tenant's whole graph.
-            let kind = crate::graph::outbox::OutboxKind::Property;
-            crate::graph::outbox::enqueue(tx.get().conn(), tx.get().tenant(), kind, id).await?;
-        }
-        tx.commit().await?;
-        touched.extend(ids);
-        done += n as u64;
-        progress(done, total);
+        out.push(start..end);
         start = end;
     }
-    Ok(touched)
+    out
+}
+
+/// What every batch of an import reads.
+struct Shared<'a> {
+    opts: &'a ImportOptions,
+    rows: &'a [ParsedRow],
+    by_index: &'a HashMap<usize, &'a AddressedRow>,
+    known: &'a Known,
+    /// `(row, field)` of every warning: those values are recorded with validation 0.5.
+    warned: &'a HashSet<(usize, String)>,
 }
 
 /// The tenant's address hashes and external ids when the import starts, read once so a batch
@@ -198,14 +250,18 @@ fn reject(report: &mut ImportReport, row: usize, field: &str, value: Option<&Val
 
 async fn batch(
     tx: &TenantTx,
-    opts: &ImportOptions,
-    rows: &[ParsedRow],
-    by_index: &HashMap<usize, &AddressedRow>,
-    known: &Known,
+    shared: &Shared<'_>,
     groups: &[AddressGroup],
     report: &mut ImportReport,
 ) -> Result<Vec<Uuid>, PipelineError> {
     use property::Column as P;
+    let Shared {
+        opts,
+        rows,
+        by_index,
+        known,
+        warned,
+    } = *shared;
     let tenant = tx.tenant().0;
     let now = Utc::now();
     let t = Instant::now();
@@ -225,14 +281,6 @@ async fn batch(
             .filter_map(|p| p.address_hash.clone().map(|h| (h, p)))
             .collect()
     };
-    let taken = &known.external_ids;
-    let warned: HashSet<(usize, String)> = report
-        .gates
-        .failures
-        .iter()
-        .filter(|f| f.severity == crate::pipeline::Severity::Warning)
-        .map(|f| (f.row, f.field.clone()))
-        .collect();
     let extra = side_values(tx, &stored).await?;
     lap(report, "write.lookup", t);
     let t = Instant::now();
@@ -246,8 +294,8 @@ async fn batch(
             opts,
             rows,
             by_index,
-            taken,
-            warned: &warned,
+            taken: &shared.known.external_ids,
+            warned,
         };
         group(&ctx, g, p, known, report, &mut w)?;
     }

@@ -1,0 +1,78 @@
+//! PostgreSQL only: every statement that writes a table the API reads sends
+//! `NOTIFY reos_changes` with the writing transaction's tenant (`app.tenant_id`), or `*` when a
+//! write runs outside a tenant (the owner role: seeding, maintenance). Notifications are delivered
+//! at commit, once per tenant per transaction, to every connected server, which drops the cached
+//! responses of that tenant (`src/http/response_cache.rs`). Statement-level, so a bulk import pays
+//! one call per statement, not per row. `graph_outbox` is left out: nothing the API answers reads
+//! it, and its drainer writes it in the background.
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::sea_orm::DbBackend;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+/// Tables whose writes invalidate cached responses (every table but `graph_outbox`).
+const TABLES: &[&str] = &[
+    "audit_events",
+    "dcf_assumptions",
+    "documents",
+    "field_provenance",
+    "hazard_points",
+    "leases",
+    "loans",
+    "market_leasing_profiles",
+    "offers",
+    "operating_expenses",
+    "owners",
+    "pipeline_gate_results",
+    "pipeline_runs",
+    "properties",
+    "property_hazards",
+    "property_ownership",
+    "sales",
+    "tenants",
+    "unit_mix",
+    "users",
+    "valuations",
+];
+
+const FUNCTION: &str = r#"
+CREATE FUNCTION reos_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('reos_changes', COALESCE(NULLIF(current_setting('app.tenant_id', true), ''), '*'));
+  RETURN NULL;
+END $$;
+"#;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if manager.get_database_backend() != DbBackend::Postgres {
+            return Ok(());
+        }
+        let db = manager.get_connection();
+        db.execute_unprepared(FUNCTION).await?;
+        for t in TABLES {
+            db.execute_unprepared(&format!(
+                "CREATE TRIGGER reos_notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {t}
+                   FOR EACH STATEMENT EXECUTE FUNCTION reos_notify_change()"
+            ))
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if manager.get_database_backend() != DbBackend::Postgres {
+            return Ok(());
+        }
+        let db = manager.get_connection();
+        for t in TABLES {
+            db.execute_unprepared(&format!("DROP TRIGGER reos_notify_change ON {t}"))
+                .await?;
+        }
+        db.execute_unprepared("DROP FUNCTION reos_notify_change()")
+            .await
+            .map(drop)
+    }
+}
