@@ -13,7 +13,7 @@ use anyhow::{Context, bail};
 use clap::Args;
 use std::path::{Path, PathBuf};
 
-mod bench;
+pub mod bench;
 pub use bench::{BenchPipelineArgs, generate_csv, run as bench_pipeline};
 
 #[derive(Args)]

@@ -93,6 +93,8 @@ pub async fn run(settings: &Settings, args: &BenchPipelineArgs) -> anyhow::Resul
         "target_properties_per_s": 5000,
         "counts": report.counts,
         "timings_ms": report.timings,
+        "timings_note": "write.* stages add up every batch's time; on PostgreSQL two batches are written at once, so they exceed the wall time",
+        "machine_cores": std::thread::available_parallelism().map_or(0, usize::from),
         "scoring": "off",
         "outcome": report.outcome,
     });

@@ -269,3 +269,88 @@ async fn graphql_import_runs_and_trust(app: TestApp) {
     assert_eq!(crate::helpers::code(&body), "FORBIDDEN", "{body}");
 }
 both_backends!(graphql_import_runs_and_trust);
+
+/// Rows `from..to` of `generate_csv(to)` (distinct addresses and external ids), every one owned by
+/// the same LLC, so every batch links to one owner.
+fn one_owner_csv(from: usize, to: usize) -> String {
+    let csv = reos::cli_pipeline::bench::generate_csv(to);
+    let mut lines = csv.lines();
+    let mut out = vec![lines.next().unwrap().to_owned()];
+    for line in lines.skip(from) {
+        let mut cells: Vec<&str> = line.split(',').collect();
+        let k = cells.len();
+        (cells[k - 2], cells[k - 1]) = ("Shared Holdings LLC", "llc");
+        out.push(cells.join(","));
+    }
+    out.join("\n") + "\n"
+}
+
+/// On PostgreSQL a CLI import writes two batches at once: an owner named in every batch is
+/// created once, and when a batch fails, no later batch starts and the failed run's row counts
+/// exactly what was committed.
+#[tokio::test]
+async fn parallel_batches_create_an_owner_once_and_count_only_committed_batches_on_postgres() {
+    use crate::helpers::{Backend, spawn_app};
+    use secrecy::ExposeSecret;
+    let Some(app) = spawn_app(Backend::Postgres).await else {
+        return;
+    };
+    let tenant = app.tenant("alpha").await;
+    let owner_url = app.state.settings.database_owner_url.as_ref().unwrap().expose_secret();
+    let owner = sea_orm::Database::connect(owner_url).await.unwrap();
+    // The batch that creates the owner holds its transaction open a while, so the batch beside
+    // it reaches its own owner step before that commit: without the lock it would create the
+    // owner a second time.
+    owner
+        .execute_unprepared(
+            "CREATE FUNCTION slow_owner() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN PERFORM pg_sleep(0.5); RETURN NULL; END $$;
+             CREATE TRIGGER slow_owner AFTER INSERT ON owners FOR EACH STATEMENT EXECUTE FUNCTION slow_owner();",
+        )
+        .await
+        .unwrap();
+    let mut opts = ImportOptions::new("shared.csv", Format::Csv, "import", "test").unwrap();
+    opts.batch_rows = 10;
+    let target = Target::Db(&app.db().service, TenantId(tenant));
+    let report = import(target, one_owner_csv(0, 200).as_bytes(), &opts, None, &|_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(report.counts.written, 200);
+    assert_eq!((report.counts.owners, report.counts.ownerships), (1, 200));
+    assert_eq!(count(&app, tenant, "owners").await, 1);
+    assert_eq!(count(&app, tenant, "property_ownership").await, 200);
+
+    // A planted failure in the 13th batch of a second import (its rows 121..130).
+    owner
+        .execute_unprepared(
+            "CREATE FUNCTION planted_failure() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN IF NEW.external_id = 'B-325' THEN RAISE EXCEPTION 'planted failure'; END IF; RETURN NEW; END $$;
+             CREATE TRIGGER planted_failure BEFORE INSERT ON properties
+               FOR EACH ROW EXECUTE FUNCTION planted_failure();",
+        )
+        .await
+        .unwrap();
+    let failed = import(target, one_owner_csv(200, 1200).as_bytes(), &opts, None, &|_, _| {}).await;
+    assert!(failed.is_err());
+    let tx = TenantTx::begin(&app.db().service, TenantId(tenant)).await.unwrap();
+    let sql = "SELECT outcome, (counts->>'written')::int8 AS written, (counts->>'ownerships')::int8 AS linked
+               FROM pipeline_runs WHERE outcome <> 'succeeded'";
+    let run = tx
+        .conn()
+        .query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
+        .await
+        .unwrap()
+        .unwrap();
+    tx.rollback().await.unwrap();
+    assert_eq!(run.try_get::<String>("", "outcome").unwrap(), "failed");
+    let written = run.try_get::<i64>("", "written").unwrap() as usize;
+    let linked = run.try_get::<i64>("", "linked").unwrap() as usize;
+    let stored = count(&app, tenant, "properties").await - 200;
+    assert_eq!(written, stored, "the run row counts the committed batches");
+    assert_eq!(linked, count(&app, tenant, "property_ownership").await - 200);
+    assert!(
+        (120..=130).contains(&stored),
+        "batches 1-12, and at most the one in flight: {stored}"
+    );
+    assert_eq!(count(&app, tenant, "owners").await, 1);
+}

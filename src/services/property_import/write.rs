@@ -25,7 +25,9 @@ const WRITERS: usize = 2;
 /// Writes every group, committing batch by batch; returns the ids of the properties written or
 /// merged into. On PostgreSQL outside a request, [`WRITERS`] batches run at once, each in its own
 /// transaction on its own connection, so the server inserts one while this task prepares the
-/// next; results are taken in file order, so the report and ids come out as if sequential.
+/// next; results are taken in file order, so the report and ids come out as if sequential. After
+/// a failure no further batch starts, the one still in flight finishes (committed or not), and the
+/// report counts exactly the committed batches.
 pub(super) async fn all(
     target: Target<'_>,
     opts: &ImportOptions,
@@ -35,7 +37,8 @@ pub(super) async fn all(
     report: &mut ImportReport,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> Result<Vec<Uuid>, PipelineError> {
-    use futures_util::{StreamExt, TryStreamExt};
+    use futures_util::StreamExt;
+    use std::sync::atomic::{AtomicBool, Ordering};
     let by_index: HashMap<usize, &AddressedRow> = addressed.iter().map(|a| (a.index, a)).collect();
     let total = addressed.len() as u64;
     let known = {
@@ -62,10 +65,14 @@ pub(super) async fn all(
     };
     let width = if target.concurrent() { WRITERS } else { 1 };
     let template = report.part();
+    let failed = AtomicBool::new(false);
     let mut written = futures_util::stream::iter(batches(groups, opts.batch_rows))
         .map(|range| {
-            let (shared, mut part) = (&shared, template.part());
+            let (shared, failed, mut part) = (&shared, &failed, template.part());
             async move {
+                if failed.load(Ordering::Acquire) {
+                    return Ok(None);
+                }
                 let n: usize = groups[range.clone()].iter().map(|g| g.members.len()).sum();
                 let tx = target.begin().await?;
                 let ids = batch(tx.get(), shared, &groups[range], &mut part).await?;
@@ -77,18 +84,30 @@ pub(super) async fn all(
                     crate::graph::outbox::enqueue(tx.get().conn(), tx.get().tenant(), kind, id).await?;
                 }
                 tx.commit().await?;
-                Ok::<_, PipelineError>((ids, part, n as u64))
+                Ok::<_, PipelineError>(Some((ids, part, n as u64)))
             }
         })
         .buffered(width);
-    let (mut touched, mut done) = (Vec::new(), 0u64);
-    while let Some((ids, part, n)) = written.try_next().await? {
-        report.absorb(part);
-        touched.extend(ids);
-        done += n;
-        progress(done, total);
+    let (mut touched, mut done, mut error) = (Vec::new(), 0u64, None);
+    while let Some(result) = written.next().await {
+        match result {
+            Ok(Some((ids, part, n))) => {
+                report.absorb(part);
+                touched.extend(ids);
+                done += n;
+                progress(done, total);
+            }
+            Ok(None) => {}
+            Err(e) => {
+                failed.store(true, Ordering::Release);
+                error.get_or_insert(e);
+            }
+        }
     }
-    Ok(touched)
+    match error {
+        Some(e) => Err(e),
+        None => Ok(touched),
+    }
 }
 
 /// Consecutive ranges of groups holding about `batch_rows` rows each (a group is never split).
