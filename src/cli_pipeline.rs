@@ -132,7 +132,9 @@ pub async fn import_properties(settings: &Settings, args: &ImportPropertiesArgs)
             opts.companions.push(Companion {
                 kind,
                 file_name: path.display().to_string(),
-                bytes: std::fs::read(path).with_context(|| format!("reading {}", path.display()))?,
+                bytes: std::fs::read(path)
+                    .with_context(|| format!("reading {}", path.display()))?
+                    .into(),
             });
         }
     }

@@ -124,7 +124,8 @@ pub struct ImportOptions {
 pub struct Companion {
     pub kind: ChildKind,
     pub file_name: String,
-    pub bytes: Vec<u8>,
+    /// Shared, so copies of the options (one per import with a stored hazard table) share it.
+    pub bytes: std::sync::Arc<[u8]>,
 }
 
 impl ImportOptions {
@@ -324,7 +325,7 @@ pub async fn import(
         Format::Jsonl => parse_jsonl(bytes)?,
     };
     for c in &opts.companions {
-        let children = parse_children_csv(c.kind, c.bytes.as_slice()).map_err(|error| PipelineError::Companion {
+        let children = parse_children_csv(c.kind, &c.bytes[..]).map_err(|error| PipelineError::Companion {
             kind: c.kind,
             file: c.file_name.clone(),
             error,

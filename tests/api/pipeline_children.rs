@@ -101,7 +101,7 @@ async fn companion_lease_files_attach_by_external_id(app: TestApp) {
     opts.companions.push(Companion {
         kind: ChildKind::Lease,
         file_name: "retail-leases.csv".into(),
-        bytes: LEASES_CSV.as_bytes().to_vec(),
+        bytes: LEASES_CSV.as_bytes().into(),
     });
     let r = run(&app, tenant, &opts, PROPS_CSV).await;
     assert_eq!((r.counts.written, r.counts.leases), (1, 2), "{r:?}");

@@ -204,7 +204,7 @@ impl PipelineMutations {
                 opts.companions.push(Companion {
                     kind,
                     file_name: field.into(),
-                    bytes: text.into_bytes(),
+                    bytes: text.into_bytes().into(),
                 });
             }
         }

@@ -101,7 +101,7 @@ pub(super) fn new_report(opts: &ImportOptions, bytes: &[u8], started_at: DateTim
             .chain(
                 opts.companions
                     .iter()
-                    .map(|c| (c.file_name.as_str(), c.kind.key(), c.bytes.as_slice())),
+                    .map(|c| (c.file_name.as_str(), c.kind.key(), &c.bytes[..])),
             )
             .map(|(name, role, b)| Input {
                 file_name: name.to_owned(),

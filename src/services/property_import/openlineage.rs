@@ -78,11 +78,20 @@ pub async fn emit(opts: &ImportOptions, event: Value) {
     }
 }
 
-async fn post(url: &str, event: &Value) -> anyhow::Result<()> {
-    let client = reqwest::Client::builder()
+/// One HTTP client for every event of the process (it keeps connections), built on first use.
+fn client() -> anyhow::Result<&'static reqwest::Client> {
+    static CLIENT: std::sync::OnceLock<reqwest::Client> = std::sync::OnceLock::new();
+    if let Some(c) = CLIENT.get() {
+        return Ok(c);
+    }
+    let built = reqwest::Client::builder()
         .timeout(std::time::Duration::from_secs(5))
         .build()?;
-    client.post(url).json(event).send().await?.error_for_status()?;
+    Ok(CLIENT.get_or_init(|| built))
+}
+
+async fn post(url: &str, event: &Value) -> anyhow::Result<()> {
+    client()?.post(url).json(event).send().await?.error_for_status()?;
     Ok(())
 }
 
