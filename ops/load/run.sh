@@ -27,14 +27,18 @@ psql -q "$PGHOST_URL/postgres" -c "DO \$\$ BEGIN
     CREATE ROLE reos_service LOGIN NOSUPERUSER NOBYPASSRLS; END IF; END \$\$; GRANT reos_app TO reos_service;"
 
 # Loopback: no TLS to the database (sqlx would otherwise negotiate it; ~9% of server CPU).
-# Rate limits off: the load generator is one client spending far more than any user's budget.
-# Two runs: with the response cache (the default) and without it, which measures the full path
-# (token, RLS transaction, four batched statements, field resolution) on every request.
+# Three runs: with the response cache (the default); without it, which measures the full path
+# (token, RLS transaction, four batched statements, field resolution) on every request; and with
+# the cache and rate limiting on (in-process limiter, budgets raised past what wrk spends: one
+# client spends far more than any user's budget), which adds the cost probe (parse + validation)
+# to every request. The first two run with rate limiting off.
 QUERY='{"query":"{ properties(first: 50) { totalCount edges { node { owners { sharePct } leases { tenantName } latestValuation { value } } } } }"}'
-run() { # NAME CACHE_ENABLED
+BIG=1000000000000
+run() { # NAME CACHE_ENABLED RATE_LIMIT_ENABLED
   REOS_DATA_DIR="$DATA" REOS_DATABASE_URL="postgres://reos_service@127.0.0.1:5432/$DB?sslmode=disable" \
     REOS_DATABASE_OWNER_URL="$OWNER?sslmode=disable" REOS_GRAPHQL__RESPONSE_CACHE__ENABLED="$2" \
-    REOS_RATE_LIMIT__ENABLED=false REOS_SEED_DEMO=false REOS_LISTEN="127.0.0.1:$PORT" REOS_DATABASE_MAX_CONNECTIONS=${POOL:-16} RUST_LOG=warn \
+    REOS_RATE_LIMIT__ENABLED="$3" REOS_RATE_LIMIT_COST_PER_MINUTE=$BIG REOS_RATE_LIMIT__TENANT_COST_PER_MINUTE=$BIG \
+    REOS_RATE_LIMIT__IP_COST_PER_MINUTE=$BIG REOS_SEED_DEMO=false REOS_LISTEN="127.0.0.1:$PORT" REOS_DATABASE_MAX_CONNECTIONS=${POOL:-16} RUST_LOG=warn \
     "$BIN" serve >"$DATA/serve-$1.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.5; done
@@ -51,14 +55,15 @@ run() { # NAME CACHE_ENABLED
   kill "$PID"; wait "$PID" 2>/dev/null || true
 }
 trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
-run cached true
-run uncached false
+run cached true false
+run uncached false false
+run cached_rate_limited true true
 mkdir -p artifacts/bench
 python3 - "$DATA" "$N" "$CONNS" "$DURATION" <<'PY'
 import json, os, platform, sys, datetime
 data, n, conns, duration = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 runs = {}
-for name in ("cached", "uncached"):
+for name in ("cached", "uncached", "cached_rate_limited"):
     res = json.load(open(os.path.join(data, f"wrk-{name}.json")))
     sample = json.load(open(os.path.join(data, f"sample-{name}.json")))
     edges = sample["data"]["properties"]["edges"]
@@ -77,9 +82,10 @@ out = {
     "properties_in_tenant": n, "connections": conns, "duration": duration, "tool": "wrk (ops/load/query.lua)",
     "cached": runs["cached"],
     "uncached": runs["uncached"],
+    "cached_rate_limited": runs["cached_rate_limited"],
     "targets": {"requests_per_s": ">= 3000", "p99_ms": "<= 30"},
     "meets_targets": runs["cached"]["meets_targets"],
-    "note": "cached: the default configuration; the same query repeats, so after the first request each is a response-cache hit (tenant and token scoped, dropped on any write of the tenant via PostgreSQL NOTIFY). uncached: REOS_GRAPHQL__RESPONSE_CACHE__ENABLED=false, the full path on every request; it does not meet the target.",
+    "note": "cached: the default configuration; the same query repeats, so after the first request each is a response-cache hit (tenant and token scoped, dropped on any write of the tenant via PostgreSQL NOTIFY). uncached: REOS_GRAPHQL__RESPONSE_CACHE__ENABLED=false, the full path on every request; it does not meet the target. cached_rate_limited: the cache with rate limiting on (budgets raised), so each request is also priced by parse + validation.",
     "machine": {"cores": os.cpu_count(), "cpu": cpu, "kernel": platform.release(),
                 "note": "server, PostgreSQL and wrk on the same 2-core machine"},
     "statements_per_request": "uncached path: constant in page size, tests/api/properties.rs asserts 50 vs 5 properties cost the same (8 on SQLite incl. BEGIN/COMMIT); a cache hit runs none",
