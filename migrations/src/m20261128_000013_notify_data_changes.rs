@@ -3,20 +3,23 @@
 //! write runs outside a tenant (the owner role: seeding, maintenance). Notifications are delivered
 //! at commit, once per tenant per transaction, to every connected server, which drops the cached
 //! responses of that tenant (`src/http/response_cache.rs`). Statement-level, so a bulk import pays
-//! one call per statement, not per row. `graph_outbox` is left out: nothing the API answers reads
-//! it, and its drainer writes it in the background.
+//! one call per statement, not per row. `graph_outbox` is included although the API never reads
+//! it: with the Neo4j engine, graph answers come from the mirror, which the drainer updates after
+//! the write's own notification; its deleting the synced outbox rows is the notification that the
+//! mirror has caught up.
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DbBackend;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-/// Tables whose writes invalidate cached responses (every table but `graph_outbox`).
+/// Tables whose writes invalidate cached responses: all of them.
 const TABLES: &[&str] = &[
     "audit_events",
     "dcf_assumptions",
     "documents",
     "field_provenance",
+    "graph_outbox",
     "hazard_points",
     "leases",
     "loans",
