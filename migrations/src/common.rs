@@ -121,6 +121,15 @@ pub async fn secure_tables(manager: &SchemaManager<'_>, tables: &[&str]) -> Resu
     Ok(())
 }
 
+/// Runs `sql` on PostgreSQL and nothing on SQLite (for PL/pgSQL, triggers and other
+/// PostgreSQL-only schema).
+pub async fn postgres_only(manager: &SchemaManager<'_>, sql: &str) -> Result<(), DbErr> {
+    if manager.get_database_backend() != sea_orm_migration::sea_orm::DbBackend::Postgres {
+        return Ok(());
+    }
+    manager.get_connection().execute_unprepared(sql).await.map(drop)
+}
+
 /// Drops a migration's tables, last created first.
 pub async fn drop_tables(manager: &SchemaManager<'_>, tables: &[&str]) -> Result<(), DbErr> {
     for table in tables.iter().rev() {

@@ -4,8 +4,8 @@
 //! replacement keeps the same guarantees — a row names an existing tenant, and deleting a tenant
 //! deletes its provenance — with one anti-join over each statement's new rows. SQLite keeps the
 //! foreign key.
+use crate::common::postgres_only;
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::DbBackend;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -52,16 +52,10 @@ ALTER TABLE field_provenance ADD CONSTRAINT fk_field_provenance_tenant
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() != DbBackend::Postgres {
-            return Ok(());
-        }
-        manager.get_connection().execute_unprepared(UP).await.map(drop)
+        postgres_only(manager, UP).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() != DbBackend::Postgres {
-            return Ok(());
-        }
-        manager.get_connection().execute_unprepared(DOWN).await.map(drop)
+        postgres_only(manager, DOWN).await
     }
 }

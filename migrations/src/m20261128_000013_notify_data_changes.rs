@@ -7,8 +7,8 @@
 //! it: with the Neo4j engine, graph answers come from the mirror, which the drainer updates after
 //! the write's own notification; its deleting the synced outbox rows is the notification that the
 //! mirror has caught up.
+use crate::common::postgres_only;
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::DbBackend;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -50,32 +50,20 @@ END $$;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() != DbBackend::Postgres {
-            return Ok(());
-        }
-        let db = manager.get_connection();
-        db.execute_unprepared(FUNCTION).await?;
-        for t in TABLES {
-            db.execute_unprepared(&format!(
+        let triggers = TABLES.iter().map(|t| {
+            format!(
                 "CREATE TRIGGER reos_notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {t}
-                   FOR EACH STATEMENT EXECUTE FUNCTION reos_notify_change()"
-            ))
-            .await?;
-        }
-        Ok(())
+                   FOR EACH STATEMENT EXECUTE FUNCTION reos_notify_change();"
+            )
+        });
+        postgres_only(manager, &(FUNCTION.to_owned() + &triggers.collect::<String>())).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() != DbBackend::Postgres {
-            return Ok(());
-        }
-        let db = manager.get_connection();
-        for t in TABLES {
-            db.execute_unprepared(&format!("DROP TRIGGER reos_notify_change ON {t}"))
-                .await?;
-        }
-        db.execute_unprepared("DROP FUNCTION reos_notify_change()")
-            .await
-            .map(drop)
+        let drops: String = TABLES
+            .iter()
+            .map(|t| format!("DROP TRIGGER reos_notify_change ON {t};"))
+            .collect();
+        postgres_only(manager, &(drops + "DROP FUNCTION reos_notify_change();")).await
     }
 }

@@ -54,6 +54,21 @@ pub async fn upload(app: &TestApp, token: &str, input: Value, files: &[File<'_>]
     upload_query(app, token, UPLOAD, input, files).await
 }
 
+/// Uploads `a.pdf` for the property; returns the document id.
+pub async fn upload_pdf(app: &TestApp, token: &str, property: &str) -> String {
+    let (_, body) = upload(
+        app,
+        token,
+        json!({"propertyId": property}),
+        &[("a.pdf", "application/pdf", PDF)],
+    )
+    .await;
+    body["data"]["uploadDocument"]["documents"][0]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("upload failed: {body}"))
+        .to_owned()
+}
+
 pub async fn upload_query(app: &TestApp, token: &str, query: &str, input: Value, files: &[File<'_>]) -> (u16, Value) {
     let (ctype, body) = multipart(query, input, files);
     let res = app
@@ -245,17 +260,7 @@ async fn another_tenants_documents_are_not_found_anywhere(app: TestApp) {
     let b = app.tenant("beta").await;
     let (ta, tb) = (app.token("alpha", Role::Operator), app.token("beta", Role::Admin));
     let pa = app.create_property(&ta, "Ames").await;
-    let (_, body) = upload(
-        &app,
-        &ta,
-        json!({"propertyId": pa}),
-        &[("a.pdf", "application/pdf", PDF)],
-    )
-    .await;
-    let id = body["data"]["uploadDocument"]["documents"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = upload_pdf(&app, &ta, &pa).await;
 
     let (s_foreign, _, _, foreign) = download(&app, Some(&tb), &id).await;
     let (s_missing, _, _, missing) = download(&app, Some(&tb), &uuid::Uuid::now_v7().to_string()).await;
@@ -308,17 +313,7 @@ async fn downloads_need_a_token_and_the_analyst_role() {
     app.tenant("alpha").await;
     let op = app.token("alpha", Role::Operator);
     let pid = app.create_property(&op, "Ames").await;
-    let (_, body) = upload(
-        &app,
-        &op,
-        json!({"propertyId": pid}),
-        &[("a.pdf", "application/pdf", PDF)],
-    )
-    .await;
-    let id = body["data"]["uploadDocument"]["documents"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = upload_pdf(&app, &op, &pid).await;
     assert_eq!(download(&app, None, &id).await.0, 401);
     assert_eq!(download(&app, Some("garbage"), &id).await.0, 401);
     assert_eq!(
@@ -352,17 +347,7 @@ async fn delete_removes_the_row_and_the_object(app: TestApp) {
     let tid = app.tenant("alpha").await;
     let op = app.token("alpha", Role::Operator);
     let pid = app.create_property(&op, "Ames").await;
-    let (_, body) = upload(
-        &app,
-        &op,
-        json!({"propertyId": pid}),
-        &[("a.pdf", "application/pdf", PDF)],
-    )
-    .await;
-    let id = body["data"]["uploadDocument"]["documents"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = upload_pdf(&app, &op, &pid).await;
     assert_eq!(store(&app).list(TenantId(tid), None).await.unwrap().len(), 1);
     let d = app
         .data(

@@ -1,7 +1,7 @@
 //! Documents on a real S3-compatible server: Garage on loopback (`ops/garage/start.sh`, which
 //! `.ci/run` runs). Reads `REOS_TEST_S3_*`, else uses the script's defaults when something listens
 //! on 127.0.0.1:13900. Absent: SKIPPED locally, a failure when `REOS_CI=1`.
-use crate::documents::{PDF, download, sha256_hex, store, total, upload};
+use crate::documents::{PDF, download, sha256_hex, store, total, upload, upload_pdf};
 use crate::helpers::{Backend, TestApp, code, spawn_with};
 use reos::auth::Role;
 use reos::persistence::TenantId;
@@ -148,13 +148,7 @@ async fn s3_tenants_never_see_each_others_objects(app: TestApp) {
     let (ta, tb) = (app.token("alpha", Role::Operator), app.token("beta", Role::Operator));
     let pa = app.create_property(&ta, "Ames").await;
     let pb = app.create_property(&tb, "Boone").await;
-    let (_, ua) = upload(
-        &app,
-        &ta,
-        json!({"propertyId": pa}),
-        &[("a.pdf", "application/pdf", PDF)],
-    )
-    .await;
+    let ida = upload_pdf(&app, &ta, &pa).await;
     let (_, ub) = upload(
         &app,
         &tb,
@@ -162,10 +156,6 @@ async fn s3_tenants_never_see_each_others_objects(app: TestApp) {
         &[("b.txt", "text/plain", b"beta only\n")],
     )
     .await;
-    let ida = ua["data"]["uploadDocument"]["documents"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
     assert!(ub.get("errors").is_none(), "{ub}");
 
     let store: DocumentStore = store(&app);
