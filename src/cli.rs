@@ -124,6 +124,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 bail!("development tokens are off: an OIDC issuer or key file is configured");
             }
             let role: Role = role.parse().context("--role")?;
+            // A token for a tenant that does not exist would be refused by every request.
+            let db = Database::connect(&settings).await?;
+            crate::cli_comps::tenant_by_slug(&db, &tenant).await?;
             let keys = DevKeys::load_or_create(&settings.data_dir)?;
             let token = keys.mint(&tenant, role, Duration::from_secs(ttl_hours.max(1) * 3600))?;
             println!("{token}");
@@ -155,7 +158,42 @@ async fn migrate(settings: &Settings, action: MigrateAction) -> anyhow::Result<(
         // migration instead, which drops the same tables in dependency order.
         MigrateAction::Fresh if db.backend() == sea_orm::DbBackend::Sqlite => Migrator::refresh(conn).await?,
         MigrateAction::Fresh => Migrator::fresh(conn).await?,
-        MigrateAction::Status => Migrator::status(conn).await?,
+        MigrateAction::Status => print!("{}", migration_status(conn).await?),
     }
     Ok(())
+}
+
+/// `reos migrate status`: every migration of this binary, whether it is applied and when.
+async fn migration_status(conn: &sea_orm::DatabaseConnection) -> anyhow::Result<String> {
+    use std::fmt::Write as _;
+    let migrations = Migrator::get_migration_with_status(conn).await?;
+    let applied_at: std::collections::HashMap<String, i64> = Migrator::get_migration_models(conn)
+        .await?
+        .into_iter()
+        .map(|m| (m.version, m.applied_at))
+        .collect();
+    let width = migrations.iter().map(|m| m.name().len()).max().unwrap_or(0).max(9);
+    let mut out = format!("{:<width$}  {:<7}  applied at (UTC)\n", "migration", "applied");
+    let mut pending = 0;
+    for m in &migrations {
+        let secs = applied_at.get(m.name());
+        let applied = secs.is_some();
+        pending += usize::from(!applied);
+        let at = secs
+            .and_then(|&s| chrono::DateTime::from_timestamp(s, 0))
+            .map_or_else(|| "-".to_owned(), |t| t.format("%Y-%m-%d %H:%M:%S").to_string());
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:<7}  {at}",
+            m.name(),
+            if applied { "yes" } else { "no" }
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{} migrations: {} applied, {pending} pending",
+        migrations.len(),
+        migrations.len() - pending
+    );
+    Ok(out)
 }

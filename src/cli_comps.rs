@@ -57,6 +57,8 @@ pub enum BenchCommand {
     Comps(BenchCompsArgs),
     /// Import N generated properties into a fresh tenant (no scoring); writes properties/s to JSON.
     Pipeline(crate::cli_pipeline::BenchPipelineArgs),
+    /// Time the worst abusive GraphQL documents through the guard, parse and validation; writes JSON.
+    Abuse(crate::cli_bench_abuse::BenchAbuseArgs),
 }
 
 #[derive(Args)]
@@ -79,8 +81,16 @@ pub struct ValueArgs {
     #[arg(long)]
     pub subject: PathBuf,
     /// Valuation date (YYYY-MM-DD); default today.
-    #[arg(long)]
+    #[arg(long, value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
+}
+
+/// A date argument: `YYYY-MM-DD`; anything else is refused with the expected format (clap names
+/// the flag: "invalid value '07/01/2008' for '--from <FROM>': expected …").
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    s.trim()
+        .parse::<NaiveDate>()
+        .map_err(|_| "expected a date as YYYY-MM-DD, e.g. 2008-07-01".to_owned())
 }
 
 /// Runs one Comp-Critic command.
@@ -103,16 +113,25 @@ pub async fn run(cmd: CompsCommand, settings: &Settings) -> anyhow::Result<()> {
         CompsCommand::Bench {
             command: BenchCommand::Comps(args),
         } => bench::run(&args).await,
+        CompsCommand::Bench {
+            command: BenchCommand::Abuse(args),
+        } => crate::cli_bench_abuse::run(&args).await,
     }
 }
 
 /// Connects and opens a transaction bound to the tenant with this slug.
 pub(crate) async fn open_tenant(settings: &Settings, slug: &str) -> anyhow::Result<TenantTx> {
     let db = Database::connect(settings).await?;
-    let tenant = tenants::by_slug(&db.service, slug)
-        .await?
-        .with_context(|| format!("--tenant: no tenant with slug `{slug}` (create it with `reos tenant create`)"))?;
+    let tenant = tenant_by_slug(&db, slug).await?;
     Ok(TenantTx::begin(&db.service, TenantId(tenant.id)).await?)
+}
+
+/// The tenant named by `--tenant`, or an error that says how to create it.
+pub(crate) async fn tenant_by_slug(db: &Database, slug: &str) -> anyhow::Result<reos_entities::tenant::Model> {
+    tenants::by_slug(&db.service, slug)
+        .await
+        .with_context(|| format!("--tenant: looking up tenant `{slug}` (has `reos migrate up` run?)"))?
+        .with_context(|| format!("--tenant: no tenant with slug `{slug}` (create it with `reos tenant create`)"))
 }
 
 pub(crate) fn write_json(path: &Path, value: &serde_json::Value) -> anyhow::Result<()> {

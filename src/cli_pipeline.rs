@@ -2,7 +2,6 @@
 //! `reos bench pipeline --rows N`. `cli_comps.rs` routes both subcommands here.
 use crate::cli_comps::{bar, write_json};
 use crate::config::Settings;
-use crate::persistence::repositories::tenants;
 use crate::persistence::{Database, TenantId};
 use crate::pipeline::{ChildKind, HazardPoint, HazardTable, PipelineSettings};
 use crate::services::comps::CompService;
@@ -80,9 +79,7 @@ pub async fn import_hazards(settings: &Settings, args: &ImportHazardsArgs) -> an
     let radius = PipelineConfig::load(&settings.pipeline)?.settings.hazard_radius_m;
     HazardTable::new(points.clone(), radius).with_context(|| args.file.display().to_string())?;
     let db = Database::connect(settings).await?;
-    let tenant = tenants::by_slug(&db.service, &args.tenant)
-        .await?
-        .with_context(|| format!("--tenant: no tenant with slug `{}`", args.tenant))?;
+    let tenant = crate::cli_comps::tenant_by_slug(&db, &args.tenant).await?;
     let tx = crate::persistence::TenantTx::begin(&db.service, TenantId(tenant.id)).await?;
     let source = args.file.display().to_string();
     let deleted = crate::persistence::repositories::hazard_points::store(&tx, &points, &source, args.replace).await?;
@@ -149,9 +146,7 @@ pub async fn import_properties(settings: &Settings, args: &ImportPropertiesArgs)
         )?);
     }
     let db = Database::connect(settings).await?;
-    let tenant = tenants::by_slug(&db.service, &args.tenant)
-        .await?
-        .with_context(|| format!("--tenant: no tenant with slug `{}`", args.tenant))?;
+    let tenant = crate::cli_comps::tenant_by_slug(&db, &args.tenant).await?;
     let pb = bar(0, "importing");
     let progress = |done: u64, total: u64| {
         pb.set_length(total);
@@ -159,6 +154,8 @@ pub async fn import_properties(settings: &Settings, args: &ImportPropertiesArgs)
     };
     let comps = CompService::default();
     let target = Target::Db(&db.service, TenantId(tenant.id));
+    // SIGINT/SIGTERM: no new batch, the ones in flight end, the run is recorded `interrupted`.
+    crate::services::cancel::cancel_on_signals(opts.cancel.clone());
     let report = import(target, &bytes, &opts, (!args.no_score).then_some(&comps), &progress).await;
     pb.finish_and_clear();
     let report = report?;
@@ -189,6 +186,16 @@ pub async fn import_properties(settings: &Settings, args: &ImportPropertiesArgs)
     println!("{}", summary(&report));
     for (reason, n) in &report.scoring_notes {
         println!("  note: {reason}: {n}");
+    }
+    if report.interrupted() {
+        bail!(
+            "{name}: interrupted; the run is recorded as `interrupted` with the batches committed before \
+             the signal ({} new, {} merged of {} rows); import the file again to complete it (run {})",
+            report.counts.written,
+            report.counts.merged,
+            report.counts.read,
+            report.run_id
+        );
     }
     Ok(())
 }

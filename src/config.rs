@@ -49,6 +49,7 @@ const ENV_KEYS: &[&str] = &[
     "document_max_bytes",
     "document_max_files",
     "document_url_expiry_seconds",
+    "shutdown_timeout_secs",
 ];
 
 /// All of reos's configuration.
@@ -145,6 +146,10 @@ pub struct Settings {
     pub document_max_files: usize,
     /// Lifetime of presigned S3 download URLs, in seconds (`REOS_DOCUMENT_URL_EXPIRY_SECONDS`).
     pub document_url_expiry_seconds: u64,
+    /// On SIGTERM/SIGINT the server stops accepting and lets requests in flight finish for at most
+    /// this many seconds, then drops them (their transactions roll back, their engine work is
+    /// told to stop) and exits (`REOS_SHUTDOWN_TIMEOUT_SECS`).
+    pub shutdown_timeout_secs: u64,
 }
 
 /// Where the property pipeline's configuration comes from and where its lineage goes.
@@ -167,10 +172,29 @@ pub struct PipelineFiles {
 pub struct GraphqlSettings {
     /// Whether `__schema` / `__type` introspection is answered.
     pub introspection: bool,
-    /// Maximum selection depth.
+    /// Maximum depth of data selections (introspection is measured apart).
     pub max_depth: usize,
-    /// Maximum query complexity (each field costs 1, connections multiply by `first`).
+    /// Maximum work of one operation: async-graphql's complexity (each field costs 1, connections
+    /// multiply by `first`, compute-heavy fields cost what they compute: docs/graphql.md).
     pub max_complexity: usize,
+    /// Per-role overrides of `max_complexity` (`[graphql.role_max_complexity]`, e.g. `admin = 100000`).
+    pub role_max_complexity: std::collections::HashMap<String, usize>,
+    /// Largest query text in bytes (large inputs go in variables); more is QUERY_TOO_COMPLEX.
+    pub max_query_bytes: usize,
+    /// Most lexical tokens in a query text.
+    pub max_tokens: usize,
+    /// Most fragment definitions in a document.
+    pub max_fragments: usize,
+    /// Most selections in an operation once every fragment spread is expanded.
+    pub max_nodes: u64,
+    /// Deepest `__schema` / `__type` selection, counted from the root.
+    pub introspection_max_depth: usize,
+    /// Longest a GraphQL request may run, in seconds; then it is cancelled (rolled back) with
+    /// a TIMEOUT error. Also bounds how long a shutdown waits for it.
+    pub request_timeout_secs: u64,
+    /// Bytes of multipart uploads being received at once, across all requests, in MiB; an upload
+    /// that does not fit waits up to 10 s, then gets HTTP 503 UPLOADS_BUSY.
+    pub uploads_in_flight_mb: u64,
     /// Maximum number of aliased fields in one operation.
     pub max_aliases: usize,
     /// Maximum number of root fields in one operation.
@@ -217,6 +241,14 @@ impl Default for GraphqlSettings {
             introspection: true,
             max_depth: 12,
             max_complexity: 20_000,
+            role_max_complexity: Default::default(),
+            max_query_bytes: 32_768,
+            max_tokens: 8_000,
+            max_fragments: 100,
+            max_nodes: 1_000,
+            introspection_max_depth: 20,
+            request_timeout_secs: 60,
+            uploads_in_flight_mb: 256,
             max_aliases: 30,
             max_root_fields: 20,
             max_batch: 10,
@@ -270,6 +302,7 @@ impl Default for Settings {
             document_max_bytes: 25 * 1024 * 1024,
             document_max_files: 10,
             document_url_expiry_seconds: 300,
+            shutdown_timeout_secs: 30,
         }
     }
 }
@@ -334,6 +367,23 @@ impl Settings {
             return Err(ConfigError::Invalid {
                 field: "graphql.default_page_size",
                 message: "must be between 1 and graphql.max_page_size".into(),
+            });
+        }
+        if let Some(role) = self
+            .graphql
+            .role_max_complexity
+            .keys()
+            .find(|r| !crate::auth::Role::ALL.iter().any(|k| k.as_str() == r.as_str()))
+        {
+            return Err(ConfigError::Invalid {
+                field: "graphql.role_max_complexity",
+                message: format!("`{role}` is not a role (viewer, analyst, operator, admin)"),
+            });
+        }
+        if self.graphql.request_timeout_secs == 0 || self.graphql.uploads_in_flight_mb == 0 {
+            return Err(ConfigError::Invalid {
+                field: "graphql.request_timeout_secs",
+                message: "graphql.request_timeout_secs and graphql.uploads_in_flight_mb must be at least 1".into(),
             });
         }
         if let Some((field, message)) = self.rate_limit.problem(self.rate_limit_cost_per_minute) {

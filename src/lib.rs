@@ -3,6 +3,7 @@
 pub mod analytics;
 pub mod auth;
 pub mod cli;
+pub mod cli_bench_abuse;
 pub mod cli_comps;
 pub mod cli_graph;
 pub mod cli_pipeline;

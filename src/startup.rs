@@ -88,6 +88,7 @@ impl Application {
         let documents = web::Data::from(documents);
         let listener = TcpListener::bind(&settings.listen).with_context(|| format!("binding {}", settings.listen))?;
         let port = listener.local_addr()?.port();
+        let shutdown_timeout = settings.shutdown_timeout_secs;
         let mut state = AppState::new(settings, schema, db, verifier, graphiql_token);
         state.responses = response_cache(&state);
         let state = Arc::new(state);
@@ -96,7 +97,7 @@ impl Application {
             App::new()
                 .wrap(actix_web::middleware::from_fn(http::rate_limit::headers))
                 .wrap(actix_web::middleware::from_fn(http::metrics::track))
-                .wrap(tracing_actix_web::TracingLogger::default())
+                .wrap(tracing_actix_web::TracingLogger::<http::request_log::ReosRootSpan>::new())
                 .app_data(data.clone())
                 .app_data(limiter.clone())
                 .app_data(documents.clone())
@@ -108,6 +109,7 @@ impl Application {
                     }
                 })
         })
+        .shutdown_timeout(shutdown_timeout)
         .listen(listener)?
         .run();
         let metrics = match metrics_listener {

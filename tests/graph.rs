@@ -69,7 +69,7 @@ async fn helpers_tenant(app: &TestApp, slug: &str) -> uuid::Uuid {
 #[tokio::test]
 async fn neo4j_engine_passes_the_suite_and_matches_the_embedded_engine() {
     let Ok(uri) = std::env::var("REOS_TEST_NEO4J_URI") else {
-        eprintln!("SKIPPED: REOS_TEST_NEO4J_URI is not set, the Neo4j behavioural suite did not run");
+        helpers::skip::skip("REOS_TEST_NEO4J_URI is not set, the Neo4j behavioural suite did not run");
         return;
     };
     let app = spawn_with(Backend::Sqlite, |_| {}).await.unwrap();

@@ -15,7 +15,8 @@ pub struct Model {
     pub actor: String,
     pub started_at: DateTimeUtc,
     pub finished_at: DateTimeUtc,
-    /// `succeeded`, `blocked` or `failed`.
+    /// `succeeded`, `blocked`, `failed` or `interrupted` (stopped by a signal; counts are what
+    /// the run committed).
     pub outcome: String,
     /// `{read, written, merged, rejected, warnings, …}`.
     pub counts: Json,

@@ -5,7 +5,7 @@ Usage:
     check_reference.py [--rel 1e-9] [--abs 1e-9] [CASE_DIR_OR_PARENT ...]
 
 Each argument is a case folder (holding input.json and expected.json) or a folder of such
-folders; default: /work/shared/golden/dcf and the golden/dcf folder beside this tool.
+folders; default: the golden/dcf folder beside this tool (shared reference cases and ours).
 A number matches when |got - want| <= rel * max(|got|, |want|) or |got - want| <= abs
 (the absolute floor only matters for values that are themselves near zero, e.g. an NPV
 that is a difference of two equal 2e7 sums). Prints each mismatch; exits 1 if any.
@@ -19,7 +19,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import dcf_reference  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_DIRS = ["/work/shared/golden/dcf", os.path.join(HERE, "..", "dcf")]
+DEFAULT_DIRS = [os.path.join(HERE, "..", "dcf")]
 
 
 def is_num(x):

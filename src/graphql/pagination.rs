@@ -1,11 +1,22 @@
 //! Relay pagination arguments → offset and limit, with the configured page-size cap enforced
-//! (an oversized `first` is refused, never silently clamped).
+//! (an oversized `first` is refused, never silently clamped) and cursors checked: a cursor that
+//! does not decode to a position the database can seek to is BAD_USER_INPUT naming `after`.
 use crate::config::GraphqlSettings;
 use crate::error::{ApiError, ApiResult};
 use async_graphql::connection::{CursorType, OpaqueCursor};
 
 /// Offset cursor: position of the edge in the ordered result.
 pub type Cursor = OpaqueCursor<u64>;
+
+/// Largest offset a page may start at: the databases take offsets as signed 64-bit integers.
+pub const MAX_OFFSET: u64 = i64::MAX as u64;
+
+/// The offset after the edge whose cursor is `after`.
+fn offset_after(after: &str) -> ApiResult<u64> {
+    let refused = || ApiError::bad_input("after", "not a cursor of this list");
+    let position = Cursor::decode_cursor(after).map_err(|_| refused())?.0;
+    position.checked_add(1).filter(|o| *o <= MAX_OFFSET).ok_or_else(refused)
+}
 
 /// A page request.
 #[derive(Debug, Clone, Copy)]
@@ -29,12 +40,7 @@ pub fn page(limits: &GraphqlSettings, first: Option<i32>, after: Option<&str>) -
     };
     let offset = match after {
         None => 0,
-        Some(c) => {
-            Cursor::decode_cursor(c)
-                .map_err(|_| ApiError::bad_input("after", "not a cursor of this list"))?
-                .0
-                + 1
-        }
+        Some(c) => offset_after(c)?,
     };
     Ok(Page { offset, limit })
 }
@@ -57,6 +63,27 @@ mod tests {
         let p = page(&limits, Some(5), Some(&c)).unwrap();
         assert_eq!((p.offset, p.limit), (10, 5));
     }
+
+    #[test]
+    fn cursors_beyond_a_database_offset_are_refused_not_wrapped() {
+        let limits = GraphqlSettings::default();
+        let refused = |c: &str| match page(&limits, Some(5), Some(c)) {
+            Err(ApiError::BadInput { field, .. }) => field == "after",
+            _ => false,
+        };
+        assert!(refused(&OpaqueCursor(i64::MAX as u64).encode_cursor()));
+        assert!(refused(&OpaqueCursor(u64::MAX).encode_cursor()));
+        assert!(refused(&OpaqueCursor(-1i64).encode_cursor()));
+        assert!(refused("not a cursor"));
+        assert!(refused(""));
+        let last = page(
+            &limits,
+            Some(5),
+            Some(&OpaqueCursor(i64::MAX as u64 - 1).encode_cursor()),
+        )
+        .unwrap();
+        assert_eq!(last.offset, MAX_OFFSET);
+    }
 }
 
 /// Extra fields of every connection.
@@ -76,13 +103,13 @@ pub fn connection<T, N: async_graphql::OutputType>(
     use async_graphql::connection::{Connection, Edge};
     let mut conn = Connection::with_additional_fields(
         p.offset > 0,
-        p.offset + (rows.len() as u64) < total,
+        p.offset.saturating_add(rows.len() as u64) < total,
         CountedConnection { total_count: total },
     );
     conn.edges.extend(
         rows.into_iter()
             .enumerate()
-            .map(|(i, m)| Edge::new(OpaqueCursor(p.offset + i as u64), node(m))),
+            .map(|(i, m)| Edge::new(OpaqueCursor(p.offset.saturating_add(i as u64)), node(m))),
     );
     conn
 }

@@ -1,9 +1,9 @@
-//! Builds the schema with its protections (depth, complexity, aliases, root fields,
-//! introspection switch) and exports the SDL committed as `schema.graphql`.
-use super::limits::SelectionLimits;
+//! Builds the schema with its protections (document guard, work caps, introspection switch) and exports the SDL committed as `schema.graphql`.
+use super::limits::{DocumentGuard, DocumentLimits};
 use super::mutation::MutationRoot;
 use super::query::QueryRoot;
 use super::subscription::SubscriptionRoot;
+use super::work::{WorkCaps, WorkLimit};
 use crate::config::GraphqlSettings;
 use crate::services::property_import::PipelineConfig;
 use async_graphql::{SDLExportOptions, Schema};
@@ -24,12 +24,12 @@ pub fn build_schema(
         .data(limits.clone())
         .data(std::sync::Arc::new(pipeline))
         .data(std::sync::Arc::new(crate::services::comps::CompService::default()))
-        .limit_depth(limits.max_depth)
-        .limit_complexity(limits.max_complexity)
-        .extension(SelectionLimits {
-            max_aliases: limits.max_aliases,
-            max_root_fields: limits.max_root_fields,
-        })
+        // Depth, aliases and root fields are checked by the document guard, work (complexity) by
+        // WorkLimit, which the cost probe runs inside of so that it sees the work of any request.
+        .extension(DocumentGuard(std::sync::Arc::new(DocumentLimits::from(limits))))
+        // Length and characters of every string input (src/graphql/input_limits.rs).
+        .extension(super::input_limits::InputLimits)
+        .extension(WorkLimit(std::sync::Arc::new(WorkCaps::from_settings(limits))))
         .extension(crate::ratelimit::cost::CostProbe)
         .extension(crate::telemetry::graphql::OperationMetrics);
     if let Some(d) = documents {

@@ -93,7 +93,7 @@ pub struct SubscriptionRoot;
 
 #[Subscription]
 impl SubscriptionRoot {
-    /// Every valuation saved for the property (`runValuation`, `propertyDcf(save: true)`), sent
+    /// Every valuation saved for the property (`runValuation`, `savePropertyDcf`), sent
     /// once its transaction has committed. NOT_FOUND for ids outside the caller's tenant.
     /// Requires analyst.
     async fn valuation_completed(

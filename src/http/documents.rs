@@ -1,6 +1,7 @@
 //! `GET /documents/{id}`: the bytes of one document, streamed with its stored content type and a
 //! `Content-Disposition`, for a bearer token of the document's tenant with the analyst role or
 //! higher. Another tenant's id, a malformed id and a missing document all get the same 404.
+use super::authn::{authenticate, error_response};
 use super::state::AppState;
 use crate::auth::Role;
 use crate::persistence::TenantTx;
@@ -12,24 +13,21 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use futures_util::TryStreamExt;
 use reos_entities::document;
 
-fn error(status: StatusCode, code: &str, message: &str) -> HttpResponse {
-    let mut res = HttpResponse::build(status);
-    if status == StatusCode::UNAUTHORIZED {
-        res.insert_header(("WWW-Authenticate", "Bearer"));
-    }
-    res.json(serde_json::json!({ "errors": [{ "message": message, "extensions": { "code": code } }] }))
+fn error(status: StatusCode, code: &str, message: &str, request_id: &str) -> HttpResponse {
+    error_response(status, code, None, message, request_id)
 }
 
-fn not_found() -> HttpResponse {
-    error(StatusCode::NOT_FOUND, "NOT_FOUND", "document not found")
+fn not_found(request_id: &str) -> HttpResponse {
+    error(StatusCode::NOT_FOUND, "NOT_FOUND", "document not found", request_id)
 }
 
-fn unavailable(what: &str, e: &dyn std::fmt::Display) -> HttpResponse {
+fn unavailable(what: &str, e: &dyn std::fmt::Display, request_id: &str) -> HttpResponse {
     tracing::error!(error = %e, "{what}");
     error(
         StatusCode::SERVICE_UNAVAILABLE,
         "INTERNAL_SERVER_ERROR",
         "storage unavailable",
+        request_id,
     )
 }
 
@@ -39,33 +37,29 @@ async fn authorized(
     http: &HttpRequest,
     id: &str,
 ) -> Result<(TenantTx, document::Model), HttpResponse> {
+    let request_id = crate::telemetry::request_id(http);
     let header = http.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok());
-    let principal = state.tokens.verify(&state.verifier, header).await.map_err(|e| {
-        tracing::info!(reason = e.code(), "token refused");
-        error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", &e.to_string())
-    })?;
-    if !principal.highest_role().is_some_and(|r| r.at_least(Role::Analyst)) {
+    let who = authenticate(state, header)
+        .await
+        .map_err(|refused| refused.response(&request_id))?;
+    if !who.role.at_least(Role::Analyst) {
         return Err(error(
             StatusCode::FORBIDDEN,
             "FORBIDDEN",
             "requires the analyst role or higher",
+            &request_id,
         ));
     }
-    let tenant = match state.tenant(&principal.tenant).await {
-        Ok(Some(t)) => t,
-        Ok(None) => return Err(error(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", "unknown tenant")),
-        Err(e) => return Err(unavailable("tenant lookup failed", &e)),
-    };
     let Ok(id) = uuid::Uuid::parse_str(id) else {
-        return Err(not_found());
+        return Err(not_found(&request_id));
     };
-    let tx = TenantTx::begin(&state.db.service, tenant)
+    let tx = TenantTx::begin(&state.db.service, who.tenant)
         .await
-        .map_err(|e| unavailable("could not open the tenant transaction", &e))?;
+        .map_err(|e| unavailable("could not open the tenant transaction", &e, &request_id))?;
     match crate::persistence::repositories::find::<document::Entity>(&tx, id).await {
         Ok(Some(doc)) => Ok((tx, doc)),
-        Ok(None) => Err(not_found()),
-        Err(e) => Err(unavailable("document lookup failed", &e)),
+        Ok(None) => Err(not_found(&request_id)),
+        Err(e) => Err(unavailable("document lookup failed", &e, &request_id)),
     }
 }
 
@@ -99,8 +93,8 @@ pub async fn download(
             .streaming(stream.map_err(std::io::Error::other)),
         Err(StoreError::NotFound) => {
             tracing::error!(key = doc.object_key.as_str(), "document row without its object");
-            not_found()
+            not_found(&crate::telemetry::request_id(&http))
         }
-        Err(e) => unavailable("reading the object failed", &e),
+        Err(e) => unavailable("reading the object failed", &e, &crate::telemetry::request_id(&http)),
     }
 }

@@ -1,124 +1,143 @@
-//! POST /graphql (single or batched operations), GET /graphql?query=… (queries) and GET /graphql (GraphiQL).
-use super::graphql_body::GraphQLBody;
+//! POST /graphql (single or batched operations) and GET /graphql?query=… (queries); GraphiQL is in graphiql.rs.
+use super::authn::{Authenticated, Refused, authenticate, error_response};
+use super::graphql_body::Incoming;
 use super::response_cache::{Key, ResponseCache, Ticket};
 use super::state::AppState;
 use crate::graphql::RequestCtx;
 use crate::graphql::loaders::loaders;
 use crate::persistence::{TenantId, TenantTx};
-use actix_web::http::header::{AUTHORIZATION, HeaderName, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::http::header::AUTHORIZATION;
 use actix_web::{HttpRequest, HttpResponse, web};
-use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, BatchResponse, Request, Response, Value};
 use std::sync::Arc;
+use std::time::Duration;
 
-/// A GraphQL-shaped error response outside execution (auth, batch size).
-fn error_response(
-    status: actix_web::http::StatusCode,
-    code: &str,
-    reason: Option<&str>,
-    message: &str,
-) -> HttpResponse {
-    let mut ext = serde_json::json!({ "code": code });
-    if let Some(r) = reason {
-        ext["reason"] = r.into();
-    }
-    let mut res = HttpResponse::build(status);
-    if status == actix_web::http::StatusCode::UNAUTHORIZED {
-        res.insert_header(("WWW-Authenticate", "Bearer"));
-    }
-    res.json(serde_json::json!({ "errors": [{ "message": message, "extensions": ext }] }))
-}
-
-/// Gives every error a stable code: complexity/depth refusals become QUERY_TOO_COMPLEX and
-/// internal errors carry the request id.
+/// Gives internal errors the request id (every other error carries its code from where it was
+/// made: resolvers, the document guard, the work limit, validation).
 fn finish_errors(resp: &mut Response, request_id: &str) {
     for err in &mut resp.errors {
         let code = err.extensions.as_ref().and_then(|e| e.get("code").cloned());
-        let too_complex =
-            err.message.starts_with("Query is too complex") || err.message.starts_with("Query is nested too deep");
         let ext = err.extensions.get_or_insert_with(Default::default);
         match code {
-            None if too_complex => ext.set("code", "QUERY_TOO_COMPLEX"),
             Some(Value::String(c)) if c == "INTERNAL_SERVER_ERROR" => ext.set("requestId", request_id),
-            _ => {}
+            Some(_) => {}
+            None => ext.set("code", "GRAPHQL_VALIDATION_FAILED"),
         }
     }
 }
 
-fn with_ctx(req: Request, ctx: &RequestCtx) -> Request {
-    req.data(ctx.clone()).data(loaders(ctx.tx.clone()))
+fn with_ctx(req: Request, ctx: &RequestCtx, state: &AppState) -> Request {
+    req.data(ctx.clone())
+        .data(loaders(ctx.tx.clone()))
+        .data(state.users.clone())
+}
+
+/// Runs every operation of the batch through the document guard (and, over GET, refuses what is
+/// not a query). The refusal is the response to send.
+fn guard(state: &AppState, http: &HttpRequest, batch: &mut BatchRequest) -> Result<(), Box<HttpResponse>> {
+    let get = http.method() == actix_web::http::Method::GET;
+    let mut refusals = Vec::new();
+    for request in batch.iter_mut() {
+        match crate::graphql::limits::prepare(&state.limits, request) {
+            Ok(_) if get => {
+                if let Err(e) = super::graphql_body::get_allows(request) {
+                    let media = super::negotiation::MediaType::negotiate(http.headers());
+                    return Err(Box::new(actix_web::ResponseError::error_response(
+                        &super::request_error::Rejection::new(e, media),
+                    )));
+                }
+                refusals.push(None);
+            }
+            Ok(_) => refusals.push(None),
+            Err(r) => refusals.push(Some(r)),
+        }
+    }
+    if refusals.iter().all(Option::is_none) {
+        return Ok(());
+    }
+    // A batch answers each operation: refused ones with their error, the others are not run
+    // either (a batch succeeds or fails as one).
+    let responses: Vec<Response> = refusals
+        .into_iter()
+        .map(|r| {
+            let err = r.map_or_else(
+                || {
+                    crate::graphql::limits::coded(
+                        async_graphql::ServerError::new("not run: another operation of the batch was refused", None),
+                        "QUERY_TOO_COMPLEX",
+                    )
+                },
+                crate::graphql::limits::Refusal::into_server_error,
+            );
+            Response::from_errors(vec![err])
+        })
+        .collect();
+    let resp = match batch {
+        BatchRequest::Single(_) => BatchResponse::Single(responses.into_iter().next().unwrap_or_default()),
+        BatchRequest::Batch(_) => BatchResponse::Batch(responses),
+    };
+    Err(Box::new(super::negotiation::respond(resp, http)))
 }
 
 #[tracing::instrument(skip_all, fields(request_id, tenant, cost))]
-pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQLBody) -> HttpResponse {
-    use actix_web::http::StatusCode;
+pub async fn execute(state: web::Data<AppState>, http: HttpRequest, payload: web::Payload) -> HttpResponse {
     let request_id = crate::telemetry::request_id(&http);
     tracing::Span::current().record("request_id", request_id.as_str());
-    let mut body = body;
-    let meter = match super::rate_limit::before_auth(&state, &http, &mut body.0).await {
+    let reply = |res: HttpResponse| with_request_id(res, &request_id);
+    // Headers only (method, content type), then the IP's constant, then the token: nothing of the
+    // body is read and nothing parsed before the caller is known.
+    let incoming = match Incoming::from_headers(&http) {
+        Ok(i) => i,
+        Err(rejection) => return reply(actix_web::ResponseError::error_response(&rejection)),
+    };
+    let meter = match super::rate_limit::before_auth(&http).await {
         Ok(m) => m,
-        Err(refused) => return *refused,
+        Err(refused) => return reply(*refused),
     };
     let header = http.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok());
-    let principal = match state.tokens.verify(&state.verifier, header).await {
-        Ok(p) => p,
-        Err(e) => {
-            tracing::info!(reason = e.code(), "token refused");
-            return error_response(
-                StatusCode::UNAUTHORIZED,
-                "UNAUTHENTICATED",
-                Some(e.code()),
-                &e.to_string(),
-            );
+    let who = match authenticate(&state, header).await {
+        Ok(who) => who,
+        Err(refused) => {
+            if let Refused::Unavailable(e) = &refused {
+                crate::sentry_setup::RequestScope::anonymous(&request_id).capture("DATABASE_UNAVAILABLE", e);
+            }
+            return refused.response(&request_id);
         }
     };
-    let Some(role) = principal.highest_role() else {
-        return error_response(
-            StatusCode::FORBIDDEN,
-            "FORBIDDEN",
-            None,
-            "the token carries no reos role",
-        );
-    };
-    let tenant = match state.tenant(&principal.tenant).await {
-        Ok(Some(t)) => t,
-        Ok(None) => {
-            return error_response(
-                StatusCode::UNAUTHORIZED,
-                "UNAUTHENTICATED",
-                Some("UNKNOWN_TENANT"),
-                "unknown tenant",
-            );
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "tenant lookup failed");
-            crate::sentry_setup::RequestScope::anonymous(&request_id).capture("DATABASE_UNAVAILABLE", &e.to_string());
-            return error_response(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "INTERNAL_SERVER_ERROR",
-                None,
-                "database unavailable",
-            );
-        }
-    };
+    let tenant = who.tenant;
     tracing::Span::current().record("tenant", tenant.to_string().as_str());
-    let batch = body.into_inner();
+    // Uploads hold their share of the in-flight budget until the response is made.
+    let _upload_permit = match incoming {
+        Incoming::Multipart => match state.reserve_upload(&http).await {
+            Ok(p) => Some(p),
+            Err(res) => return reply(res),
+        },
+        _ => None,
+    };
+    let mut batch = match incoming.read(&http, payload.into_inner()).await {
+        Ok(b) => b,
+        Err(rejection) => return reply(actix_web::ResponseError::error_response(&rejection)),
+    };
     if let BatchRequest::Batch(ops) = &batch {
         let max = state.settings.graphql.max_batch;
         if ops.len() > max || ops.is_empty() {
             let msg = format!("a batch holds 1 to {max} operations");
-            return error_response(StatusCode::BAD_REQUEST, "QUERY_TOO_COMPLEX", None, &msg);
+            return error_response(StatusCode::BAD_REQUEST, "QUERY_TOO_COMPLEX", None, &msg, &request_id);
         }
     }
-    if let Err(refused) = meter.after_auth(&http, tenant, &principal, role).await {
-        return *refused;
+    if let Err(res) = guard(&state, &http, &mut batch) {
+        return reply(*res);
     }
-    let mut batch = batch;
+    if let Err(refused) = meter.after_auth(&state, &http, &who, &mut batch).await {
+        return reply(*refused);
+    }
     let cache = Cached::lookup(&state, tenant, header.unwrap_or_default(), &mut batch);
     if let Cached::Hit(body) = cache {
-        return with_request_id(super::negotiation::respond_cached(body, &http, true), &request_id);
+        return reply(super::negotiation::respond_cached(body, &http, true));
     }
+    let Authenticated { principal, role, .. } = who;
     let sentry = crate::sentry_setup::RequestScope::new(&request_id, &tenant.to_string(), role, &batch);
     let outbox = crate::events::Outbox::new(state.events.clone(), tenant);
     let tx = match TenantTx::begin(&state.db.service, tenant).await {
@@ -126,12 +145,7 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
         Err(e) => {
             tracing::error!(error = %e, "could not open the tenant transaction");
             sentry.capture("DATABASE_UNAVAILABLE", &e.to_string());
-            return error_response(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "INTERNAL_SERVER_ERROR",
-                None,
-                "database unavailable",
-            );
+            return unavailable(&request_id);
         }
     };
     let ctx = RequestCtx {
@@ -141,13 +155,23 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
         role,
     };
     let batch = match batch {
-        BatchRequest::Single(r) => BatchRequest::Single(with_ctx(r, &ctx).data(outbox.clone())),
-        BatchRequest::Batch(rs) => {
-            BatchRequest::Batch(rs.into_iter().map(|r| with_ctx(r, &ctx).data(outbox.clone())).collect())
-        }
+        BatchRequest::Single(r) => BatchRequest::Single(with_ctx(r, &ctx, &state).data(outbox.clone())),
+        BatchRequest::Batch(rs) => BatchRequest::Batch(
+            rs.into_iter()
+                .map(|r| with_ctx(r, &ctx, &state).data(outbox.clone()))
+                .collect(),
+        ),
     };
     drop(ctx);
-    let mut resp = sentry.run(state.schema.execute_batch(batch)).await;
+    let deadline = Duration::from_secs(state.settings.graphql.request_timeout_secs);
+    let Ok(mut resp) = tokio::time::timeout(deadline, sentry.run(state.schema.execute_batch(batch))).await else {
+        // The execution future is dropped: its blocking work is told to stop, and the
+        // transaction (its last handle dropped below) rolls back.
+        outbox.rolled_back();
+        tracing::warn!(seconds = deadline.as_secs(), "request timed out and was cancelled");
+        let msg = format!("the request ran longer than {} s and was cancelled", deadline.as_secs());
+        return error_response(StatusCode::SERVICE_UNAVAILABLE, "TIMEOUT", None, &msg, &request_id);
+    };
     let ok = match &mut resp {
         BatchResponse::Single(r) => {
             finish_errors(r, &request_id);
@@ -171,6 +195,7 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
                     "INTERNAL_SERVER_ERROR",
                     None,
                     "commit failed",
+                    &request_id,
                 );
             }
             outbox.committed();
@@ -197,15 +222,23 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, body: GraphQ
         && let Some(body) = super::negotiation::cacheable_body(r)
     {
         c.put(key, ticket, body.clone());
-        return with_request_id(super::negotiation::respond_cached(body, &http, false), &request_id);
+        return reply(super::negotiation::respond_cached(body, &http, false));
     }
-    with_request_id(super::negotiation::respond(resp, &http), &request_id)
+    reply(super::negotiation::respond(resp, &http))
+}
+
+fn unavailable(request_id: &str) -> HttpResponse {
+    error_response(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "INTERNAL_SERVER_ERROR",
+        Some("DATABASE_UNAVAILABLE"),
+        "database unavailable",
+        request_id,
+    )
 }
 
 fn with_request_id(mut resp: HttpResponse, request_id: &str) -> HttpResponse {
-    if let Ok(v) = HeaderValue::from_str(request_id) {
-        resp.headers_mut().insert(HeaderName::from_static("x-request-id"), v);
-    }
+    super::authn::with_request_id(&mut resp, request_id);
     resp
 }
 
@@ -253,21 +286,4 @@ fn operation_type(request: &mut Request) -> Option<OperationType> {
         (DocumentOperations::Multiple(ops), Some(n)) => ops.get(n.as_str()).map(|op| op.node.ty),
         (DocumentOperations::Multiple(_), None) => None,
     }
-}
-
-/// GraphiQL, pre-filled with the development token when development auth is on.
-pub async fn graphiql(state: web::Data<AppState>) -> HttpResponse {
-    let auth = state.graphiql_token.as_ref().map(|t| format!("Bearer {t}"));
-    let mut source = GraphiQLSource::build()
-        .endpoint("/graphql")
-        .subscription_endpoint("/graphql")
-        .title("reos");
-    if let Some(a) = auth.as_deref() {
-        source = source
-            .header("Authorization", a)
-            .ws_connection_param("Authorization", a);
-    }
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(source.finish())
 }

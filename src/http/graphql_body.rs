@@ -1,7 +1,8 @@
 //! Reads a GraphQL-over-HTTP request strictly: POST `application/json` (one operation or a batch),
-//! POST `multipart/form-data` (the GraphQL multipart request spec, handed to
-//! async-graphql-actix-web), and GET with URL parameters for queries only. Malformed requests are
-//! refused with a GraphQL-shaped error naming the parameter, before authentication or execution.
+//! POST `multipart/form-data` (the GraphQL multipart request spec, `super::multipart`), and GET
+//! with URL parameters for queries only. The method and content type are checked from the
+//! headers before authentication; the body is read only after it. Malformed requests are refused
+//! with a GraphQL-shaped error naming the parameter.
 use super::negotiation::MediaType;
 use super::request_error::{Rejection, RequestError};
 use super::state::AppState;
@@ -11,36 +12,32 @@ use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, Request};
 use futures_util::StreamExt;
-use futures_util::future::LocalBoxFuture;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
-/// The parsed operation(s) of one HTTP request.
-pub struct GraphQLBody(pub BatchRequest);
-
-impl GraphQLBody {
-    pub fn into_inner(self) -> BatchRequest {
-        self.0
-    }
+/// What a request's method and headers say it carries. Decided from the headers alone, before
+/// authentication; the body is read only after the token has been accepted ([`Incoming::read`]).
+pub enum Incoming {
+    /// GET with URL parameters.
+    Get,
+    /// POST `application/json`.
+    Json,
+    /// POST `multipart/form-data` (the GraphQL multipart request spec).
+    Multipart,
 }
 
 /// Largest body read when the state is not reachable (it always is in the server).
 const FALLBACK_BODY_LIMIT: usize = 8 * 1024 * 1024;
 
-impl FromRequest for GraphQLBody {
-    type Error = Rejection;
-    type Future = LocalBoxFuture<'static, Result<Self, Rejection>>;
-
-    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let media = MediaType::negotiate(req.headers());
-        let reject = move |error| Rejection::new(error, media);
+impl Incoming {
+    /// Method and content type; refusals (405, 415) need no body.
+    pub fn from_headers(req: &HttpRequest) -> Result<Self, Rejection> {
+        let reject = |error| Rejection::new(error, MediaType::negotiate(req.headers()));
         if req.method() == Method::GET {
-            let parsed = from_query_string(req.query_string()).map(Self).map_err(reject);
-            return Box::pin(async move { parsed });
+            return Ok(Self::Get);
         }
         if req.method() != Method::POST {
-            let error = RequestError::MethodNotAllowed(req.method().to_string());
-            return Box::pin(async move { Err(reject(error)) });
+            return Err(reject(RequestError::MethodNotAllowed(req.method().to_string())));
         }
         let content_type = req
             .headers()
@@ -54,37 +51,55 @@ impl FromRequest for GraphQLBody {
             .trim()
             .to_ascii_lowercase();
         if mime == "multipart/form-data" {
-            let upstream = async_graphql_actix_web::GraphQLBatchRequest::from_request(req, payload);
-            return Box::pin(async move {
-                upstream.await.map(|b| Self(b.0)).map_err(|e| {
+            return Ok(Self::Multipart);
+        }
+        if mime != "application/json" || !utf8_charset(content_type) {
+            return Err(reject(RequestError::UnsupportedMediaType(content_type.to_owned())));
+        }
+        Ok(Self::Json)
+    }
+
+    /// Reads the operations: the URL parameters, the JSON body (at most `max_body_bytes`), or the
+    /// multipart body (files spooled to temporary files within the upload limits).
+    pub async fn read(self, req: &HttpRequest, payload: Payload) -> Result<BatchRequest, Rejection> {
+        let reject = |error| Rejection::new(error, MediaType::negotiate(req.headers()));
+        match self {
+            Self::Get => from_query_string(req.query_string()).map_err(reject),
+            Self::Multipart => {
+                // Files are spooled to temporary files as they arrive (async-graphql's `tempfile`
+                // feature) within the limits of `Documents::multipart_options`.
+                let mut payload = payload;
+                let upstream = async_graphql_actix_web::GraphQLBatchRequest::from_request(req, &mut payload);
+                upstream.await.map(|b| b.0).map_err(|e| {
                     let status = e.as_response_error().status_code();
                     reject(RequestError::Multipart {
                         status,
                         message: e.to_string(),
                     })
                 })
-            });
-        }
-        if mime != "application/json" || !utf8_charset(content_type) {
-            let error = RequestError::UnsupportedMediaType(content_type.to_owned());
-            return Box::pin(async move { Err(reject(error)) });
-        }
-        let limit = req
-            .app_data::<web::Data<AppState>>()
-            .map_or(FALLBACK_BODY_LIMIT, |s| s.settings.graphql.max_body_bytes);
-        let mut payload = payload.take();
-        Box::pin(async move {
-            let mut body = web::BytesMut::new();
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| reject(RequestError::Read(e.to_string())))?;
-                if body.len() + chunk.len() > limit {
-                    return Err(reject(RequestError::BodyTooLarge(limit)));
-                }
-                body.extend_from_slice(&chunk);
             }
-            from_json_body(&body).map(Self).map_err(reject)
-        })
+            Self::Json => {
+                let limit = req
+                    .app_data::<web::Data<AppState>>()
+                    .map_or(FALLBACK_BODY_LIMIT, |s| s.settings.graphql.max_body_bytes);
+                let body = read_limited(payload, limit).await.map_err(reject)?;
+                from_json_body(&body).map_err(reject)
+            }
+        }
     }
+}
+
+/// The whole body, refused as soon as it passes `limit` bytes.
+pub async fn read_limited(mut payload: Payload, limit: usize) -> Result<web::BytesMut, RequestError> {
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| RequestError::Read(e.to_string()))?;
+        if body.len() + chunk.len() > limit {
+            return Err(RequestError::BodyTooLarge(limit));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 /// `charset` absent or utf-8: JSON is UTF-8 (RFC 8259 §8.1).
@@ -151,7 +166,7 @@ fn from_params(mut params: Map<String, Value>, prefix: &str) -> Result<Request, 
 }
 
 /// GET parameters: `query`, `operationName`, and JSON-encoded `variables` / `extensions`. Only
-/// queries run over GET; a mutation (or subscription) is refused with 405 (§7.1 of the spec).
+/// queries run over GET: [`get_allows`] refuses the rest once the document has been checked.
 fn from_query_string(qs: &str) -> Result<BatchRequest, RequestError> {
     let raw = web::Query::<HashMap<String, String>>::from_query(qs)
         .map_err(|_| invalid("query string".into(), "is not valid URL encoding"))?
@@ -166,21 +181,25 @@ fn from_query_string(qs: &str) -> Result<BatchRequest, RequestError> {
         };
         params.insert(name, value);
     }
-    let request = from_params(params, "")?;
-    if let Ok(doc) = async_graphql::parser::parse_query(&request.query) {
-        let ty = match (&doc.operations, request.operation_name.as_deref()) {
-            (DocumentOperations::Single(op), _) => Some(op.node.ty),
-            (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name).map(|op| op.node.ty),
-            (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => ops.values().next().map(|op| op.node.ty),
-            _ => None,
-        };
-        match ty {
-            Some(OperationType::Mutation) => return Err(RequestError::NotAllowedOverGet("mutation")),
-            Some(OperationType::Subscription) => return Err(RequestError::NotAllowedOverGet("subscription")),
-            _ => {}
-        }
+    Ok(BatchRequest::Single(from_params(params, "")?))
+}
+
+/// A mutation (or subscription) over GET is refused with 405 (§7.1 of the spec). Uses the
+/// document the request already holds (parsed by the document guard).
+pub fn get_allows(request: &mut Request) -> Result<(), RequestError> {
+    let name = request.operation_name.clone();
+    let Ok(doc) = request.parsed_query() else { return Ok(()) };
+    let ty = match (&doc.operations, name.as_deref()) {
+        (DocumentOperations::Single(op), _) => Some(op.node.ty),
+        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name).map(|op| op.node.ty),
+        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => ops.values().next().map(|op| op.node.ty),
+        _ => None,
+    };
+    match ty {
+        Some(OperationType::Mutation) => Err(RequestError::NotAllowedOverGet("mutation")),
+        Some(OperationType::Subscription) => Err(RequestError::NotAllowedOverGet("subscription")),
+        _ => Ok(()),
     }
-    Ok(BatchRequest::Single(request))
 }
 
 /// Route guard: a GET carrying a `query` parameter is an operation; one without is a browser
@@ -191,5 +210,4 @@ pub fn has_query_param(ctx: &actix_web::guard::GuardContext<'_>) -> bool {
 }
 
 #[cfg(test)]
-#[path = "graphql_body_tests.rs"]
 mod tests;

@@ -1,6 +1,8 @@
 //! The actix-web layer: routes, shared state, and the GraphQL handler that authenticates, opens the
 //! tenant transaction and commits it only when the operation had no error.
+pub mod authn;
 pub mod documents;
+pub mod graphiql;
 pub mod graphql;
 pub mod graphql_body;
 pub mod health;
@@ -8,6 +10,7 @@ pub mod metrics;
 pub mod negotiation;
 pub mod rate_limit;
 pub mod request_error;
+pub mod request_log;
 pub mod response_cache;
 pub mod state;
 pub mod token_cache;
@@ -25,7 +28,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .guard(actix_web::guard::fn_guard(graphql_body::has_query_param))
                 .to(graphql::execute),
         )
-        .route("/graphql", web::get().to(graphql::graphiql))
+        .route("/graphql", web::get().to(graphiql::page))
+        .route("/graphiql/{file}", web::get().to(graphiql::asset))
         .route("/healthz", web::get().to(health::healthz))
         .route("/readyz", web::get().to(health::readyz))
         .route("/documents/{id}", web::get().to(documents::download));

@@ -1,11 +1,11 @@
-//! The rate limit at the HTTP edge. `before_auth` prices the request (the summed complexity of
-//! its operations, found without running them) and spends it from the client IP's budget before
-//! the token is verified; `Meter::after_auth` spends it from the tenant's and the user's budgets.
+//! The rate limit at the HTTP edge. `before_auth` spends a constant from the client IP's budget
+//! before the token is verified (nothing else of the request is read by then);
+//! `Meter::after_auth` prices the request (the summed work of its operations, found without
+//! running them) and spends it from the IP's, the tenant's and the user's budgets.
 //! A refusal is HTTP 429 with `Retry-After` and `RATE_LIMITED`; nothing has run. The
 //! [`headers`] middleware puts `X-RateLimit-*` on the response, whatever answered it.
+use super::authn::Authenticated;
 use super::state::AppState;
-use crate::auth::{Principal, Role};
-use crate::persistence::TenantId;
 use crate::ratelimit::{Check, Decision, Outcome, RateLimiter, cost};
 use crate::telemetry::metrics;
 use actix_web::body::MessageBody;
@@ -23,15 +23,17 @@ struct Reported(Decision);
 /// A priced request on its way through the budgets. A refusal is the boxed response to send.
 pub struct Meter {
     limiter: Option<web::Data<RateLimiter>>,
-    cost: u64,
+    /// The client address the IP budget is keyed by.
+    ip: String,
 }
 
 fn secs(ms: u64) -> u64 {
     ms.div_ceil(1_000)
 }
 
-/// The client address the IP budget is keyed by.
-fn client_ip(http: &HttpRequest, trust_forwarded: bool) -> String {
+/// The client address: the peer's, or (only when `trust_forwarded_for`) the one the proxy's
+/// `Forwarded` / `X-Forwarded-For` header names. Used for the IP budget and the request log.
+pub fn client_ip(http: &HttpRequest, trust_forwarded: bool) -> String {
     let raw = if trust_forwarded {
         http.connection_info().realip_remote_addr().map(str::to_owned)
     } else {
@@ -53,7 +55,7 @@ fn refusal(status: StatusCode, retry_after: u64, message: String, ext: serde_jso
 
 impl Meter {
     /// Applies an outcome: remembers what to report, or answers the refusal.
-    fn apply(&self, http: &HttpRequest, outcome: Option<Outcome>) -> Result<(), Box<HttpResponse>> {
+    fn apply(&self, http: &HttpRequest, cost: u64, outcome: Option<Outcome>) -> Result<(), Box<HttpResponse>> {
         let decision = match outcome {
             None | Some(Outcome::Unavailable { fail_open: true }) => return Ok(()),
             Some(Outcome::Unavailable { fail_open: false }) => {
@@ -78,67 +80,66 @@ impl Meter {
         let message = if decision.exceeds_budget {
             ext["reason"] = "COST_EXCEEDS_BUDGET".into();
             format!(
-                "this request costs {}, more than the whole {scope} budget of {} per minute",
-                self.cost, decision.limit
+                "this request costs {cost}, more than the whole {scope} budget of {} per minute",
+                decision.limit
             )
         } else {
             format!("rate limit exceeded ({scope} budget); retry after {retry} s")
         };
-        tracing::info!(scope, cost = self.cost, retry_after_s = retry, "rate limited");
+        tracing::info!(scope, cost, retry_after_s = retry, "rate limited");
         Err(Box::new(refusal(StatusCode::TOO_MANY_REQUESTS, retry, message, ext)))
     }
 
-    async fn spend(&self, http: &HttpRequest, checks: &[Check]) -> Result<(), Box<HttpResponse>> {
+    async fn spend(&self, http: &HttpRequest, checks: &[Check], cost: u64) -> Result<(), Box<HttpResponse>> {
         let Some(limiter) = &self.limiter else { return Ok(()) };
-        let outcome = limiter.check(checks, self.cost).await;
-        self.apply(http, outcome)
+        let outcome = limiter.check(checks, cost).await;
+        self.apply(http, cost, outcome)
     }
 
-    /// Spends the cost from the tenant's and the user's budgets (one atomic decision).
+    /// Prices the (authenticated, guard-checked) request and spends the cost from the client IP's,
+    /// the tenant's and the user's budgets (one atomic decision).
     pub async fn after_auth(
         &self,
+        state: &AppState,
         http: &HttpRequest,
-        tenant: TenantId,
-        principal: &Principal,
-        role: Role,
+        who: &Authenticated,
+        batch: &mut BatchRequest,
     ) -> Result<(), Box<HttpResponse>> {
         let Some(limiter) = &self.limiter else { return Ok(()) };
-        let checks = limiter.principal_checks(tenant.0, &principal.subject, role);
-        self.spend(http, &checks).await
+        let cost = cost::request_cost(&state.schema, batch).await;
+        if let Some(m) = metrics::get() {
+            m.graphql_cost.inc_by(cost);
+        }
+        tracing::Span::current().record("cost", cost);
+        let [tenant, user] = limiter.principal_checks(who.tenant.0, &who.principal.subject, who.role);
+        let checks = [limiter.ip_check(&self.ip), tenant, user];
+        self.spend(http, &checks, cost).await
     }
 }
 
-/// Prices the request and spends the cost from the client IP's budget, before the token is looked at.
-pub async fn before_auth(
-    state: &AppState,
-    http: &HttpRequest,
-    batch: &mut BatchRequest,
-) -> Result<Meter, Box<HttpResponse>> {
+/// What an unauthenticated request is charged against its IP budget: a constant, since nothing
+/// of it has been read yet.
+pub const UNAUTHENTICATED_COST: u64 = 1;
+
+/// Spends a constant from the client IP's budget, before the token is looked at or the body read.
+pub async fn before_auth(http: &HttpRequest) -> Result<Meter, Box<HttpResponse>> {
     let limiter = http
         .app_data::<web::Data<RateLimiter>>()
         .filter(|l| l.enabled())
         .cloned();
     let Some(limiter) = limiter else {
-        return Ok(Meter { limiter: None, cost: 0 });
+        return Ok(Meter {
+            limiter: None,
+            ip: String::new(),
+        });
     };
-    let n = batch.iter().count();
-    // A batch of the wrong size is refused right after authentication; do not price it.
-    let cost = if n == 0 || n > state.settings.graphql.max_batch {
-        1
-    } else {
-        cost::request_cost(&state.schema, batch).await
-    };
-    if let Some(m) = metrics::get() {
-        m.graphql_cost.inc_by(cost);
-    }
-    tracing::Span::current().record("cost", cost);
     let ip = client_ip(http, limiter.settings().trust_forwarded_for);
     let check = limiter.ip_check(&ip);
     let meter = Meter {
         limiter: Some(limiter),
-        cost,
+        ip,
     };
-    meter.spend(http, &[check]).await?;
+    meter.spend(http, &[check], UNAUTHENTICATED_COST).await?;
     Ok(meter)
 }
 

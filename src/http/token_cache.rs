@@ -25,7 +25,9 @@ fn expiry(token: &str) -> Option<Instant> {
         .get("exp")?
         .as_u64()?;
     let now = SystemTime::now().duration_since(UNIX_EPOCH).ok()?.as_secs();
-    Some(Instant::now() + Duration::from_secs(exp.checked_sub(now)?))
+    // A far-future `exp` (up to u64::MAX) is valid: it cannot overflow, the TTL bounds the entry.
+    let left = Duration::from_secs(exp.checked_sub(now)?).min(TTL);
+    Instant::now().checked_add(left)
 }
 
 impl TokenCache {
@@ -75,5 +77,23 @@ mod tests {
         let forged = format!("Bearer {}x", token);
         assert!(cache.verify(&keys.verifier(), Some(&forged)).await.is_err());
         assert_eq!(cache.entries.read().await.len(), 1, "failures are not cached");
+    }
+
+    /// A validly signed token whose `exp` is near u64::MAX used to panic ("overflow when adding
+    /// duration to instant"); it is accepted and cached for the TTL like any other.
+    #[tokio::test]
+    async fn a_far_future_expiry_does_not_overflow() {
+        let dir = tempfile::tempdir().unwrap();
+        let keys = DevKeys::load_or_create(dir.path()).unwrap();
+        let cache = TokenCache::default();
+        for exp in [10_000_000_000_000_000_000u64, u64::MAX] {
+            let ttl = exp - jsonwebtoken::get_current_timestamp();
+            let token = keys.mint("acme", Role::Analyst, Duration::from_secs(ttl)).unwrap();
+            let header = format!("Bearer {token}");
+            let verified = cache.verify(&keys.verifier(), Some(&header)).await;
+            assert!(verified.is_ok(), "exp {exp}: {verified:?}");
+            let (_, until) = cache.entries.read().await.get(&token).cloned().unwrap();
+            assert!(until <= Instant::now() + TTL);
+        }
     }
 }

@@ -6,10 +6,14 @@
 //! `connection_init` within 10 s with 4408, as the protocol asks; the socket closes with 4403 when
 //! the token expires. This actor follows
 //! async-graphql-actix-web's `GraphQLSubscription`, whose close code for a refused init is 1002.
+use super::authn::{Authenticated, Refused};
 use super::state::AppState;
 use crate::events::EventBus;
 use crate::graphql::subscription::SubscriberCtx;
-use actix::{Actor, ActorContext, ActorStreamExt, AsyncContext, ContextFutureSpawner, StreamHandler, WrapStream};
+use actix::{
+    Actor, ActorContext, ActorFutureExt, ActorStreamExt, AsyncContext, ContextFutureSpawner, StreamHandler, WrapFuture,
+    WrapStream,
+};
 use actix_http::ws::Item;
 use actix_web::{HttpRequest, HttpResponse, web};
 use actix_web_actors::ws::{self, CloseReason, Message, ProtocolError, WebsocketContext};
@@ -33,7 +37,13 @@ struct InitOutcome {
     refused: AtomicU16,
     /// The accepted token's `exp` (Unix seconds; 0: none): the socket closes then.
     expires_at: AtomicU64,
+    /// The accepted caller, re-checked every [`USER_RECHECK`] (a deactivated user's socket closes).
+    who: std::sync::Mutex<Option<Authenticated>>,
 }
+
+/// How often an open socket asks whether its user is still active (answers are cached for
+/// `services::users::STATUS_TTL`, so a deactivation elsewhere closes it within about both).
+const USER_RECHECK: Duration = Duration::from_secs(5);
 
 impl InitOutcome {
     fn refuse(&self, code: u16, reason: &str) -> async_graphql::Error {
@@ -87,24 +97,19 @@ async fn authenticate(
     outcome: Arc<InitOutcome>,
 ) -> async_graphql::Result<Data> {
     let header = bearer(&payload);
-    let principal = match state.tokens.verify(&state.verifier, header.as_deref()).await {
-        Ok(p) => p,
-        Err(e) => {
-            tracing::info!(reason = e.code(), "subscription token refused");
-            return Err(outcome.refuse(4403, e.code()));
+    let who = match super::authn::authenticate(&state, header.as_deref()).await {
+        Ok(who) => who,
+        Err(Refused::Unavailable(_)) => return Err(outcome.refuse(4500, "Internal server error")),
+        Err(refused) => {
+            tracing::info!(reason = refused.reason(), "subscription refused");
+            return Err(outcome.refuse(4403, refused.reason()));
         }
     };
-    let Some(role) = principal.highest_role() else {
-        return Err(outcome.refuse(4403, "NO_ROLE"));
-    };
-    let tenant = match state.tenant(&principal.tenant).await {
-        Ok(Some(t)) => t,
-        Ok(None) => return Err(outcome.refuse(4403, "UNKNOWN_TENANT")),
-        Err(e) => {
-            tracing::error!(error = %e, "tenant lookup failed");
-            return Err(outcome.refuse(4500, "Internal server error"));
-        }
-    };
+    let Authenticated {
+        principal,
+        role,
+        tenant,
+    } = who.clone();
     tracing::info!(%tenant, role = role.as_str(), "subscription connection accepted");
     let mut data = Data::default();
     data.insert(SubscriberCtx {
@@ -116,6 +121,9 @@ async fn authenticate(
     });
     let exp = header.as_deref().and_then(expiry).unwrap_or(0);
     outcome.expires_at.store(exp, Ordering::SeqCst);
+    if let Ok(mut slot) = outcome.who.lock() {
+        *slot = Some(who);
+    }
     outcome.acked.store(true, Ordering::SeqCst);
     Ok(data)
 }
@@ -155,6 +163,27 @@ impl Actor for Session {
                 Session::close(ctx, 4403, "Forbidden: TOKEN_EXPIRED".into());
                 ctx.stop();
             }
+        });
+        ctx.run_interval(USER_RECHECK, |act, ctx| {
+            let who = act.outcome.who.lock().ok().and_then(|w| w.clone());
+            let Some(who) = who else { return };
+            let state = act.state.clone();
+            let check = async move {
+                let users = &state.users;
+                let email = who.principal.email.as_deref();
+                users
+                    .access(&state.db.service, who.tenant, &who.principal.subject, email, who.role)
+                    .await
+            };
+            check
+                .into_actor(act)
+                .map(|access, _act, ctx| {
+                    if let Ok(crate::services::users::Access::Deactivated) = access {
+                        Session::close(ctx, 4403, "Forbidden: USER_DEACTIVATED".into());
+                        ctx.stop();
+                    }
+                })
+                .spawn(ctx);
         });
         ctx.run_later(INIT_TIMEOUT, |act, ctx| {
             let o = &act.outcome;

@@ -6,7 +6,7 @@ use super::super::rows::{parse_csv, parse_jsonl};
 use super::*;
 use chrono::NaiveDate;
 
-const AMES: &str = include_str!("../../../shared/data/ames-sales.csv");
+const AMES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/ames-sales.csv"));
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()

@@ -1,4 +1,5 @@
 //! Use cases that orchestrate repositories (and, later, analytics).
+pub mod cancel;
 pub mod comps;
 pub mod dcf_cli;
 pub mod documents;
@@ -7,3 +8,4 @@ pub mod property_import;
 pub mod sales_import;
 pub mod seed;
 pub mod tenants;
+pub mod users;

@@ -1,6 +1,8 @@
 //! The property pipeline end to end (docs/pipeline.md): parse → gates (a blocking failure writes
 //! nothing) → normalize and de-duplicate by address hash → merge with provenance → hazards →
-//! owners → Comp-Critic scoring → the run's lineage row. One transaction per batch of rows.
+//! owners → Comp-Critic scoring → the run's lineage row. One transaction per batch of rows; a
+//! cancelled run (SIGINT/SIGTERM on the command line) stops between batches and is recorded as
+//! `interrupted` with the counts of what it committed.
 mod bulk;
 pub(crate) mod children;
 mod hazards;
@@ -18,6 +20,7 @@ use crate::pipeline::{
     ProvenanceError, RowError, attach, evaluate_children, evaluate_properties, group_by_address, normalize_rows,
     parse_children_csv, parse_csv, parse_jsonl,
 };
+use crate::services::cancel::Cancel;
 use crate::services::comps::CompService;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{DatabaseConnection, DbErr};
@@ -117,6 +120,11 @@ pub struct ImportOptions {
     pub graph_outbox: bool,
     /// The run's id when the caller chose it (so it can watch `importProgress`); else a new UUIDv7.
     pub run_id: Option<Uuid>,
+    /// Set to stop the run between batches (the command line sets it on SIGINT/SIGTERM): no new
+    /// batch starts, those in flight commit or roll back, scoring is skipped or rolled back, and
+    /// the run is recorded as `interrupted` with exactly what was committed. For a connection
+    /// target only: a request's transaction commits or rolls back as a whole.
+    pub cancel: Cancel,
 }
 
 /// A companion file of child records.
@@ -158,11 +166,17 @@ impl ImportOptions {
             openlineage: config.openlineage.clone(),
             graph_outbox: false,
             run_id: None,
+            cancel: Cancel::default(),
         }
+    }
+
+    pub(crate) fn cancelled(&self) -> bool {
+        self.cancel.is_cancelled()
     }
 }
 
-/// What a run did; `outcome` is `succeeded` or `blocked` (nothing written but the run row).
+/// What a run did; `outcome` is `succeeded`, `blocked` (nothing written but the run row), or
+/// `interrupted` (cancelled: the counts are those of the committed batches).
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportReport {
     pub run_id: Uuid,
@@ -190,6 +204,10 @@ pub struct ImportReport {
 impl ImportReport {
     pub fn blocked(&self) -> bool {
         self.outcome == "blocked"
+    }
+
+    pub fn interrupted(&self) -> bool {
+        self.outcome == "interrupted"
     }
 
     /// An empty report for one batch's tallies, later [`absorb`](Self::absorb)ed into this one.
@@ -273,6 +291,13 @@ impl Tx<'_> {
     pub(crate) async fn commit(self) -> Result<(), DbErr> {
         match self {
             Tx::Owned(t) => t.commit().await,
+            Tx::Borrowed(_) => Ok(()),
+        }
+    }
+    /// Rolls back an owned transaction; a request's transaction is the caller's to end.
+    pub(crate) async fn rollback(self) -> Result<(), DbErr> {
+        match self {
+            Tx::Owned(t) => t.rollback().await,
             Tx::Borrowed(_) => Ok(()),
         }
     }
@@ -366,8 +391,8 @@ pub async fn import(
     let t = Instant::now();
     let written = write::all(target, opts, &parsed.rows, &addressed, &groups, &mut report, progress).await;
     report.timings.insert("write".into(), ms(t));
-    let touched = match written {
-        Ok(ids) => ids,
+    let (touched, mut complete) = match written {
+        Ok(w) => (w.touched, w.complete),
         Err(e) => {
             report.outcome = "failed".into();
             report.timings.insert("total".into(), ms(total));
@@ -381,9 +406,13 @@ pub async fn import(
     report.counts.rejected = lineage::distinct_rows(&report.rejected);
     let t = Instant::now();
     match comps {
+        Some(_) if !complete || opts.cancelled() => {
+            complete = false;
+            report.scoring_notes.insert("interrupted".into(), touched.len() as u64);
+        }
         Some(svc) => {
-            score::all(target, svc, opts, &touched, &mut report).await?;
-            score_dcf::all(target, opts, &touched, &mut report).await?;
+            complete = score::all(target, svc, opts, &touched, &mut report).await?
+                && score_dcf::all(target, opts, &touched, &mut report).await?;
         }
         None => {
             report
@@ -392,7 +421,7 @@ pub async fn import(
         }
     }
     report.timings.insert("score".into(), ms(t));
-    report.outcome = "succeeded".into();
+    report.outcome = if complete { "succeeded" } else { "interrupted" }.into();
     report.timings.insert("total".into(), ms(total));
     finish(target, opts, &mut report).await?;
     Ok(report)

@@ -25,6 +25,8 @@ const CODES: &[&str] = &[
     "CONFLICT",
     "RATE_LIMITED",
     "QUERY_TOO_COMPLEX",
+    "GRAPHQL_PARSE_FAILED",
+    "GRAPHQL_VALIDATION_FAILED",
     "INTERNAL_SERVER_ERROR",
 ];
 
@@ -48,10 +50,8 @@ fn outcome(resp: &Response) -> &'static str {
     let Some(err) = resp.errors.first() else { return "ok" };
     match err.extensions.as_ref().and_then(|e| e.get("code")) {
         Some(Value::String(code)) => CODES.iter().find(|c| **c == code).copied().unwrap_or("OTHER"),
-        _ if err.message.starts_with("Query is too complex") || err.message.starts_with("Query is nested too deep") => {
-            "QUERY_TOO_COMPLEX"
-        }
-        // Parse and validation errors carry no code.
+        // Errors of async-graphql's own that reach here without a code (the guard and the work
+        // limit code theirs) are request errors.
         _ => "GRAPHQL_VALIDATION_FAILED",
     }
 }

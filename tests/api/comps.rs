@@ -7,17 +7,13 @@ use reos::persistence::{TenantId, TenantTx};
 use reos::services::sales_import::{ImportError, import_csv};
 use serde_json::{Value, json};
 
-/// The header and the first `n` rows of the shared Ames file, or None (with a note) when the
-/// shared data folder is not beside the repository.
+/// The header and the first `n` rows of the Ames sales shipped in `data/`. Always `Some`: the file
+/// is part of the repository, so a missing file fails the test instead of skipping it.
 fn ames_head(n: usize) -> Option<String> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ames-sales.csv");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text.lines().take(n + 1).collect::<Vec<_>>().join("\n") + "\n"),
-        Err(_) => {
-            eprintln!("SKIPPED: {} not found, Comp-Critic API test not run", path.display());
-            None
-        }
-    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ames-sales.csv");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (the repository ships this file)", path.display()));
+    Some(text.lines().take(n + 1).collect::<Vec<_>>().join("\n") + "\n")
 }
 
 const IMPORT: &str = "mutation($csv: String!) { importSales(input: {csv: $csv}) { rows inserted updated unchanged } }";

@@ -1,6 +1,6 @@
 //! DCF over GraphQL: the inline `dcf` reproduces a golden case, refusals name the GraphQL path,
-//! viewers are refused, and `propertyDcf` values (and saves) a property built through the API,
-//! never another tenant's.
+//! viewers are refused, and `propertyDcf` values (and `savePropertyDcf` saves) a property built
+//! through the API, never another tenant's.
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp, code, spawn_app};
 use reos::auth::Role;
@@ -14,62 +14,8 @@ const RESULT_FIELDS: &str = "noiYear1 forwardNoi exitCapRate discountRate grossS
     unleveredIrrMultipleRoots leveredIrrMultipleRoots equityMultiple cashOnCashYear1 goingInCapRate dscrMin dscrAvg
     debtYield leveredNpv years { year baseRent recoveries otherIncome egi opex noi ti lc capitalReserve cfbds debtService }";
 
-fn camel(s: &str) -> String {
-    let mut out = String::new();
-    let mut up = false;
-    for c in s.chars() {
-        match c {
-            '_' => up = true,
-            c if up => {
-                out.extend(c.to_uppercase());
-                up = false;
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// snake_case keys → camelCase, recursively.
-fn camel_keys(v: &Value) -> Value {
-    match v {
-        Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (camel(k), camel_keys(v))).collect()),
-        Value::Array(a) => Value::Array(a.iter().map(camel_keys).collect()),
-        other => other.clone(),
-    }
-}
-
-/// The golden JSON input in the GraphQL shape: camelCase keys, upper-case enums, MLAs as a list.
-pub(crate) fn graphql_input(json: &str) -> Value {
-    let mut v: Value = serde_json::from_str(json).unwrap();
-    let upper = |x: &mut Value| {
-        if let Some(s) = x.as_str() {
-            *x = Value::String(s.to_uppercase());
-        }
-    };
-    upper(&mut v["kind"]);
-    if let Some(leases) = v.get_mut("leases").and_then(Value::as_array_mut) {
-        for l in leases {
-            if let Some(r) = l.get_mut("recovery") {
-                upper(r);
-            }
-        }
-    }
-    if let Some(Value::Object(mla)) = v.as_object_mut().and_then(|o| o.remove("market_leasing")) {
-        let list: Vec<Value> = mla
-            .into_iter()
-            .map(|(name, mut m)| {
-                m["name"] = Value::String(name);
-                if let Some(r) = m.get_mut("recovery") {
-                    upper(r);
-                }
-                m
-            })
-            .collect();
-        v["market_leasing"] = Value::Array(list);
-    }
-    camel_keys(&v)
-}
+use crate::dcf_graphql::camel_keys;
+pub(crate) use crate::dcf_graphql::graphql_input;
 
 /// Every number of `expected` matches `actual` to 1e-6 relative (absolute near zero).
 fn assert_close(path: &str, expected: &Value, actual: &Value) {
@@ -253,8 +199,9 @@ async fn property_dcf_values_and_saves_a_stored_property(app: TestApp) {
         .await;
     assert_eq!(body["errors"][0]["extensions"]["field"], "input.ltv", "{body}");
 
-    let q = "query($p: ID!, $s: Boolean) { propertyDcf(propertyId: $p, save: $s) { dcfValue unleveredIrr loanAmount years { noi } } }";
-    let d = app.data(&analyst, q, json!({"p": p, "s": false})).await;
+    let q = "query($p: ID!) { propertyDcf(propertyId: $p) { dcfValue unleveredIrr loanAmount years { noi } } }";
+    let save = "mutation($p: ID!) { savePropertyDcf(propertyId: $p) { result { dcfValue } } }";
+    let d = app.data(&analyst, q, json!({"p": p})).await;
     let value = d["propertyDcf"]["dcfValue"].as_f64().unwrap();
     assert!(value.is_finite() && value > 0.0, "{d}");
     assert!((d["propertyDcf"]["loanAmount"].as_f64().unwrap() - 3_000_000.0).abs() < 1e-6);
@@ -279,7 +226,7 @@ async fn property_dcf_values_and_saves_a_stored_property(app: TestApp) {
 
     let v = "query($p: ID!) { property(id: $p) { latestValuation { model modelVersion value inputsHash createdBy } } }";
     assert!(app.data(&analyst, v, json!({"p": p})).await["property"]["latestValuation"].is_null());
-    app.data(&analyst, q, json!({"p": p, "s": true})).await;
+    app.data(&analyst, save, json!({"p": p})).await;
     let saved = app.data(&analyst, v, json!({"p": p})).await["property"]["latestValuation"].clone();
     assert_eq!(saved["model"], "dcf");
     assert_eq!(saved["inputsHash"].as_str().unwrap().len(), 64);
@@ -291,8 +238,8 @@ async fn property_dcf_values_and_saves_a_stored_property(app: TestApp) {
     assert_eq!(d["dcfInputs"]["loan"]["ltv"], 0.6);
 
     let other = app.token("bravo", Role::Admin);
-    for query in [q, inputs] {
-        let (_, body) = app.gql(Some(&other), query, json!({"p": p, "s": true})).await;
+    for query in [q, save, inputs] {
+        let (_, body) = app.gql(Some(&other), query, json!({"p": p})).await;
         assert_eq!(code(&body), "NOT_FOUND", "{body}");
     }
     let (_, body) = app

@@ -38,11 +38,9 @@ fn garage() -> Option<Garage> {
         None => None,
     };
     if found.is_none() {
-        assert!(
-            std::env::var("REOS_CI").as_deref() != Ok("1"),
-            "REOS_CI=1 but no S3 server: run ops/garage/start.sh (or set REOS_TEST_S3_ENDPOINT)"
+        crate::helpers::skip::missing(
+            "no S3 server: no Garage on 127.0.0.1:13900 (run ops/garage/start.sh) and REOS_TEST_S3_ENDPOINT unset",
         );
-        eprintln!("SKIPPED: no Garage on 127.0.0.1:13900 and REOS_TEST_S3_ENDPOINT unset; S3 document test not run");
     }
     found
 }

@@ -13,6 +13,9 @@ use std::sync::Arc;
 use std::time::Duration;
 use tempfile::TempDir;
 
+#[path = "../support/skip.rs"]
+pub mod skip;
+
 /// The login role tests connect the service as (member of `reos_app`, no BYPASSRLS).
 pub const SERVICE_ROLE: &str = "reos_service";
 
@@ -35,7 +38,7 @@ pub fn pg_admin_url() -> Option<String> {
     match std::env::var("REOS_TEST_DATABASE_URL") {
         Ok(u) if !u.is_empty() => Some(u),
         _ => {
-            eprintln!("SKIPPED: REOS_TEST_DATABASE_URL is not set, PostgreSQL/RLS test not run");
+            skip::skip("REOS_TEST_DATABASE_URL is not set, PostgreSQL/RLS test not run");
             None
         }
     }

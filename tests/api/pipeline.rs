@@ -1,5 +1,5 @@
 //! The property pipeline end to end on both backends: a fixture of ≥ 200 properties built from
-//! the shared Ames sales, with duplicates and bad rows (merges, rejections, hazards, provenance,
+//! the Ames sales in `data/`, with duplicates and bad rows (merges, rejections, hazards, provenance,
 //! valuations, the run row), and a blocked batch that leaves the tenant's data unchanged.
 use crate::both_backends;
 use crate::helpers::TestApp;
@@ -12,15 +12,13 @@ use reos::services::sales_import::import_csv;
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use std::collections::BTreeSet;
 
+/// The Ames sales shipped in `data/`. Always `Some`: the file is part of the repository, so a
+/// missing file fails the test instead of skipping it.
 fn ames() -> Option<String> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ames-sales.csv");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(_) => {
-            eprintln!("SKIPPED: {} not found, pipeline test not run", path.display());
-            None
-        }
-    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ames-sales.csv");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (the repository ships this file)", path.display()));
+    Some(text)
 }
 
 async fn run(

@@ -12,14 +12,60 @@ async fn too_deep_too_many_aliases_and_too_many_root_fields_are_refused() {
     let aliases: String = (0..31).map(|i| format!("a{i}: me {{ subject }} ")).collect();
     let (_, body) = app.gql(Some(&t), &format!("{{ {aliases} }}"), json!({})).await;
     assert_eq!(code(&body), "QUERY_TOO_COMPLEX", "{body}");
-    let deep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } }";
-    let (_, body) = app.gql(Some(&t), deep, json!({})).await;
+    // Data depth 13 (the default cap is 12); introspection is measured apart (its own depth cap,
+    // one type expansion per path), so GraphiQL's introspection query passes (see below).
+    let deep = format!("{{ me {{ {}subject{} }} }}", "tenant { ".repeat(12), " }".repeat(12));
+    let (_, body) = app.gql(Some(&t), &deep, json!({})).await;
+    assert_eq!(code(&body), "QUERY_TOO_COMPLEX", "{body}");
+    let expands_twice = "{ __schema { types { fields { type { fields { name } } } } } }";
+    let (_, body) = app.gql(Some(&t), expands_twice, json!({})).await;
     assert_eq!(code(&body), "QUERY_TOO_COMPLEX", "{body}");
     let (_, body) = app
         .gql(Some(&t), "{ properties(first: 501) { totalCount } }", json!({}))
         .await;
     assert_eq!(code(&body), "BAD_USER_INPUT");
     assert_eq!(body["errors"][0]["extensions"]["field"], "first");
+}
+
+/// The exact query graphql-js 16's `getIntrospectionQuery()` produces (GraphiQL sends it on load)
+/// is answered under the default limits; it was refused as "nested too deep" before.
+#[tokio::test]
+async fn graphiqls_introspection_query_is_answered_under_the_default_limits() {
+    let app = spawn_app(Backend::Sqlite).await.unwrap();
+    app.tenant("alpha").await;
+    let t = app.token("alpha", Role::Viewer);
+    let query = include_str!("../../src/graphql/limits/introspection.graphql");
+    let (status, body) = app.gql(Some(&t), query, json!({})).await;
+    assert_eq!(status, 200);
+    assert!(body["errors"].is_null(), "{body}");
+    let types = body["data"]["__schema"]["types"].as_array().unwrap();
+    assert!(types.iter().any(|t| t["name"] == "QueryRoot"), "{body}");
+}
+
+/// The fan-out that pinned a core: fragments F0..F11 each spreading the next 8 times (8^11
+/// expanded selections in 1 KB) is refused by the document guard, with and without a token.
+#[tokio::test]
+async fn a_fragment_fan_out_is_refused_without_running_validation() {
+    let app = spawn_app(Backend::Sqlite).await.unwrap();
+    app.tenant("alpha").await;
+    let t = app.token("alpha", Role::Viewer);
+    let q = reos::graphql::limits::fan_out(12, 8);
+    let (_, body) = app.gql(Some(&t), &q, json!({})).await;
+    assert_eq!(code(&body), "QUERY_TOO_COMPLEX", "{body}");
+    let (status, body) = app.gql(None, &q, json!({})).await;
+    assert_eq!(status, 401, "{body}");
+}
+
+/// Parse and validation errors carry the codes GraphQL clients expect.
+#[tokio::test]
+async fn parse_and_validation_errors_carry_their_codes() {
+    let app = spawn_app(Backend::Sqlite).await.unwrap();
+    app.tenant("alpha").await;
+    let t = app.token("alpha", Role::Viewer);
+    let (_, body) = app.gql(Some(&t), "{ me { ", json!({})).await;
+    assert_eq!(code(&body), "GRAPHQL_PARSE_FAILED", "{body}");
+    let (_, body) = app.gql(Some(&t), "{ me { nosuchfield } }", json!({})).await;
+    assert_eq!(code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
 }
 
 #[tokio::test]

@@ -23,10 +23,7 @@ pub enum Store {
 
 /// None (and `SKIPPED`) when something a test needs is missing; a failure under `REOS_CI=1`.
 pub fn missing(what: &str) -> Option<()> {
-    if std::env::var("REOS_CI").as_deref() == Ok("1") {
-        panic!("{what} is required in CI");
-    }
-    eprintln!("SKIPPED: {what} is not available");
+    crate::helpers::skip::missing(&format!("{what} is not available"));
     None
 }
 
@@ -217,15 +214,18 @@ async fn the_ip_budget_is_spent_before_the_token_is_checked(store: Store) {
     };
     app.tenant("alpha").await;
     let mut statuses = Vec::new();
-    for _ in 0..12 {
+    // Before the token is checked nothing of the request is read, so each costs the same constant.
+    let per_request = reos::http::rate_limit::UNAUTHENTICATED_COST as usize;
+    let allowed = 30 / per_request;
+    for _ in 0..allowed + 2 {
         let r = post(&app, Some("not-a-token"), json!({"query": ME})).await;
         if r.status == 401 {
             assert_eq!(r.num("x-ratelimit-limit"), 30, "the IP budget is reported on a 401 too");
         }
         statuses.push(r.status);
     }
-    assert_eq!(&statuses[..10], &[401; 10], "{statuses:?}");
-    assert_eq!(&statuses[10..], &[429, 429], "{statuses:?}");
+    assert!(statuses[..allowed].iter().all(|s| *s == 401), "{statuses:?}");
+    assert_eq!(&statuses[allowed..], &[429, 429], "{statuses:?}");
     // A valid token from the same address is refused before it is even verified.
     let r = post(&app, Some(&app.token("alpha", Role::Admin)), json!({"query": ME})).await;
     assert_eq!(r.status, 429);

@@ -95,10 +95,10 @@ async fn subscribe(app: &TestApp, ws: &mut Socket, id: &str, query: &str, variab
 const VALUATIONS: &str = "subscription($p: ID!) { valuationCompleted(propertyId: $p) { propertyId valuation { id model value createdBy } } }";
 const PROGRESS: &str = "subscription($r: ID!) { importProgress(runId: $r) {
     runId stage processed total read written merged rejected done } }";
-const SAVE_DCF: &str = "query($p: ID!) { propertyDcf(propertyId: $p, save: true) { dcfValue } }";
+const SAVE_DCF: &str = "mutation($p: ID!) { savePropertyDcf(propertyId: $p) { result { dcfValue } } }";
 
 /// A property `propertyDcf` can value: a small office with one lease, an expense and assumptions.
-async fn office(app: &TestApp, op: &str) -> String {
+pub(crate) async fn office(app: &TestApp, op: &str) -> String {
     let d = app
         .data(
             op,
@@ -213,7 +213,12 @@ async fn a_valuation_saved_over_http_reaches_its_subscriber_after_the_commit(app
         .await
         .unwrap();
     let body: Value = res.json().await.unwrap();
-    assert!(body[0]["data"]["propertyDcf"]["dcfValue"].as_f64().is_some(), "{body}");
+    assert!(
+        body[0]["data"]["savePropertyDcf"]["result"]["dcfValue"]
+            .as_f64()
+            .is_some(),
+        "{body}"
+    );
     assert_eq!(code(&body[1]), "NOT_FOUND", "{body}");
     // A valuation of another property is not this subscription's business.
     app.data(&analyst, SAVE_DCF, json!({"p": other})).await;
@@ -224,7 +229,7 @@ async fn a_valuation_saved_over_http_reaches_its_subscriber_after_the_commit(app
 
     let d = app.data(&analyst, SAVE_DCF, json!({"p": p})).await;
     let answered = std::time::Instant::now();
-    let value = d["propertyDcf"]["dcfValue"].as_f64().unwrap();
+    let value = d["savePropertyDcf"]["result"]["dcfValue"].as_f64().unwrap();
     let Got::Json(v) = next(&mut ws).await else {
         panic!("expected next")
     };
@@ -318,11 +323,12 @@ async fn import_progress_follows_an_import_batch_by_batch(app: TestApp) {
     assert_eq!(last["written"], rows);
     assert_eq!(last["written"], d["importProperties"]["run"]["counts"]["written"]);
 
-    // Reusing the run id is a conflict; a malformed one names the field.
+    // A reused run id, like a malformed one, is BAD_USER_INPUT naming the field.
     let (_, body) = app
         .gql(Some(&op), IMPORT, json!({"csv": properties_csv(1, "Oak"), "run": run}))
         .await;
-    assert_eq!(code(&body), "CONFLICT", "{body}");
+    assert_eq!(code(&body), "BAD_USER_INPUT", "{body}");
+    assert_eq!(body["errors"][0]["extensions"]["field"], "input.runId", "{body}");
     let (_, body) = app
         .gql(Some(&op), IMPORT, json!({"csv": properties_csv(1, "Oak"), "run": "x"}))
         .await;
@@ -381,3 +387,27 @@ async fn tenants_never_see_each_others_events(app: TestApp) {
     assert!(leaked.is_none(), "alpha received one of bravo's events: {leaked:?}");
 }
 both_backends!(tenants_never_see_each_others_events);
+
+/// A user deactivated by an admin while subscribed: the socket closes with 4403
+/// USER_DEACTIVATED, and a new `connection_init` with the same token is refused.
+async fn a_deactivated_users_socket_closes(app: TestApp) {
+    app.tenant("alpha").await;
+    let analyst = app.token("alpha", Role::Analyst);
+    let me = app.data(&analyst, "{ me { id } }", json!({})).await;
+    let mut ws = open(&app, &analyst).await;
+    let admin = app.token("alpha", Role::Admin);
+    app.data(
+        &admin,
+        "mutation($id: ID!) { updateUser(input: {id: $id, active: false}) { user { active } } }",
+        json!({"id": me["me"]["id"]}),
+    )
+    .await;
+    let got = next(&mut ws).await;
+    assert!(
+        matches!(&got, Got::Closed(4403, reason) if reason.contains("USER_DEACTIVATED")),
+        "{got:?}"
+    );
+    let (_, again) = init_with(&app, json!({"Authorization": format!("Bearer {analyst}")})).await;
+    assert!(matches!(&again, Got::Closed(4403, _)), "{again:?}");
+}
+both_backends!(a_deactivated_users_socket_closes);

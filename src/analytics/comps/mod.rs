@@ -28,11 +28,34 @@ pub use explain::{Adjustment, CompUsed, Contribution};
 pub use model::{CompModel, CompValuation, MODEL_VERSION};
 pub use sale::{Attributes, Sale, Subject};
 
+/// `2261` → `2,261`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Why a fit or a valuation could not be produced.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CompError {
-    #[error("no comparable sales before the valuation date for this subject")]
-    NoCandidates,
+    /// Comps must share the subject's property type: says which type had none, and how many
+    /// earlier sales of other types there were.
+    #[error(
+        "no comparable `{property_type}` sales before {as_of} ({} earlier sales, none of type `{property_type}`)",
+        thousands(*.prior)
+    )]
+    NoCandidates {
+        property_type: String,
+        as_of: chrono::NaiveDate,
+        /// Comparable sales before `as_of` of any type.
+        prior: usize,
+    },
     #[error("too few prior sales to fit the model: {found} found, {needed} needed")]
     TooFewSales { found: usize, needed: usize },
     #[error("invalid subject field `{field}`: {reason}")]

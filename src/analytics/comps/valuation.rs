@@ -51,6 +51,15 @@ impl CompModel {
         e
     }
 
+    /// The error of a subject whose property type no earlier pool sale has.
+    fn no_candidates(&self, subject: &Subject, as_of: NaiveDate) -> CompError {
+        CompError::NoCandidates {
+            property_type: subject.property_type.clone(),
+            as_of,
+            prior: self.pool.iter().filter(|p| p.sale.sale_date < as_of).count(),
+        }
+    }
+
     pub(crate) fn assess(&self, subject: &Subject, as_of: NaiveDate) -> Result<Assessment, CompError> {
         let cfg = &self.cfg;
         let cands: Vec<(usize, f64)> = self
@@ -69,7 +78,7 @@ impl CompModel {
             })
             .collect();
         if cands.is_empty() {
-            return Err(CompError::NoCandidates);
+            return Err(self.no_candidates(subject, as_of));
         }
         let nbhd = subject
             .neighborhood
@@ -150,7 +159,7 @@ impl CompModel {
         let centre = if cfg.reconcile == Reconcile::WeightedMean {
             logs.iter().zip(&rel).map(|(l, w)| l * w).sum::<f64>() / total_rel
         } else {
-            weighted_median(&logs, &rel).ok_or(CompError::NoCandidates)?
+            weighted_median(&logs, &rel).ok_or_else(|| self.no_candidates(subject, as_of))?
         };
         let mass: f64 = raw.iter().sum();
         // Sparse or dissimilar evidence leans on the hedonic value: a pseudo-count prior.

@@ -16,6 +16,9 @@ pub enum DcfError {
         line: usize,
         column: usize,
     },
+    /// The caller stopped a long computation (its request was dropped or timed out).
+    #[error("the computation was cancelled")]
+    Cancelled,
 }
 
 impl DcfError {
@@ -31,6 +34,7 @@ impl DcfError {
         match self {
             DcfError::Invalid { field, .. } => field,
             DcfError::Json { path, .. } => path,
+            DcfError::Cancelled => "",
         }
     }
 }

@@ -32,7 +32,7 @@ pub use input::{
 };
 pub use irr::{Irr, irr, npv};
 pub use model::DcfInput;
-pub use montecarlo::{MonteCarloResult, MonteCarloSpec, monte_carlo};
+pub use montecarlo::{MonteCarloResult, MonteCarloSpec, monte_carlo, monte_carlo_until};
 pub use montecarlo_dist::Dist;
 pub use montecarlo_stats::{Histogram, Summary};
 pub use output::{DcfResult, MonthRow, ValueOptions, YearRow};

@@ -8,6 +8,7 @@ use rand::SeedableRng;
 use rand::rngs::ChaCha8Rng;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::engine::{self, Knobs};
 use super::error::DcfError;
@@ -85,6 +86,18 @@ pub fn monte_carlo(
     paths: usize,
     seed: u64,
 ) -> Result<MonteCarloResult, DcfError> {
+    monte_carlo_until(input, spec, paths, seed, &AtomicBool::new(false))
+}
+
+/// [`monte_carlo`] that gives up with [`DcfError::Cancelled`] soon after `stop` is set (each
+/// path checks it before it runs).
+pub fn monte_carlo_until(
+    input: &DcfInput,
+    spec: &MonteCarloSpec,
+    paths: usize,
+    seed: u64,
+    stop: &AtomicBool,
+) -> Result<MonteCarloResult, DcfError> {
     if paths == 0 {
         return Err(DcfError::invalid("paths", "must be at least 1"));
     }
@@ -95,7 +108,12 @@ pub fn monte_carlo(
     let base = Knobs::of(input);
     let outcomes: Vec<Result<PathOutcome, DcfError>> = (0..paths)
         .into_par_iter()
-        .map(|i| run_path(input, &base, &variables, seed, i as u64))
+        .map(|i| {
+            if stop.load(Ordering::Relaxed) {
+                return Err(DcfError::Cancelled);
+            }
+            run_path(input, &base, &variables, seed, i as u64)
+        })
         .collect();
     let outcomes = outcomes.into_iter().collect::<Result<Vec<_>, _>>()?;
     let npvs: Vec<f64> = outcomes.iter().map(|o| o.npv).collect();

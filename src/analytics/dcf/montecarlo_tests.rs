@@ -148,3 +148,11 @@ fn the_spec_reads_from_json_and_refuses_unknown_fields() {
             .is_err()
     );
 }
+
+#[test]
+fn a_set_stop_flag_cancels_the_run() {
+    let input = DcfInput::from_json_str(DENVER).unwrap();
+    let stop = std::sync::atomic::AtomicBool::new(true);
+    let r = super::monte_carlo_until(&input, &spread_spec(), 10_000, 7, &stop);
+    assert_eq!(r.unwrap_err(), DcfError::Cancelled);
+}

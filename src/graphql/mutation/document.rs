@@ -8,7 +8,6 @@ use crate::graphql::guards::RoleGuard;
 use crate::graphql::types::document::Document;
 use crate::services::documents::{self, Documents, Incoming, Parent};
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject, Upload};
-use std::io::Read;
 use std::sync::Arc;
 
 #[derive(Default)]
@@ -53,17 +52,10 @@ async fn read_files(ctx: &Context<'_>, docs: &Documents, files: Vec<Upload>) -> 
             .value(ctx)
             .map_err(|_| ApiError::bad_input(&field, "no such upload in this request"))?;
         let client_name = value.filename.clone();
-        let max = docs.max_bytes;
-        let bytes = tokio::task::spawn_blocking(move || {
-            let mut bytes = Vec::new();
-            value.into_read().take(max + 1).read_to_end(&mut bytes).map(|_| bytes)
-        })
-        .await
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("reading upload: {e}")))?
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("reading upload: {e}")))?;
-        if bytes.len() as u64 > max {
-            return Err(ApiError::bad_input(field, format!("larger than {max} bytes")));
-        }
+        let (max, name) = (docs.max_bytes, field.clone());
+        let bytes = tokio::task::spawn_blocking(move || crate::graphql::upload::read(value, max, &name))
+            .await
+            .map_err(|e| ApiError::Internal(anyhow::anyhow!("reading upload: {e}")))??;
         out.push(Incoming {
             field,
             client_name,

@@ -9,6 +9,7 @@ mod offer;
 mod owner;
 mod pipeline;
 mod property;
+mod property_dcf;
 mod sales;
 mod user;
 pub(crate) mod valuation;
@@ -35,6 +36,7 @@ pub struct MutationRoot(
     pipeline::PipelineMutations,
     document::DocumentMutations,
     offer::OfferMutations,
+    property_dcf::PropertyDcfMutations,
 );
 
 /// Records `action` on `entity` by the caller.

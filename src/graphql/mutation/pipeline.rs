@@ -5,7 +5,7 @@ use super::record;
 use crate::auth::Role;
 use crate::error::ApiError;
 use crate::events::{EventKind, ImportProgress, Outbox};
-use crate::graphql::context::req;
+use crate::graphql::context::{RequestCtx, req};
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::query::valuation::{comp_service, today};
 use crate::graphql::types::pipeline::PipelineRun;
@@ -16,6 +16,7 @@ use crate::services::property_import::{
 };
 use async_graphql::{Context, Enum, InputObject, Object, Result, SimpleObject, Upload};
 use reos_entities::pipeline_run;
+use sea_orm::{DbErr, EntityTrait, Set, SqlErr, TransactionTrait};
 use std::io::Read;
 use uuid::Uuid;
 
@@ -46,7 +47,8 @@ pub struct ImportPropertiesInput {
     /// Unit mix as CSV text, linked by `property_external_id`; JSONL may nest `unit_mix`.
     pub unit_mix_csv: Option<String>,
     /// A new UUID chosen by the client as the run's id, to watch `importProgress(runId)` while
-    /// the import runs (default: the server picks one). An id already used is a CONFLICT.
+    /// the import runs (default: the server picks one). An id that cannot be used (not a UUID,
+    /// or used before by any run) is BAD_USER_INPUT.
     pub run_id: Option<async_graphql::ID>,
 }
 
@@ -94,16 +96,58 @@ fn bytes(ctx: &Context<'_>, csv: Option<String>, file: Option<Upload>) -> Result
     }
 }
 
-/// The run id the client chose (a UUID not used before) or a new one.
-async fn run_id(r: &crate::graphql::context::RequestCtx, given: Option<&async_graphql::ID>) -> Result<Uuid, ApiError> {
+/// The one answer for every run id that cannot be used: malformed, used by this tenant, or used
+/// by another tenant (invisible here, but the key is shared). Answering all alike keeps other
+/// tenants' run ids from being probed.
+fn unusable_run_id() -> ApiError {
+    ApiError::bad_input("input.runId", "cannot be used: give a new UUID, or leave it out")
+}
+
+/// Whether `e` is a second run row with a taken id (two imports racing for one new id).
+fn run_id_taken(e: &DbErr) -> bool {
+    matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(m)) if m.contains("pipeline_runs"))
+}
+
+/// Whether no run of any tenant has the id: a placeholder run row (valid for the table's checks,
+/// so only the key can refuse it) is inserted in a savepoint and rolled back. The primary key
+/// spans all tenants; row-level security hides the others' rows from a lookup, not from the key.
+async fn run_id_free(r: &RequestCtx, id: Uuid) -> Result<bool, ApiError> {
+    let now = chrono::Utc::now();
+    let probe = r.tx.conn().begin().await.map_err(ApiError::from)?;
+    let placeholder = pipeline_run::ActiveModel {
+        id: Set(id),
+        tenant_id: Set(r.tx.tenant().0),
+        file_name: Set(String::new()),
+        checksum: Set("0".repeat(64)),
+        source: Set(String::new()),
+        actor: Set(String::new()),
+        started_at: Set(now),
+        finished_at: Set(now),
+        outcome: Set("failed".into()),
+        counts: Set(serde_json::json!({})),
+        timings: Set(serde_json::json!({})),
+        model_versions: Set(serde_json::json!({})),
+        inputs: Set(None),
+    };
+    let inserted = pipeline_run::Entity::insert(placeholder)
+        .exec_without_returning(&probe)
+        .await;
+    probe.rollback().await.map_err(ApiError::from)?;
+    match inserted {
+        Ok(_) => Ok(true),
+        Err(e) if run_id_taken(&e) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The run id the client chose (a UUID no run has) or a new one.
+async fn run_id(r: &RequestCtx, given: Option<&async_graphql::ID>) -> Result<Uuid, ApiError> {
     let Some(id) = given else {
         return Ok(Uuid::now_v7());
     };
-    let id = Uuid::parse_str(id.as_str()).map_err(|_| ApiError::bad_input("input.runId", "must be a UUID"))?;
-    if repositories::find::<pipeline_run::Entity>(&r.tx, id).await?.is_some() {
-        return Err(ApiError::Conflict(
-            "input.runId: a pipeline run with this id exists".into(),
-        ));
+    let id = Uuid::parse_str(id.as_str()).map_err(|_| unusable_run_id())?;
+    if !run_id_free(r, id).await? {
+        return Err(unusable_run_id());
     }
     Ok(id)
 }
@@ -176,7 +220,10 @@ fn row(r: usize) -> i32 {
 impl PipelineMutations {
     /// Imports properties: gates, address normalization and de-duplication, hazards, provenance,
     /// owners and Comp-Critic valuations. Requires operator (or admin).
-    #[graphql(guard = "RoleGuard::new(Role::Operator)")]
+    #[graphql(
+        guard = "RoleGuard::new(Role::Operator)",
+        complexity = "crate::graphql::work::price::import(input.csv.as_ref()) + child_complexity"
+    )]
     async fn import_properties(
         &self,
         ctx: &Context<'_>,
@@ -227,6 +274,7 @@ impl PipelineMutations {
                 };
                 ApiError::bad_input(field, error.to_string())
             }
+            PipelineError::Db(e) if input.run_id.is_some() && run_id_taken(&e) => unusable_run_id(),
             other => ApiError::Internal(other.into()),
         })?;
         record(

@@ -85,7 +85,10 @@ fn rejected(report: &GateReport) -> async_graphql::Error {
 impl SalesMutations {
     /// Imports sales into the caller's tenant: every row is checked before anything is written,
     /// and a file with any problem writes nothing. Upserts on `saleId`. Requires operator (or admin).
-    #[graphql(guard = "RoleGuard::new(Role::Operator)")]
+    #[graphql(
+        guard = "RoleGuard::new(Role::Operator)",
+        complexity = "crate::graphql::work::price::import(input.csv.as_ref()) + child_complexity"
+    )]
     async fn import_sales(&self, ctx: &Context<'_>, input: ImportSalesInput) -> Result<ImportSalesPayload> {
         let r = req(ctx)?;
         let bytes = csv_bytes(ctx, input)?;

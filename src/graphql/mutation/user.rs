@@ -6,9 +6,11 @@ use crate::error::ApiError;
 use crate::graphql::context::req;
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::query::User;
+use crate::services::users::UserDirectory;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use reos_entities::user;
 use sea_orm::{ActiveModelTrait, Set};
+use std::sync::Arc;
 
 #[derive(Default)]
 pub struct UserMutations;
@@ -41,6 +43,15 @@ impl UserMutations {
             am.active = Set(a);
         }
         let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
+        // Authentication caches "active" answers; this instance forgets the user's once the change
+        // commits, so a deactivation takes effect on its next request (other instances: within
+        // `services::users::STATUS_TTL`).
+        if let Some(users) = ctx.data_opt::<Arc<UserDirectory>>() {
+            let (users, tenant, subject) = (users.clone(), r.tx.tenant(), saved.subject.clone());
+            r.tx.on_outcome(Box::new(move |_| {
+                Box::pin(async move { users.forget(tenant, &subject).await })
+            }));
+        }
         record(r, "update", "user", saved.id, serde_json::json!({})).await?;
         Ok(UserPayload {
             user: User::from(saved),

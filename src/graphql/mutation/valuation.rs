@@ -63,7 +63,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 impl ValuationMutations {
     /// Values a property with Comp-Critic and saves the run; it then shows as the property's
     /// `latestValuation`. Requires analyst (or admin).
-    #[graphql(guard = "RoleGuard::new(Role::Analyst)")]
+    #[graphql(
+        guard = "RoleGuard::new(Role::Analyst)",
+        complexity = "crate::graphql::work::price::COMP_VALUATION + child_complexity"
+    )]
     async fn run_valuation(&self, ctx: &Context<'_>, input: RunValuationInput) -> Result<RunValuationPayload> {
         let r = req(ctx)?;
         let svc = comp_service(ctx)?;

@@ -10,6 +10,8 @@ use crate::graphql::types::dcf_risk::{
     DcfMonteCarloResult, DcfSensitivityResult, MonteCarloSpecInput, SensitivitySpecInput,
 };
 use async_graphql::{Context, Object, Result};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Most Monte Carlo paths one request may ask for.
 pub const MAX_PATHS: i32 = 100_000;
@@ -25,6 +27,24 @@ pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + '
     tokio::task::spawn_blocking(f)
         .await
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("DCF task failed: {e}")))
+}
+
+/// Sets its flag when dropped: the request that owns it has gone (timed out, connection closed,
+/// server shutting down), so the blocking work it started should stop.
+struct StopOnDrop(Arc<AtomicBool>);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+/// [`blocking`] for long engine work that checks a stop flag: the flag is set when the calling
+/// future is dropped, so a cancelled request does not keep a core busy (or hold up a shutdown).
+pub(crate) async fn cancellable<T: Send + 'static>(f: impl FnOnce(&AtomicBool) -> T + Send + 'static) -> ApiResult<T> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let _guard = StopOnDrop(stop.clone());
+    blocking(move || f(&stop)).await
 }
 
 /// `area_sf[2]` → `areaSf[2]`.
@@ -66,6 +86,7 @@ pub(crate) fn engine_error(e: &DcfError, prefix: &str, mla_names: &[String]) -> 
     let field = e.field();
     let message = match e {
         DcfError::Invalid { message, .. } | DcfError::Json { message, .. } => message.clone(),
+        DcfError::Cancelled => e.to_string(),
     };
     let path = if let Some(rest) = field
         .strip_prefix("monte_carlo.")
@@ -126,7 +147,10 @@ pub(crate) fn sensitivity_args(spec: Option<&SensitivitySpecInput>) -> ApiResult
 impl DcfQueries {
     /// Values an inline DCF input (docs/dcf.md). `ledger` is computed only when selected.
     /// Requires analyst.
-    #[graphql(guard = "RoleGuard::new(Role::Analyst)")]
+    #[graphql(
+        guard = "RoleGuard::new(Role::Analyst)",
+        complexity = "crate::graphql::work::price::dcf(Some(input.hold_years)) + child_complexity"
+    )]
     async fn dcf(&self, ctx: &Context<'_>, input: DcfInputGql) -> Result<DcfResult> {
         let ledger = ctx.look_ahead().field("ledger").exists();
         let names = input.mla_names();
@@ -140,7 +164,10 @@ impl DcfQueries {
 
     /// Monte Carlo over an inline input: `paths` (1 to 100,000) seeded runs; the same input,
     /// spec and seed give the same numbers. Requires analyst.
-    #[graphql(guard = "RoleGuard::new(Role::Analyst)")]
+    #[graphql(
+        guard = "RoleGuard::new(Role::Analyst)",
+        complexity = "crate::graphql::work::price::monte_carlo(paths, Some(input.hold_years)) + child_complexity"
+    )]
     async fn dcf_monte_carlo(
         &self,
         input: DcfInputGql,
@@ -151,7 +178,7 @@ impl DcfQueries {
         let (mc_spec, n, s) = mc_args(&spec, paths, seed)?;
         let names = input.mla_names();
         let engine_input = validated(&input)?;
-        let r = blocking(move || dcf::monte_carlo(&engine_input, &mc_spec, n, s))
+        let r = cancellable(move |stop| dcf::monte_carlo_until(&engine_input, &mc_spec, n, s, stop))
             .await?
             .map_err(|e| engine_error(&e, "input", &names))?;
         Ok(DcfMonteCarloResult::new(r, seed))
@@ -159,7 +186,10 @@ impl DcfQueries {
 
     /// Sensitivity grids over an inline input (default offsets −100 bp to +100 bp in 25 bp
     /// steps, at most 41 per axis). Requires analyst.
-    #[graphql(guard = "RoleGuard::new(Role::Analyst)")]
+    #[graphql(
+        guard = "RoleGuard::new(Role::Analyst)",
+        complexity = "crate::graphql::work::price::sensitivity(spec.as_ref(), Some(input.hold_years)) + child_complexity"
+    )]
     async fn dcf_sensitivity(
         &self,
         input: DcfInputGql,

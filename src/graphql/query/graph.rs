@@ -70,7 +70,10 @@ impl GraphQueries {
 
     /// Owners, lease tenants and lenders within `depth` (1–4) hops of the property, as nodes
     /// and edges for drawing. Requires analyst.
-    #[graphql(guard = "RoleGuard::new(Role::Analyst)")]
+    #[graphql(
+        guard = "RoleGuard::new(Role::Analyst)",
+        complexity = "crate::graphql::work::price::graph_depth(depth) + child_complexity"
+    )]
     async fn property_network(
         &self,
         ctx: &Context<'_>,
@@ -96,7 +99,10 @@ impl GraphQueries {
 
     /// Groups of owners connected through shared properties (connected components), with at
     /// least `minSize` owners, largest first. Requires analyst.
-    #[graphql(guard = "RoleGuard::new(Role::Analyst)")]
+    #[graphql(
+        guard = "RoleGuard::new(Role::Analyst)",
+        complexity = "crate::graphql::work::price::WHOLE_GRAPH + child_complexity"
+    )]
     async fn owner_clusters(
         &self,
         ctx: &Context<'_>,
@@ -117,7 +123,10 @@ impl GraphQueries {
 
     /// Owners ranked by PageRank (damping 0.85) over the owner–property graph, edges weighted
     /// by share. `limit` 1–100. Requires analyst.
-    #[graphql(guard = "RoleGuard::new(Role::Analyst)")]
+    #[graphql(
+        guard = "RoleGuard::new(Role::Analyst)",
+        complexity = "crate::graphql::work::price::WHOLE_GRAPH + child_complexity"
+    )]
     async fn influential_owners(
         &self,
         ctx: &Context<'_>,

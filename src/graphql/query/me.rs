@@ -1,4 +1,5 @@
-//! `me`: the caller, provisioned as a user of the tenant on first use.
+//! `me`: the caller and their user record (provisioned by authentication on first sight; this
+//! query only reads it).
 use crate::error::ApiError;
 use crate::graphql::context::req;
 use crate::graphql::types::enums::UserRole;
@@ -27,18 +28,16 @@ impl MeQuery {
             .await
             .map_err(ApiError::from)?
             .ok_or(ApiError::Unauthenticated)?;
-        let user = users::touch(
-            &r.tx,
-            &r.principal.subject,
-            r.principal.email.as_deref(),
-            r.role.as_str(),
-        )
-        .await
-        .map_err(ApiError::from)?;
+        // Authentication records the caller before anything runs; this only reads the record.
+        let user = users::by_subject(&r.tx, &r.principal.subject)
+            .await
+            .map_err(ApiError::from)?
+            .ok_or(ApiError::Unauthenticated)?;
         Ok(Me {
             id: ID(user.id.to_string()),
             subject: user.subject,
-            email: user.email,
+            // The token's address when it carries one (as authentication would record it).
+            email: r.principal.email.clone().or(user.email),
             role: role(r.role),
             roles: r.principal.roles.iter().copied().map(role).collect(),
             tenant: TenantInfo {

@@ -1,12 +1,12 @@
 //! Root queries, one domain per file, merged into `QueryRoot`.
-mod dcf;
+pub(crate) mod dcf;
 mod documents;
 mod graph;
 mod me;
 mod owners;
 mod pipeline;
 mod properties;
-mod property_dcf;
+pub(crate) mod property_dcf;
 pub mod users;
 pub(crate) mod valuation;
 

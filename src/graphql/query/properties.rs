@@ -55,7 +55,7 @@ impl PropertyQueries {
             let mut rows = properties::page(tx, &query, sort, desc, p.offset, p.limit + 1)
                 .await
                 .map_err(ApiError::from)?;
-            let total = p.offset + rows.len() as u64;
+            let total = p.offset.saturating_add(rows.len() as u64);
             rows.truncate(p.limit as usize);
             (total, rows)
         };

@@ -1,12 +1,13 @@
-//! `propertyDcf` (optionally saved as a valuation), `propertyDcfMonteCarlo`,
-//! `propertyDcfSensitivity` and `dcfInputs`: the DCF of a stored property, built from its rows.
-//! Analyst or higher; other tenants' properties are NOT_FOUND.
-use super::dcf::{blocking, engine_error, graphql_path, mc_args, sensitivity_args};
+//! `propertyDcf`, `propertyDcfMonteCarlo`, `propertyDcfSensitivity` and `dcfInputs`: the DCF of a
+//! stored property, built from its rows. Read-only (saving the run is the `savePropertyDcf`
+//! mutation, which values through [`value_stored`]). Analyst or higher; other tenants'
+//! properties are NOT_FOUND.
+use super::dcf::{blocking, cancellable, engine_error, graphql_path, mc_args, sensitivity_args};
 use crate::analytics::dcf::{self, DcfError, DcfInput, RawDcfInput, ValueOptions};
 use crate::auth::Role;
 use crate::domain::rules;
 use crate::error::{ApiError, ApiResult};
-use crate::graphql::context::{req, tx};
+use crate::graphql::context::tx;
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::types::dcf::DcfResult;
 use crate::graphql::types::dcf_risk::{
@@ -44,10 +45,10 @@ const ASSUMPTION_FIELDS: &[&str] = &[
 pub struct PropertyDcfQueries;
 
 /// The property's engine input and its profile names (for error paths).
-struct Prepared {
-    raw: RawDcfInput,
+pub(crate) struct Prepared {
+    pub(crate) raw: RawDcfInput,
     names: Vec<String>,
-    property_id: Uuid,
+    pub(crate) property_id: Uuid,
 }
 
 async fn found(tx: &TenantTx, id: &ID) -> ApiResult<property::Model> {
@@ -91,57 +92,49 @@ fn validated(p: &Prepared) -> ApiResult<DcfInput> {
     DcfInput::from_raw(p.raw.clone()).map_err(|e| property_error(&e, &p.names))
 }
 
+/// Values the stored property `id` (with the `assumptions` overrides) on the blocking pool; the
+/// monthly ledger only when `ledger`. Shared by `propertyDcf` and `savePropertyDcf`.
+pub(crate) async fn value_stored(
+    tx: &TenantTx,
+    id: &ID,
+    assumptions: Option<&DcfAssumptionsInput>,
+    ledger: bool,
+) -> ApiResult<(Prepared, dcf::DcfResult)> {
+    let p = prepare(tx, id, assumptions).await?;
+    let input = validated(&p)?;
+    let names = p.names.clone();
+    let _timer = crate::telemetry::metrics::valuation_timer("dcf");
+    let result = blocking(move || dcf::value_with_options(&input, ValueOptions { ledger }))
+        .await?
+        .map_err(|e| property_error(&e, &names))?;
+    Ok((p, result))
+}
+
 #[Object]
 impl PropertyDcfQueries {
     /// Values a stored property: its price, area, leases or unit mix, expenses, leasing profiles,
-    /// loan, stored assumptions (overridden by `assumptions`) and latest hazard. With `save`, the
-    /// run is stored (and audited) as a `dcf` valuation, the property's `latestValuation`.
-    /// Requires analyst.
-    #[graphql(guard = "RoleGuard::new(Role::Analyst)")]
+    /// loan, stored assumptions (overridden by `assumptions`) and latest hazard. Nothing is saved
+    /// (see `savePropertyDcf`). Requires analyst.
+    #[graphql(
+        guard = "RoleGuard::new(Role::Analyst)",
+        complexity = "crate::graphql::work::price::dcf(assumptions.as_ref().and_then(|a| a.hold_years)) + child_complexity"
+    )]
     async fn property_dcf(
         &self,
         ctx: &Context<'_>,
         property_id: ID,
         assumptions: Option<DcfAssumptionsInput>,
-        #[graphql(default = false)] save: bool,
     ) -> Result<DcfResult> {
-        let r = req(ctx)?;
         let ledger = ctx.look_ahead().field("ledger").exists();
-        let p = prepare(&r.tx, &property_id, assumptions.as_ref()).await?;
-        let input = validated(&p)?;
-        let names = p.names.clone();
-        let _timer = crate::telemetry::metrics::valuation_timer("dcf");
-        let result = blocking(move || dcf::value_with_options(&input, ValueOptions { ledger }))
-            .await?
-            .map_err(|e| property_error(&e, &names))?;
-        if save {
-            let mut stored = result.clone();
-            // The saved document stays small: the ledger is reproducible from the inputs.
-            stored.ledger = None;
-            let json = serde_json::to_value(&stored).map_err(|e| ApiError::Internal(e.into()))?;
-            let hash = property_dcf::inputs_hash(&p.raw).map_err(|e| ApiError::Internal(e.into()))?;
-            let saved = dcf_inputs::save_valuation(
-                &r.tx,
-                dcf_inputs::NewDcfValuation {
-                    property_id: p.property_id,
-                    model_version: dcf::MODEL_VERSION,
-                    inputs_hash: hash,
-                    value: result.dcf_value,
-                    result: json,
-                    created_by: r.actor(),
-                },
-            )
-            .await
-            .map_err(ApiError::from)?;
-            let details = serde_json::json!({"property_id": p.property_id, "model": "dcf"});
-            crate::graphql::mutation::record(r, "create", "valuation", saved.id, details).await?;
-            crate::graphql::subscription::valuation_saved(ctx, &saved);
-        }
+        let (_, result) = value_stored(tx(ctx)?, &property_id, assumptions.as_ref(), ledger).await?;
         Ok(result.into())
     }
 
     /// Monte Carlo on a stored property (as `propertyDcf`; `paths` 1 to 100,000). Requires analyst.
-    #[graphql(guard = "RoleGuard::new(Role::Analyst)")]
+    #[graphql(
+        guard = "RoleGuard::new(Role::Analyst)",
+        complexity = "crate::graphql::work::price::monte_carlo(paths, assumptions.as_ref().and_then(|a| a.hold_years)) + child_complexity"
+    )]
     async fn property_dcf_monte_carlo(
         &self,
         ctx: &Context<'_>,
@@ -155,14 +148,17 @@ impl PropertyDcfQueries {
         let p = prepare(tx(ctx)?, &property_id, assumptions.as_ref()).await?;
         let input = validated(&p)?;
         let names = p.names;
-        let r = blocking(move || dcf::monte_carlo(&input, &mc_spec, n, s))
+        let r = cancellable(move |stop| dcf::monte_carlo_until(&input, &mc_spec, n, s, stop))
             .await?
             .map_err(|e| property_error(&e, &names))?;
         Ok(DcfMonteCarloResult::new(r, seed))
     }
 
     /// Sensitivity grids on a stored property (as `propertyDcf`). Requires analyst.
-    #[graphql(guard = "RoleGuard::new(Role::Analyst)")]
+    #[graphql(
+        guard = "RoleGuard::new(Role::Analyst)",
+        complexity = "crate::graphql::work::price::sensitivity(spec.as_ref(), assumptions.as_ref().and_then(|a| a.hold_years)) + child_complexity"
+    )]
     async fn property_dcf_sensitivity(
         &self,
         ctx: &Context<'_>,

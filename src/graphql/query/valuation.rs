@@ -63,7 +63,10 @@ impl ValuationQueries {
     /// Comparable-sales valuation of one of the tenant's properties from the tenant's imported
     /// sales dated strictly before `asOf` (default today). Nothing is saved (see `runValuation`).
     /// Requires analyst (or admin).
-    #[graphql(guard = "RoleGuard::new(Role::Analyst)")]
+    #[graphql(
+        guard = "RoleGuard::new(Role::Analyst)",
+        complexity = "crate::graphql::work::price::COMP_VALUATION + child_complexity"
+    )]
     async fn valuation(&self, ctx: &Context<'_>, property_id: ID, as_of: Option<NaiveDate>) -> Result<CompValuation> {
         let as_of = as_of.unwrap_or_else(today);
         let (_, _, v) = value_property(&*comp_service(ctx)?, tx(ctx)?, &property_id, as_of).await?;
@@ -72,7 +75,10 @@ impl ValuationQueries {
 
     /// Comparable-sales valuation of an ad-hoc subject from the tenant's imported sales dated
     /// strictly before `asOf` (default today). Requires analyst (or admin).
-    #[graphql(guard = "RoleGuard::new(Role::Analyst)")]
+    #[graphql(
+        guard = "RoleGuard::new(Role::Analyst)",
+        complexity = "crate::graphql::work::price::COMP_VALUATION + child_complexity"
+    )]
     async fn value_subject(
         &self,
         ctx: &Context<'_>,

@@ -198,7 +198,7 @@ pub fn valuation_error(e: ValuationError, prefix: &str, hazard_field: &str) -> A
             ApiError::bad_input(format!("{prefix}{}", api_field(&field, hazard_field)), reason)
         }
         e @ ValuationError::NoSales { .. } => ApiError::bad_input("asOf", e.to_string()),
-        ValuationError::Comp(CompError::NoCandidates) => ApiError::not_found("comparable sales"),
+        ValuationError::Comp(CompError::NoCandidates { .. }) => ApiError::not_found("comparable sales"),
         ValuationError::Comp(e @ CompError::TooFewSales { .. }) => ApiError::bad_input("asOf", e.to_string()),
         ValuationError::Db(e) => ApiError::from(e),
         other => ApiError::Internal(anyhow::anyhow!(other.to_string())),

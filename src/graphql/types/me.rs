@@ -5,7 +5,7 @@ use async_graphql::{ID, SimpleObject};
 /// The authenticated caller.
 #[derive(SimpleObject)]
 pub struct Me {
-    /// The user record's id (provisioned on first use).
+    /// The user record's id (authentication records the caller on first sight).
     pub id: ID,
     pub subject: String,
     pub email: Option<String>,

@@ -45,7 +45,8 @@ impl PipelineRun {
     async fn finished_at(&self) -> DateTime<Utc> {
         self.0.finished_at
     }
-    /// `succeeded`, `blocked` (nothing written) or `failed`.
+    /// `succeeded`, `blocked` (nothing written), `failed`, or `interrupted` (a command-line import
+    /// stopped by a signal; the counts are what it committed).
     async fn outcome(&self) -> &str {
         &self.0.outcome
     }

@@ -5,14 +5,30 @@ use reos_entities::user;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, QueryFilter, Set};
 use uuid::Uuid;
 
+/// The user with this token subject, if any.
+pub async fn by_subject(tx: &TenantTx, subject: &str) -> Result<Option<user::Model>, DbErr> {
+    scoped::<user::Entity>(tx)
+        .filter(user::Column::Subject.eq(subject))
+        .one(tx.conn())
+        .await
+}
+
+/// Activates or deactivates a user.
+pub async fn set_active(tx: &TenantTx, id: Uuid, active: bool) -> Result<user::Model, DbErr> {
+    let row = scoped::<user::Entity>(tx)
+        .filter(user::Column::Id.eq(id))
+        .one(tx.conn())
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound(format!("user {id}")))?;
+    let mut am: user::ActiveModel = row.into();
+    am.active = Set(active);
+    am.update(tx.conn()).await
+}
+
 /// Records the caller (subject, role, last seen) and returns the row.
 pub async fn touch(tx: &TenantTx, subject: &str, email: Option<&str>, role: &str) -> Result<user::Model, DbErr> {
     let now = chrono::Utc::now();
-    let existing = scoped::<user::Entity>(tx)
-        .filter(user::Column::Subject.eq(subject))
-        .one(tx.conn())
-        .await?;
-    match existing {
+    match by_subject(tx, subject).await? {
         Some(u) => {
             let mut am: user::ActiveModel = u.into();
             am.last_seen_at = Set(now);

@@ -105,7 +105,7 @@ fn append(path: &str, event: &Value) -> anyhow::Result<()> {
 pub fn closing_type(outcome: &str) -> &'static str {
     match outcome {
         "succeeded" => "COMPLETE",
-        "blocked" => "ABORT",
+        "blocked" | "interrupted" => "ABORT",
         _ => "FAIL",
     }
 }

@@ -17,32 +17,40 @@ fn note(report: &mut ImportReport, reason: &str, n: u64) {
     *report.scoring_notes.entry(reason.to_owned()).or_default() += n;
 }
 
-/// Values `ids` as of `opts.today`; a tenant without sales skips them all (`no_sales`).
+/// Values `ids` as of `opts.today`; a tenant without sales skips them all (`no_sales`). Returns
+/// false when the run was cancelled: nothing of the scoring is kept (one transaction, rolled back).
 pub(super) async fn all(
     target: Target<'_>,
     svc: &CompService,
     opts: &ImportOptions,
     ids: &[Uuid],
     report: &mut ImportReport,
-) -> Result<(), PipelineError> {
+) -> Result<bool, PipelineError> {
     if ids.is_empty() {
-        return Ok(());
+        return Ok(true);
     }
     let tx = target.begin().await?;
     let as_of = opts.today;
     match svc.model(tx.get(), as_of).await {
         Err(ValuationError::NoSales { .. }) => {
             note(report, "no_sales", ids.len() as u64);
-            return Ok(());
+            return Ok(true);
         }
         Err(e) => {
             note(report, &format!("model: {e}"), ids.len() as u64);
-            return Ok(());
+            return Ok(true);
         }
         Ok(_) => {}
     }
     let (mut saved, mut records) = (Vec::new(), Vec::new());
+    let notes = report.scoring_notes.clone();
     for chunk in ids.chunks(500) {
+        if opts.cancelled() {
+            tx.rollback().await?;
+            report.scoring_notes = notes;
+            note(report, "interrupted", ids.len() as u64);
+            return Ok(false);
+        }
         let props = scoped::<property::Entity>(tx.get())
             .filter(property::Column::Id.is_in(chunk.to_vec()))
             .all(tx.get().conn())
@@ -97,7 +105,7 @@ pub(super) async fn all(
     report.counts.provenance += records.len() as u64;
     super::bulk::provenance(tx.get().conn(), &records).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(true)
 }
 
 /// Reasons are map keys: keep them short and free of per-property detail after the first clause.

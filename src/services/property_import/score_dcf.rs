@@ -123,9 +123,17 @@ pub(super) async fn all(
     opts: &ImportOptions,
     ids: &[Uuid],
     report: &mut ImportReport,
-) -> Result<(), PipelineError> {
+) -> Result<bool, PipelineError> {
     let tx = target.begin().await?;
+    // What to restore when a cancellation rolls the DCF valuations back.
+    let (counts, notes) = (report.counts.clone(), report.scoring_notes.clone());
     for chunk in ids.chunks(500) {
+        if opts.cancelled() {
+            tx.rollback().await?;
+            (report.counts, report.scoring_notes) = (counts, notes);
+            *report.scoring_notes.entry("interrupted".into()).or_default() += ids.len() as u64;
+            return Ok(false);
+        }
         let with_leases = leases::for_properties(tx.get(), chunk).await?;
         let with_units = leases::unit_mix_for(tx.get(), chunk).await?;
         let wanted: Vec<Uuid> = chunk
@@ -152,5 +160,5 @@ pub(super) async fn all(
         }
     }
     tx.commit().await?;
-    Ok(())
+    Ok(true)
 }

@@ -22,12 +22,20 @@ const OWNER_FIELDS: [&str; 3] = ["owner_name", "owner_type", "owner_share_pct"];
 /// Batches in flight at once when the target allows it (see [`Target::concurrent`]).
 const WRITERS: usize = 2;
 
-/// Writes every group, committing batch by batch; returns the ids of the properties written or
-/// merged into. On PostgreSQL outside a request, [`WRITERS`] batches run at once, each in its own
-/// transaction on its own connection, so the server inserts one while this task prepares the
-/// next; results are taken in file order, so the report and ids come out as if sequential. After
-/// a failure no further batch starts, the one still in flight finishes (committed or not), and the
-/// report counts exactly the committed batches.
+/// What [`all`] wrote.
+pub(super) struct Written {
+    /// The properties written or merged into, in file order.
+    pub(super) touched: Vec<Uuid>,
+    /// False when the run was cancelled before every batch had started.
+    pub(super) complete: bool,
+}
+
+/// Writes every group, committing batch by batch. On PostgreSQL outside a request, [`WRITERS`]
+/// batches run at once, each in its own transaction on its own connection, so the server inserts
+/// one while this task prepares the next; results are taken in file order, so the report and ids
+/// come out as if sequential. After a failure, or once `opts.cancel` is set, no further batch
+/// starts, those still in flight finish (committed or not), and the report counts exactly the
+/// committed batches.
 pub(super) async fn all(
     target: Target<'_>,
     opts: &ImportOptions,
@@ -36,7 +44,7 @@ pub(super) async fn all(
     groups: &[AddressGroup],
     report: &mut ImportReport,
     progress: &(dyn Fn(u64, u64) + Sync),
-) -> Result<Vec<Uuid>, PipelineError> {
+) -> Result<Written, PipelineError> {
     use futures_util::StreamExt;
     use std::sync::atomic::{AtomicBool, Ordering};
     let by_index: HashMap<usize, &AddressedRow> = addressed.iter().map(|a| (a.index, a)).collect();
@@ -65,12 +73,16 @@ pub(super) async fn all(
     };
     let width = if target.concurrent() { WRITERS } else { 1 };
     let template = report.part();
-    let failed = AtomicBool::new(false);
+    let (failed, skipped) = (AtomicBool::new(false), AtomicBool::new(false));
     let mut written = futures_util::stream::iter(batches(groups, opts.batch_rows))
         .map(|range| {
-            let (shared, failed, mut part) = (&shared, &failed, template.part());
+            let (shared, failed, skipped, mut part) = (&shared, &failed, &skipped, template.part());
             async move {
                 if failed.load(Ordering::Acquire) {
+                    return Ok(None);
+                }
+                if opts.cancelled() {
+                    skipped.store(true, Ordering::Release);
                     return Ok(None);
                 }
                 let n: usize = groups[range.clone()].iter().map(|g| g.members.len()).sum();
@@ -106,7 +118,10 @@ pub(super) async fn all(
     }
     match error {
         Some(e) => Err(e),
-        None => Ok(touched),
+        None => Ok(Written {
+            touched,
+            complete: !skipped.load(Ordering::Acquire),
+        }),
     }
 }
 

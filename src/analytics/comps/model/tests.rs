@@ -69,7 +69,33 @@ fn a_subject_of_another_property_type_has_no_candidates() {
     let (sales, model) = fitted(700);
     let mut subject = Subject::from(&sales[0]);
     subject.property_type = "condominium".into();
-    assert_eq!(model.value(&subject, date(2008, 7)), Err(CompError::NoCandidates));
+    let err = model.value(&subject, date(2008, 7)).unwrap_err();
+    let prior = model.pool_size();
+    assert!((100..1000).contains(&prior), "{prior}");
+    assert_eq!(
+        err,
+        CompError::NoCandidates {
+            property_type: "condominium".into(),
+            as_of: date(2008, 7),
+            prior,
+        }
+    );
+    // The message says which property type had no sales, and that there were others.
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "no comparable `condominium` sales before 2008-07-01 ({prior} earlier sales, none of type `condominium`)"
+        )
+    );
+    let big = CompError::NoCandidates {
+        property_type: "condo".into(),
+        as_of: NaiveDate::from_ymd_opt(2009, 6, 30).unwrap(),
+        prior: 2261,
+    };
+    assert_eq!(
+        big.to_string(),
+        "no comparable `condo` sales before 2009-06-30 (2,261 earlier sales, none of type `condo`)"
+    );
 }
 
 #[test]

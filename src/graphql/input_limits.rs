@@ -1,0 +1,388 @@
+//! The one place that declares how long every string input may be and which characters it may
+//! hold, and the extension that enforces it on every argument and input-object field — literals
+//! and variables alike, found through the schema's types — before anything runs. A refused value
+//! is BAD_USER_INPUT naming its path (`input.name: at most 300 characters`).
+//!
+//! Why: PostgreSQL refuses NUL in text and index rows above 2,704 bytes, so an unchecked string
+//! became an INTERNAL_SERVER_ERROR deep in a resolver (issue #12). 300 characters are at most
+//! 1,200 bytes, well inside an index row with its tenant id.
+use crate::error::ApiError;
+use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
+use async_graphql::parser::types::{ExecutableDocument, OperationDefinition, OperationType, Selection, SelectionSet};
+use async_graphql::registry::{MetaType, MetaTypeName, Registry};
+use async_graphql::{ErrorExtensions, Name, ServerResult, Value, Variables};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// Characters a string input may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chars {
+    /// Text: no control characters (NUL, ESC, DEL, C1…) other than tab, line feed and carriage
+    /// return.
+    Text,
+    /// Anything but NUL: whole files sent as text, whose own parsers check the rest.
+    NoNul,
+}
+
+/// The limits of one string input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StringLimit {
+    /// Most characters (Unicode scalar values); `None`: bounded by the request body limit alone.
+    pub max_chars: Option<usize>,
+    pub chars: Chars,
+}
+
+/// Every `String` input without an override: names, addresses, filters, cursors, months.
+pub const DEFAULT: StringLimit = StringLimit {
+    max_chars: Some(300),
+    chars: Chars::Text,
+};
+/// Every `ID` input (ids are 36-character UUIDs).
+pub const ID: StringLimit = StringLimit {
+    max_chars: Some(100),
+    chars: Chars::Text,
+};
+/// Free text that is not indexed (mailing addresses).
+pub const LONG_TEXT: StringLimit = StringLimit {
+    max_chars: Some(2000),
+    chars: Chars::Text,
+};
+/// A whole file sent as text (CSV, JSON Lines): bounded by `[graphql] max_body_bytes`.
+pub const FILE_TEXT: StringLimit = StringLimit {
+    max_chars: None,
+    chars: Chars::NoNul,
+};
+
+/// The inputs that differ from [`DEFAULT`] / [`ID`]: `Type.field` for an input-object field,
+/// `Type.field(argument)` for an argument. A unit test checks that each names a real input.
+pub const OVERRIDES: &[(&str, StringLimit)] = &[
+    ("ImportPropertiesInput.csv", FILE_TEXT),
+    ("ImportPropertiesInput.leasesCsv", FILE_TEXT),
+    ("ImportPropertiesInput.unitMixCsv", FILE_TEXT),
+    ("ImportSalesInput.csv", FILE_TEXT),
+    ("CreateOwnerInput.mailingAddress", LONG_TEXT),
+    ("UpdateOwnerInput.mailingAddress", LONG_TEXT),
+];
+
+/// The limit of a string given for the input `key` of type `type_name`; `None` for types whose
+/// values are not text (numbers, booleans, uploads).
+pub fn limit_of(key: &str, type_name: &str) -> Option<StringLimit> {
+    if let Some((_, limit)) = OVERRIDES.iter().find(|(k, _)| *k == key) {
+        return Some(*limit);
+    }
+    match type_name {
+        "Int" | "Float" | "Boolean" | "Upload" => None,
+        "ID" => Some(ID),
+        // String, enums given as strings in variables, and text scalars (dates, JSON strings).
+        _ => Some(DEFAULT),
+    }
+}
+
+/// Why `s` breaks `limit`, if it does.
+pub fn violation(s: &str, limit: StringLimit) -> Option<String> {
+    if let Some(max) = limit.max_chars
+        && s.len() > max
+        && s.chars().nth(max).is_some()
+    {
+        return Some(format!("at most {max} characters"));
+    }
+    let bad = match limit.chars {
+        Chars::Text => s.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')),
+        Chars::NoNul => s.contains('\0').then_some('\0'),
+    }?;
+    Some(match bad {
+        '\0' => "contains a NUL character".to_owned(),
+        c => format!("contains a control character (U+{:04X})", u32::from(c)),
+    })
+}
+
+/// Extension factory; registered on the schema.
+pub struct InputLimits;
+
+impl ExtensionFactory for InputLimits {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(InputLimits)
+    }
+}
+
+#[async_trait::async_trait]
+impl Extension for InputLimits {
+    async fn parse_query(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        query: &str,
+        variables: &Variables,
+        next: NextParseQuery<'_>,
+    ) -> ServerResult<ExecutableDocument> {
+        let doc = next.run(ctx, query, variables).await?;
+        check_document(&ctx.schema_env.registry, &doc, variables)?;
+        Ok(doc)
+    }
+}
+
+/// Checks every string reaching an argument of any operation in `doc`.
+pub fn check_document(registry: &Registry, doc: &ExecutableDocument, variables: &Variables) -> ServerResult<()> {
+    for (_, op) in doc.operations.iter() {
+        let root = match op.node.ty {
+            OperationType::Query => Some(registry.query_type.as_str()),
+            OperationType::Mutation => registry.mutation_type.as_deref(),
+            OperationType::Subscription => registry.subscription_type.as_deref(),
+        };
+        if let Some(root) = root {
+            let mut walk = Walk {
+                registry,
+                doc,
+                op: &op.node,
+                variables,
+                seen_fragments: HashSet::new(),
+            };
+            walk.selection_set(&op.node.selection_set.node, root, 0)?;
+        }
+    }
+    Ok(())
+}
+
+/// One operation's walk: its variables, and the fragments already checked (a fragment's
+/// arguments do not depend on where it is spread, so each is walked once).
+struct Walk<'a> {
+    registry: &'a Registry,
+    doc: &'a ExecutableDocument,
+    op: &'a OperationDefinition,
+    variables: &'a Variables,
+    seen_fragments: HashSet<&'a str>,
+}
+
+/// Deeper selections than this are refused by the document guard anyway.
+const MAX_DEPTH: usize = 64;
+
+impl<'a> Walk<'a> {
+    fn variable(&self, name: &Name) -> Value {
+        if let Some(v) = self.variables.get(name) {
+            return v.clone();
+        }
+        self.op
+            .variable_definitions
+            .iter()
+            .find(|d| d.node.name.node == *name)
+            .and_then(|d| d.node.default_value())
+            .cloned()
+            .unwrap_or(Value::Null)
+    }
+
+    fn selection_set(&mut self, set: &'a SelectionSet, parent: &str, depth: usize) -> ServerResult<()> {
+        if depth > MAX_DEPTH {
+            return Ok(());
+        }
+        for item in &set.items {
+            match &item.node {
+                Selection::Field(f) => {
+                    // Unknown fields and arguments are left to validation.
+                    let Some(meta) = self
+                        .registry
+                        .types
+                        .get(parent)
+                        .and_then(|t| t.field_by_name(f.node.name.node.as_str()))
+                    else {
+                        continue;
+                    };
+                    for (name, value) in &f.node.arguments {
+                        let Some(arg) = meta.args.get(name.node.as_str()) else {
+                            continue;
+                        };
+                        let value = value
+                            .node
+                            .clone()
+                            .into_const_with(|v| Ok::<_, std::convert::Infallible>(self.variable(&v)))
+                            .unwrap_or(Value::Null);
+                        let key = format!("{parent}.{}({name})", meta.name, name = name.node);
+                        // The error points at the argument.
+                        self.value(&value, &arg.ty, &key, name.node.as_str())
+                            .map_err(|e| e.extend().into_server_error(name.pos))?;
+                    }
+                    let child = MetaTypeName::concrete_typename(&meta.ty);
+                    self.selection_set(&f.node.selection_set.node, child, depth + 1)?;
+                }
+                Selection::FragmentSpread(s) => {
+                    let name = s.node.fragment_name.node.as_str();
+                    if let Some(frag) = self.doc.fragments.get(&s.node.fragment_name.node)
+                        && self.seen_fragments.insert(name)
+                    {
+                        let on = frag.node.type_condition.node.on.node.as_str();
+                        self.selection_set(&frag.node.selection_set.node, on, depth + 1)?;
+                    }
+                }
+                Selection::InlineFragment(i) => {
+                    let on = i
+                        .node
+                        .type_condition
+                        .as_ref()
+                        .map_or(parent, |c| c.node.on.node.as_str());
+                    self.selection_set(&i.node.selection_set.node, on, depth + 1)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks `v`, given for an input of type `ty` known as `key`, at `path`.
+    fn value(&self, v: &Value, ty: &str, key: &str, path: &str) -> Result<(), ApiError> {
+        match MetaTypeName::create(ty) {
+            MetaTypeName::NonNull(inner) => self.value(v, inner, key, path),
+            MetaTypeName::List(inner) => match v {
+                Value::List(items) => items
+                    .iter()
+                    .enumerate()
+                    .try_for_each(|(i, item)| self.value(item, inner, key, &format!("{path}[{i}]"))),
+                // A single value where a list is expected is coerced to a list of one.
+                other => self.value(other, inner, key, path),
+            },
+            MetaTypeName::Named(name) => match (self.registry.types.get(name), v) {
+                (Some(MetaType::InputObject { input_fields, .. }), Value::Object(fields)) => {
+                    for (field, fv) in fields {
+                        if let Some(meta) = input_fields.get(field.as_str()) {
+                            self.value(fv, &meta.ty, &format!("{name}.{field}"), &format!("{path}.{field}"))?;
+                        }
+                    }
+                    Ok(())
+                }
+                (_, Value::String(s)) => match limit_of(key, name).and_then(|l| violation(s, l)) {
+                    Some(message) => Err(ApiError::bad_input(path, message)),
+                    None => Ok(()),
+                },
+                _ => Ok(()),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_count_characters_not_bytes() {
+        assert_eq!(violation(&"é".repeat(300), DEFAULT), None);
+        assert_eq!(
+            violation(&"é".repeat(301), DEFAULT).as_deref(),
+            Some("at most 300 characters")
+        );
+        assert_eq!(violation(&"a".repeat(100_000), FILE_TEXT), None);
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_tab_and_newlines_are_text() {
+        assert_eq!(violation("a\tb\r\nc", DEFAULT), None);
+        assert_eq!(violation("a\0b", DEFAULT).as_deref(), Some("contains a NUL character"));
+        assert_eq!(
+            violation("bell\u{7}", DEFAULT).as_deref(),
+            Some("contains a control character (U+0007)")
+        );
+        assert!(violation("\u{9b}", DEFAULT).is_some(), "C1 controls too");
+        assert!(violation("\u{7f}", DEFAULT).is_some(), "and DEL");
+        assert_eq!(violation("form\u{c}feed", FILE_TEXT), None);
+        assert!(violation("a,b\n1,\0\n", FILE_TEXT).is_some());
+    }
+
+    #[test]
+    fn overrides_apply_by_key_and_non_text_types_are_skipped() {
+        assert_eq!(limit_of("ImportSalesInput.csv", "String"), Some(FILE_TEXT));
+        assert_eq!(limit_of("CreateOwnerInput.name", "String"), Some(DEFAULT));
+        assert_eq!(limit_of("QueryRoot.property(id)", "ID"), Some(ID));
+        assert_eq!(limit_of("UploadDocumentInput.files", "Upload"), None);
+    }
+
+    /// Every override names an input field or argument of the schema (a renamed field would
+    /// otherwise silently fall back to the default).
+    #[test]
+    fn every_override_names_a_real_input() {
+        use async_graphql::parser::types::{TypeKind, TypeSystemDefinition};
+        let doc = async_graphql::parser::parse_schema(crate::graphql::sdl()).unwrap();
+        let mut inputs = HashSet::new();
+        for def in &doc.definitions {
+            let TypeSystemDefinition::Type(t) = def else { continue };
+            let ty = t.node.name.node.as_str();
+            match &t.node.kind {
+                TypeKind::InputObject(o) => {
+                    for f in &o.fields {
+                        inputs.insert(format!("{ty}.{}", f.node.name.node));
+                    }
+                }
+                TypeKind::Object(o) => {
+                    for f in &o.fields {
+                        for a in &f.node.arguments {
+                            inputs.insert(format!("{ty}.{}({})", f.node.name.node, a.node.name.node));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (key, _) in OVERRIDES {
+            assert!(inputs.contains(*key), "{key} is not an input of the schema");
+        }
+    }
+
+    #[test]
+    fn variables_and_literals_are_named_by_their_input_path() {
+        use async_graphql::{EmptySubscription, InputObject, Object, Schema};
+        #[derive(InputObject)]
+        struct Inner {
+            name: String,
+            tags: Option<Vec<String>>,
+        }
+        #[derive(InputObject)]
+        struct Outer {
+            inner: Inner,
+        }
+        struct Q;
+        #[Object]
+        impl Q {
+            async fn echo(&self, input: Outer, #[graphql(default = 1)] n: i32) -> String {
+                format!("{}{n}", input.inner.name)
+            }
+        }
+        let schema = Schema::build(Q, async_graphql::EmptyMutation, EmptySubscription)
+            .extension(InputLimits)
+            .finish();
+        let run = |query: &str, vars: serde_json::Value| {
+            let req = async_graphql::Request::new(query).variables(Variables::from_json(vars));
+            let res = futures_executor_block_on(schema.execute(req));
+            res.errors
+                .first()
+                .and_then(|e| e.extensions.as_ref())
+                .and_then(|x| x.get("field").cloned())
+        };
+        let q = "query($i: Outer!) { echo(input: $i) }";
+        let long = "x".repeat(301);
+        assert_eq!(
+            run(q, serde_json::json!({"i": {"inner": {"name": long}}})),
+            Some(Value::from("input.inner.name"))
+        );
+        assert_eq!(
+            run(
+                q,
+                serde_json::json!({"i": {"inner": {"name": "ok", "tags": ["a", "b\u{0}"]}}})
+            ),
+            Some(Value::from("input.inner.tags[1]"))
+        );
+        assert_eq!(
+            run("{ echo(input: {inner: {name: \"a\\u0000\"}}) }", serde_json::json!({})),
+            Some(Value::from("input.inner.name"))
+        );
+        assert_eq!(
+            run(
+                "query($n: String = \"\\u0007\") { ...F } fragment F on Q { echo(input: {inner: {name: $n}}) }",
+                serde_json::json!({})
+            ),
+            Some(Value::from("input.inner.name"))
+        );
+        assert_eq!(run(q, serde_json::json!({"i": {"inner": {"name": "fine\n"}}})), None);
+    }
+
+    fn futures_executor_block_on<F: std::future::Future>(f: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("runtime")
+            .block_on(f)
+    }
+}
