@@ -380,11 +380,16 @@ impl Settings {
                 message: format!("`{role}` is not a role (viewer, analyst, operator, admin)"),
             });
         }
-        if self.graphql.request_timeout_secs == 0 || self.graphql.uploads_in_flight_mb == 0 {
-            return Err(ConfigError::Invalid {
-                field: "graphql.request_timeout_secs",
-                message: "graphql.request_timeout_secs and graphql.uploads_in_flight_mb must be at least 1".into(),
-            });
+        for (field, value) in [
+            ("graphql.request_timeout_secs", self.graphql.request_timeout_secs),
+            ("graphql.uploads_in_flight_mb", self.graphql.uploads_in_flight_mb),
+        ] {
+            if value == 0 {
+                return Err(ConfigError::Invalid {
+                    field,
+                    message: "must be at least 1".into(),
+                });
+            }
         }
         if let Some((field, message)) = self.rate_limit.problem(self.rate_limit_cost_per_minute) {
             return Err(ConfigError::Invalid { field, message });

@@ -1,3 +1,4 @@
 //! Domain values parsed once into types that cannot be wrong, and the input rules of the API.
 pub mod month;
 pub mod rules;
+pub mod text;

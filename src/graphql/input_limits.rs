@@ -1,5 +1,5 @@
-//! The one place that declares how long every string input may be and which characters it may
-//! hold, and the extension that enforces it on every argument and input-object field — literals
+//! Which limit (`domain::text`: how long, which characters) applies to each string input, and
+//! the extension that enforces it on every argument and input-object field — literals
 //! and variables alike, found through the schema's types — before anything runs. A refused value
 //! is BAD_USER_INPUT naming its path (`input.name: at most 300 characters`).
 //!
@@ -14,44 +14,9 @@ use async_graphql::{ErrorExtensions, Name, ServerResult, Value, Variables};
 use std::collections::HashSet;
 use std::sync::Arc;
 
-/// Characters a string input may hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Chars {
-    /// Text: no control characters (NUL, ESC, DEL, C1…) other than tab, line feed and carriage
-    /// return.
-    Text,
-    /// Anything but NUL: whole files sent as text, whose own parsers check the rest.
-    NoNul,
-}
-
-/// The limits of one string input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StringLimit {
-    /// Most characters (Unicode scalar values); `None`: bounded by the request body limit alone.
-    pub max_chars: Option<usize>,
-    pub chars: Chars,
-}
-
-/// Every `String` input without an override: names, addresses, filters, cursors, months.
-pub const DEFAULT: StringLimit = StringLimit {
-    max_chars: Some(300),
-    chars: Chars::Text,
-};
-/// Every `ID` input (ids are 36-character UUIDs).
-pub const ID: StringLimit = StringLimit {
-    max_chars: Some(100),
-    chars: Chars::Text,
-};
-/// Free text that is not indexed (mailing addresses).
-pub const LONG_TEXT: StringLimit = StringLimit {
-    max_chars: Some(2000),
-    chars: Chars::Text,
-};
-/// A whole file sent as text (CSV, JSON Lines): bounded by `[graphql] max_body_bytes`.
-pub const FILE_TEXT: StringLimit = StringLimit {
-    max_chars: None,
-    chars: Chars::NoNul,
-};
+/// The rule itself (limits, allowed characters, the check) is `domain::text`, shared with the
+/// importers; re-exported here for the schema's inputs.
+pub use crate::domain::text::{Chars, DEFAULT, FILE_TEXT, ID, LONG_TEXT, StringLimit, violation};
 
 /// The inputs that differ from [`DEFAULT`] / [`ID`]: `Type.field` for an input-object field,
 /// `Type.field(argument)` for an argument. A unit test checks that each names a real input.
@@ -76,24 +41,6 @@ pub fn limit_of(key: &str, type_name: &str) -> Option<StringLimit> {
         // String, enums given as strings in variables, and text scalars (dates, JSON strings).
         _ => Some(DEFAULT),
     }
-}
-
-/// Why `s` breaks `limit`, if it does.
-pub fn violation(s: &str, limit: StringLimit) -> Option<String> {
-    if let Some(max) = limit.max_chars
-        && s.len() > max
-        && s.chars().nth(max).is_some()
-    {
-        return Some(format!("at most {max} characters"));
-    }
-    let bad = match limit.chars {
-        Chars::Text => s.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')),
-        Chars::NoNul => s.contains('\0').then_some('\0'),
-    }?;
-    Some(match bad {
-        '\0' => "contains a NUL character".to_owned(),
-        c => format!("contains a control character (U+{:04X})", u32::from(c)),
-    })
 }
 
 /// Extension factory; registered on the schema.

@@ -252,8 +252,8 @@ struct Walker<'a> {
     level: usize,
 }
 
-/// Nesting of selection sets and spreads the walk follows; async-graphql itself refuses more than 32.
-const MAX_LEVELS: usize = 64;
+/// Nesting of selection sets and spreads the walk follows: async-graphql's own recursion limit.
+const MAX_LEVELS: usize = 32;
 
 fn introspection_shape(limits: &DocumentLimits, depth: usize, expansions: usize) -> Result<(), Refusal> {
     if depth > limits.introspection_max_depth {
@@ -315,12 +315,18 @@ impl<'a> Walker<'a> {
                         depth: if child_ctx == Context::Data { child.depth + 1 } else { 0 },
                     });
                 }
+                // A spread or an inline fragment is a selection of its own (async-graphql's
+                // recursive checks visit it even when it expands to nothing), so it counts as a
+                // node; only its fields count towards root fields and depth.
                 Selection::FragmentSpread(s) => {
                     let name = s.node.fragment_name.node.as_str();
-                    m.add(self.fragment(name, ctx)?);
+                    let mut inner = self.fragment(name, ctx)?;
+                    inner.nodes = inner.nodes.saturating_add(1);
+                    m.add(inner);
                 }
                 Selection::InlineFragment(i) => {
-                    let inner = self.set(&i.node.selection_set.node, ctx)?;
+                    let mut inner = self.set(&i.node.selection_set.node, ctx)?;
+                    inner.nodes = inner.nodes.saturating_add(1);
                     m.add(inner);
                 }
             }
@@ -333,8 +339,9 @@ impl<'a> Walker<'a> {
 
     fn fragment(&mut self, name: &'a str, ctx: Context) -> Result<Measure, Refusal> {
         let Some((key, frag)) = self.doc.fragments.get_key_value(name) else {
-            // Unknown fragments are reported by validation.
-            return Ok(Measure::default());
+            // Refused here, not left to validation: async-graphql's recursive depth check runs
+            // before validation and would expand every spread leading to it.
+            return Err(Refusal::Invalid(format!("unknown fragment `{name}`")));
         };
         let key = (key.as_str(), ctx);
         match self.memo.get(&key) {

@@ -4,6 +4,7 @@
 //! GRAPHQL_VALIDATION_FAILED.
 use super::RequestCtx;
 use super::limits::coded;
+use super::subscription::SubscriberCtx;
 use crate::auth::Role;
 use crate::config::GraphqlSettings;
 use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextValidation};
@@ -65,7 +66,10 @@ impl Extension for WorkLimit {
     ) -> Result<ValidationResult, Vec<ServerError>> {
         match next.run(ctx).await {
             Ok(result) => {
-                let role = ctx.data_opt::<RequestCtx>().map(|r| r.role);
+                let role = ctx
+                    .data_opt::<RequestCtx>()
+                    .map(|r| r.role)
+                    .or_else(|| ctx.data_opt::<SubscriberCtx>().map(|s| s.role));
                 self.0.check(role, result.complexity).map_err(|e| vec![e])?;
                 Ok(result)
             }
@@ -90,36 +94,67 @@ impl Extension for WorkLimit {
 /// at their limit; the resolver then refuses them naming the field.
 pub mod price {
     use crate::graphql::types::dcf_risk::SensitivitySpecInput;
+    use crate::graphql::types::dcf_stored::DcfAssumptionsInput;
 
     /// Hold assumed when a stored property's hold is not known from the arguments.
     const DEFAULT_HOLD_YEARS: i32 = 10;
-    /// Engine runs per unit of work for a ten-year hold (about 30 µs each).
+    /// Engine runs per unit of work for a ten-year hold of a small property (about 30 µs each).
     const RUNS_PER_UNIT_10Y: usize = 6;
+    /// Rows (leases, unit types, expense lines, leasing profiles) a run handles at the base price.
+    const ROWS_PER_SIZE: usize = 10;
 
-    fn hold(years: Option<i32>) -> usize {
-        usize::try_from(years.unwrap_or(DEFAULT_HOLD_YEARS).clamp(1, 100)).unwrap_or(1)
+    /// What one engine run works through: its hold and its input rows. A stored property's rows
+    /// are not known from the arguments; they are priced as a small property.
+    #[derive(Debug, Clone, Copy, Default)]
+    pub struct RunSize {
+        pub hold_years: Option<i32>,
+        pub rows: usize,
     }
 
-    /// `runs` full engine runs over `hold_years`.
-    fn runs(runs: usize, hold_years: Option<i32>) -> usize {
-        (runs.saturating_mul(hold(hold_years)))
+    impl RunSize {
+        /// A stored property, valued with the hold its assumption overrides give, if any.
+        pub fn stored(assumptions: Option<&DcfAssumptionsInput>) -> Self {
+            Self {
+                hold_years: assumptions.and_then(|a| a.hold_years),
+                rows: 0,
+            }
+        }
+
+        /// A run of this many years of a small property.
+        pub fn years(hold_years: i32) -> Self {
+            Self {
+                hold_years: Some(hold_years),
+                rows: 0,
+            }
+        }
+
+        /// Units of one run, × 60 (hold years × size factor).
+        fn weight(self) -> usize {
+            let hold = usize::try_from(self.hold_years.unwrap_or(DEFAULT_HOLD_YEARS).clamp(1, 100)).unwrap_or(1);
+            hold.saturating_mul(1 + self.rows / ROWS_PER_SIZE)
+        }
+    }
+
+    /// `runs` full engine runs of an input of `size`.
+    fn runs(runs: usize, size: RunSize) -> usize {
+        runs.saturating_mul(size.weight())
             .div_ceil(RUNS_PER_UNIT_10Y * 10)
             .max(1)
     }
 
     /// One DCF valuation.
-    pub fn dcf(hold_years: Option<i32>) -> usize {
-        runs(1, hold_years)
+    pub fn dcf(size: RunSize) -> usize {
+        runs(1, size)
     }
 
     /// A Monte Carlo of `paths` runs (priced at most at the 100,000 paths a request may ask for).
-    pub fn monte_carlo(paths: i32, hold_years: Option<i32>) -> usize {
+    pub fn monte_carlo(paths: i32, size: RunSize) -> usize {
         let paths = usize::try_from(paths.clamp(1, crate::graphql::query::dcf::MAX_PATHS)).unwrap_or(1);
-        runs(paths, hold_years)
+        runs(paths, size)
     }
 
     /// Both sensitivity grids (exit cap × discount rate, rent growth × exit cap), a run per cell.
-    pub fn sensitivity(spec: Option<&SensitivitySpecInput>, hold_years: Option<i32>) -> usize {
+    pub fn sensitivity(spec: Option<&SensitivitySpecInput>, size: RunSize) -> usize {
         const DEFAULT_AXIS: usize = 9;
         const MAX_AXIS: usize = 41;
         let len = |axis: Option<&Vec<f64>>| axis.map_or(DEFAULT_AXIS, |a| a.len().clamp(1, MAX_AXIS));
@@ -131,7 +166,7 @@ pub mod price {
             ),
             None => (DEFAULT_AXIS, DEFAULT_AXIS, DEFAULT_AXIS),
         };
-        runs(e * d + r * e, hold_years)
+        runs(e * d + r * e, size)
     }
 
     /// A traversal of `depth` hops (1–4) from one property: the frontier can grow with every hop.
@@ -156,16 +191,21 @@ mod tests {
 
     #[test]
     fn heavy_fields_cost_their_work() {
+        let ten = price::RunSize::years(10);
         // One 100,000-path ten-year Monte Carlo fits the default cap (20,000); ten do not.
-        let one = price::monte_carlo(100_000, Some(10));
+        let one = price::monte_carlo(100_000, ten);
         assert!(one <= 20_000 && 10 * one > 20_000, "{one}");
-        assert_eq!(price::monte_carlo(100_001, Some(10)), one, "priced at the limit");
-        assert_eq!(
-            price::monte_carlo(6_000, Some(30)),
-            3 * price::monte_carlo(6_000, Some(10))
-        );
+        assert_eq!(price::monte_carlo(100_001, ten), one, "priced at the limit");
+        let thirty = price::RunSize::years(30);
+        assert_eq!(price::monte_carlo(6_000, thirty), 3 * price::monte_carlo(6_000, ten));
         // Two 9 × 9 grids, a ten-year run per cell: 162 runs.
-        assert_eq!(price::sensitivity(None, Some(10)), (162 * 10_usize).div_ceil(60));
+        assert_eq!(price::sensitivity(None, ten), (162 * 10_usize).div_ceil(60));
+        // A thousand input rows cost a hundred times a small property's run.
+        let big = price::RunSize {
+            hold_years: Some(10),
+            rows: 995,
+        };
+        assert_eq!(price::sensitivity(None, big), (162 * 10 * 100_usize).div_ceil(60));
         assert!(price::graph_depth(4) > 16 * price::graph_depth(2) / 2);
         assert_eq!(price::import(Some(&"x".repeat(100_000))), 2_000);
     }

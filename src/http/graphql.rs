@@ -3,6 +3,7 @@ use super::authn::{Authenticated, Refused, authenticate, error_response};
 use super::graphql_body::Incoming;
 use super::response_cache::{Key, ResponseCache, Ticket};
 use super::state::AppState;
+use crate::auth::Role;
 use crate::graphql::RequestCtx;
 use crate::graphql::loaders::loaders;
 use crate::persistence::{TenantId, TenantTx};
@@ -23,7 +24,10 @@ fn finish_errors(resp: &mut Response, request_id: &str) {
         match code {
             Some(Value::String(c)) if c == "INTERNAL_SERVER_ERROR" => ext.set("requestId", request_id),
             Some(_) => {}
-            None => ext.set("code", "GRAPHQL_VALIDATION_FAILED"),
+            // async-graphql's own request errors (variable coercion and the like) have no path;
+            // a field error without a code keeps none rather than being mislabelled.
+            None if err.path.is_empty() => ext.set("code", "GRAPHQL_VALIDATION_FAILED"),
+            None => {}
         }
     }
 }
@@ -108,17 +112,30 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, payload: web
     };
     let tenant = who.tenant;
     tracing::Span::current().record("tenant", tenant.to_string().as_str());
-    // Uploads hold their share of the in-flight budget until the response is made.
+    let deadline = Duration::from_secs(state.settings.graphql.request_timeout_secs);
+    // Uploads: only roles that may upload (every mutation taking a file needs operator), and
+    // they hold their share of the in-flight budget until the response is made.
     let _upload_permit = match incoming {
+        Incoming::Multipart if !who.role.at_least(Role::Operator) => {
+            let msg = "uploads require the operator role or higher";
+            return error_response(
+                StatusCode::FORBIDDEN,
+                "FORBIDDEN",
+                Some("UPLOAD_NOT_ALLOWED"),
+                msg,
+                &request_id,
+            );
+        }
         Incoming::Multipart => match state.reserve_upload(&http).await {
             Ok(p) => Some(p),
             Err(res) => return reply(res),
         },
         _ => None,
     };
-    let mut batch = match incoming.read(&http, payload.into_inner()).await {
-        Ok(b) => b,
-        Err(rejection) => return reply(actix_web::ResponseError::error_response(&rejection)),
+    let mut batch = match tokio::time::timeout(deadline, incoming.read(&http, payload.into_inner())).await {
+        Ok(Ok(b)) => b,
+        Ok(Err(rejection)) => return reply(actix_web::ResponseError::error_response(&rejection)),
+        Err(_) => return timed_out(deadline, &request_id),
     };
     if let BatchRequest::Batch(ops) = &batch {
         let max = state.settings.graphql.max_batch;
@@ -130,8 +147,21 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, payload: web
     if let Err(res) = guard(&state, &http, &mut batch) {
         return reply(*res);
     }
-    if let Err(refused) = meter.after_auth(&state, &http, &who, &mut batch).await {
-        return reply(*refused);
+    // The work of the whole request against the role's cap (each operation is also checked on
+    // its own during validation), then against the budgets. A single operation needs no probe
+    // when nothing is metered: its validation checks the same cap.
+    if meter.metered() || matches!(batch, BatchRequest::Batch(_)) {
+        let cost = crate::ratelimit::cost::request_cost(&state.schema, &mut batch).await;
+        if let Err(e) = state
+            .work
+            .check(Some(who.role), usize::try_from(cost).unwrap_or(usize::MAX))
+        {
+            let resp = BatchResponse::Single(Response::from_errors(vec![e]));
+            return reply(super::negotiation::respond(resp, &http));
+        }
+        if let Err(refused) = meter.after_auth(&http, &who, cost).await {
+            return reply(*refused);
+        }
     }
     let cache = Cached::lookup(&state, tenant, header.unwrap_or_default(), &mut batch);
     if let Cached::Hit(body) = cache {
@@ -163,14 +193,11 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, payload: web
         ),
     };
     drop(ctx);
-    let deadline = Duration::from_secs(state.settings.graphql.request_timeout_secs);
     let Ok(mut resp) = tokio::time::timeout(deadline, sentry.run(state.schema.execute_batch(batch))).await else {
         // The execution future is dropped: its blocking work is told to stop, and the
         // transaction (its last handle dropped below) rolls back.
         outbox.rolled_back();
-        tracing::warn!(seconds = deadline.as_secs(), "request timed out and was cancelled");
-        let msg = format!("the request ran longer than {} s and was cancelled", deadline.as_secs());
-        return error_response(StatusCode::SERVICE_UNAVAILABLE, "TIMEOUT", None, &msg, &request_id);
+        return timed_out(deadline, &request_id);
     };
     let ok = match &mut resp {
         BatchResponse::Single(r) => {
@@ -225,6 +252,12 @@ pub async fn execute(state: web::Data<AppState>, http: HttpRequest, payload: web
         return reply(super::negotiation::respond_cached(body, &http, false));
     }
     reply(super::negotiation::respond(resp, &http))
+}
+
+fn timed_out(deadline: Duration, request_id: &str) -> HttpResponse {
+    tracing::warn!(seconds = deadline.as_secs(), "request timed out and was cancelled");
+    let msg = format!("the request ran longer than {} s and was cancelled", deadline.as_secs());
+    error_response(StatusCode::SERVICE_UNAVAILABLE, "TIMEOUT", None, &msg, request_id)
 }
 
 fn unavailable(request_id: &str) -> HttpResponse {

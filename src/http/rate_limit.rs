@@ -5,8 +5,7 @@
 //! A refusal is HTTP 429 with `Retry-After` and `RATE_LIMITED`; nothing has run. The
 //! [`headers`] middleware puts `X-RateLimit-*` on the response, whatever answered it.
 use super::authn::Authenticated;
-use super::state::AppState;
-use crate::ratelimit::{Check, Decision, Outcome, RateLimiter, cost};
+use crate::ratelimit::{Check, Decision, Outcome, RateLimiter};
 use crate::telemetry::metrics;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -14,7 +13,6 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderName, HeaderValue, RETRY_AFTER};
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
-use async_graphql::BatchRequest;
 
 /// The decision the response's `X-RateLimit-*` headers report (kept in the request's extensions).
 #[derive(Clone, Copy)]
@@ -96,17 +94,20 @@ impl Meter {
         self.apply(http, cost, outcome)
     }
 
-    /// Prices the (authenticated, guard-checked) request and spends the cost from the client IP's,
-    /// the tenant's and the user's budgets (one atomic decision).
+    /// Whether the request will be priced (rate limiting is on).
+    pub fn metered(&self) -> bool {
+        self.limiter.is_some()
+    }
+
+    /// Spends the (authenticated, guard-checked, priced) request's cost from the client IP's, the
+    /// tenant's and the user's budgets (one atomic decision).
     pub async fn after_auth(
         &self,
-        state: &AppState,
         http: &HttpRequest,
         who: &Authenticated,
-        batch: &mut BatchRequest,
+        cost: u64,
     ) -> Result<(), Box<HttpResponse>> {
         let Some(limiter) = &self.limiter else { return Ok(()) };
-        let cost = cost::request_cost(&state.schema, batch).await;
         if let Some(m) = metrics::get() {
             m.graphql_cost.inc_by(cost);
         }

@@ -4,6 +4,7 @@ use crate::auth::Verifier;
 use crate::config::Settings;
 use crate::graphql::ReosSchema;
 use crate::graphql::limits::DocumentLimits;
+use crate::graphql::work::WorkCaps;
 use crate::persistence::repositories::tenants;
 use crate::persistence::{Database, TenantId};
 use crate::services::users::UserDirectory;
@@ -33,6 +34,8 @@ pub struct AppState {
     pub users: Arc<UserDirectory>,
     /// The document guard's limits, applied before the cost probe and execution.
     pub limits: Arc<DocumentLimits>,
+    /// The most work one request may ask for, per role.
+    pub work: WorkCaps,
     /// Bytes of multipart uploads being received, in KiB permits (`uploads_in_flight_mb`).
     uploads: Arc<Semaphore>,
     /// Tenant claim (slug or id) → tenant id. Tenants are never renamed, so entries stay valid.
@@ -57,6 +60,7 @@ impl AppState {
         Self {
             users: Default::default(),
             limits,
+            work: WorkCaps::from_settings(&settings.graphql),
             uploads: Arc::new(Semaphore::new(permits)),
             settings,
             schema,

@@ -28,6 +28,8 @@ use tokio::sync::mpsc;
 const HEARTBEAT_INTERVAL: Duration = Duration::from_secs(5);
 const CLIENT_TIMEOUT: Duration = Duration::from_secs(15);
 const INIT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Largest (reassembled) message accepted before `connection_init` is acknowledged.
+const UNACKED_MESSAGE_BYTES: usize = 64 * 1024;
 
 /// How `connection_init` went, shared between the init callback and the actor.
 #[derive(Default)]
@@ -228,20 +230,30 @@ impl StreamHandler<Result<Message, ProtocolError>> for Session {
                 self.last_heartbeat = Instant::now();
                 None
             }
-            Message::Continuation(item) => match item {
-                Item::FirstText(b) | Item::FirstBinary(b) => {
-                    self.continuation = b.to_vec();
-                    None
+            Message::Continuation(item) => {
+                let (b, last) = match item {
+                    Item::FirstText(b) | Item::FirstBinary(b) => {
+                        self.continuation.clear();
+                        (b, false)
+                    }
+                    Item::Continue(b) => (b, false),
+                    Item::Last(b) => (b, true),
+                };
+                // A fragmented message may not grow past what one message may carry: 64 KiB
+                // before the connection is acknowledged, the JSON body limit after.
+                let limit = if self.outcome.acked.load(Ordering::SeqCst) {
+                    self.state.settings.graphql.max_body_bytes
+                } else {
+                    UNACKED_MESSAGE_BYTES
+                };
+                if self.continuation.len() + b.len() > limit {
+                    Session::close(ctx, 1009, format!("message larger than {limit} bytes"));
+                    ctx.stop();
+                    return;
                 }
-                Item::Continue(b) => {
-                    self.continuation.extend_from_slice(&b);
-                    None
-                }
-                Item::Last(b) => {
-                    self.continuation.extend_from_slice(&b);
-                    Some(std::mem::take(&mut self.continuation))
-                }
-            },
+                self.continuation.extend_from_slice(&b);
+                last.then(|| std::mem::take(&mut self.continuation))
+            }
             Message::Text(s) => Some(s.into_bytes().to_vec()),
             Message::Binary(b) => Some(b.to_vec()),
             Message::Close(_) => {
@@ -274,6 +286,10 @@ pub async fn subscribe(
                 .find_map(|p| WebSocketProtocols::from_str(p.trim()).ok())
         })
         .ok_or_else(|| actix_web::error::ErrorBadRequest("offer the graphql-transport-ws subprotocol"))?;
+    // Like POST, an upgrade spends the constant pre-authentication cost from the IP's budget.
+    if let Err(refused) = super::rate_limit::before_auth(&req).await {
+        return Ok(*refused);
+    }
     let session = Session {
         state,
         protocol,

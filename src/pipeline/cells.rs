@@ -11,11 +11,13 @@ pub(super) enum Raw<'a> {
 }
 
 impl Raw<'_> {
+    /// The cell as reports show and store it (`domain::text::shown`: control characters escaped,
+    /// a long value cut).
     pub(super) fn shown(&self) -> String {
         match self {
-            Raw::Text(t) => t.to_string(),
-            Raw::Json(Value::String(s)) => s.clone(),
-            Raw::Json(v) => v.to_string(),
+            Raw::Text(t) => crate::domain::text::shown(t),
+            Raw::Json(Value::String(s)) => crate::domain::text::shown(s),
+            Raw::Json(v) => crate::domain::text::shown(&v.to_string()),
         }
     }
 

@@ -4,6 +4,7 @@
 use super::cells::Raw;
 use super::rows::{ParsedRows, RowError};
 use crate::domain::month;
+use crate::domain::text::shown;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
@@ -206,7 +207,7 @@ pub(super) fn from_json(
             return Err(vec![RowError {
                 row,
                 field: key.into(),
-                value: other.to_string().chars().take(80).collect(),
+                value: shown(&other.to_string().chars().take(80).collect::<String>()),
                 message: "expected an array of objects".into(),
             }]);
         }
@@ -218,7 +219,7 @@ pub(super) fn from_json(
             errors.push(RowError {
                 row,
                 field: label,
-                value: item.to_string().chars().take(80).collect(),
+                value: shown(&item.to_string().chars().take(80).collect::<String>()),
                 message: "expected an object".into(),
             });
             continue;
@@ -290,7 +291,7 @@ pub fn attach(parsed: &mut ParsedRows, kind: ChildKind, children: ParsedChildren
             Some(child_row) => parsed.errors.push(RowError {
                 row: r.row,
                 field: key.into(),
-                value: r.data.external_id.clone(),
+                value: shown(&r.data.external_id),
                 message: format!("its record in row {child_row} of the {key} file was refused"),
             }),
             None => kept.push(r),
@@ -313,7 +314,7 @@ pub fn attach(parsed: &mut ParsedRows, kind: ChildKind, children: ParsedChildren
             None => parsed.errors.push(RowError {
                 row: c.row,
                 field: format!("{key}.property_external_id"),
-                value: id,
+                value: shown(&id),
                 message: "no property of this import has this external_id".into(),
             }),
         }

@@ -1,6 +1,8 @@
-//! Quality-gate evaluation: every row of a batch against its entity's expectations.
+//! Quality-gate evaluation: every row of a batch against its entity's expectations, and every text
+//! value against the one text rule (`domain::text`), which no configuration can turn off.
 use super::gates::{Entity, Expectation, GateConfig, GateError, Rule, Severity};
 use super::rows::{COLUMNS, ParsedRow};
+use crate::domain::text;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -14,9 +16,11 @@ pub struct GateFailure {
     /// 1-based data row, as in the parse errors.
     pub row: usize,
     pub field: String,
-    /// The value as text (empty when absent or null).
+    /// The value as text (empty when absent or null), as `domain::text::shown` shows it: control
+    /// characters escaped, a long value cut.
     pub value: String,
-    /// The expectation in words, e.g. `range min=1`, `unique (first in row 3)`.
+    /// The expectation in words, e.g. `range min=1`, `unique (first in row 3)`, or the text
+    /// rule's `at most 300 characters`, `contains a NUL character`.
     pub expectation: String,
     pub severity: Severity,
 }
@@ -138,7 +142,7 @@ fn check_rule(
             }
         };
         if let Some(expectation) = failed {
-            let (field, value, severity) = (rule.field.clone(), shown(raw), rule.severity);
+            let (field, value, severity) = (rule.field.clone(), text::shown(&shown(raw)), rule.severity);
             out.push(GateFailure {
                 row,
                 field,
@@ -151,12 +155,34 @@ fn check_rule(
     Ok(out)
 }
 
+/// Every text value of the batch, `(row, field, value)`, against the text rule (`domain::text`,
+/// [`text::DEFAULT`]: at most 300 characters, no control characters but tab and newlines): a
+/// breaking value is a blocking failure whatever the configuration, since the database would
+/// refuse it (or, with one long enough, its index would). Values that are not text pass.
+fn text_failures<'a>(cells: impl Iterator<Item = (usize, &'a str, &'a Value)>) -> Vec<GateFailure> {
+    cells
+        .filter_map(|(row, field, v)| {
+            let s = v.as_str()?;
+            let expectation = text::violation(s, text::DEFAULT)?;
+            Some(GateFailure {
+                row,
+                field: field.to_owned(),
+                value: text::shown(s),
+                expectation,
+                severity: Severity::Blocking,
+            })
+        })
+        .collect()
+}
+
 /// Runs every rule of `entity`; `column(field)` gives a field's values for all rows, fetched once
-/// per field however many rules use it.
+/// per field however many rules use it. `text_failed` holds the text rule's failures, reported
+/// before the rules' within a row.
 fn evaluate_columns<'a>(
     entity: Entity,
     rows: &[usize],
     column: &dyn Fn(&str) -> Column<'a>,
+    text_failed: Vec<GateFailure>,
     config: &GateConfig,
     today: NaiveDate,
 ) -> Result<GateReport, GateError> {
@@ -171,7 +197,7 @@ fn evaluate_columns<'a>(
             columns.entry(f).or_insert_with(|| column(f));
         }
     }
-    let mut failures = Vec::new();
+    let mut failures = text_failed;
     for rule in rules {
         let col = columns.get(rule.field.as_str()).map_or(&[][..], Vec::as_slice);
         let other = match &rule.expect {
@@ -192,9 +218,9 @@ fn evaluate_columns<'a>(
     })
 }
 
-/// Evaluates an entity's expectations over a batch of rows (row number, field → JSON value).
-/// `today` fixes "the current year" so that a run is reproducible. Failures are ordered by row,
-/// then by the order of the rules in the configuration.
+/// Evaluates an entity's expectations and the text rule over a batch of rows (row number, field →
+/// JSON value). `today` fixes "the current year" so that a run is reproducible. Failures are
+/// ordered by row, then text-rule failures first and the rules in the configuration's order.
 pub fn evaluate(
     entity: Entity,
     rows: &[(usize, &Map<String, Value>)],
@@ -203,10 +229,15 @@ pub fn evaluate(
 ) -> Result<GateReport, GateError> {
     let numbers: Vec<usize> = rows.iter().map(|r| r.0).collect();
     let column = |f: &str| rows.iter().map(|(_, m)| m.get(f)).collect();
-    evaluate_columns(entity, &numbers, &column, config, today)
+    let text_failed = text_failures(
+        rows.iter()
+            .flat_map(|(row, m)| m.iter().map(|(f, v)| (*row, f.as_str(), v))),
+    );
+    evaluate_columns(entity, &numbers, &column, text_failed, config, today)
 }
 
-/// Evaluates the property expectations over parsed property rows.
+/// Evaluates the property expectations and the text rule over parsed property rows (owner
+/// fields included).
 pub fn evaluate_properties(rows: &[ParsedRow], config: &GateConfig, today: NaiveDate) -> Result<GateReport, GateError> {
     let numbers: Vec<usize> = rows.iter().map(|r| r.row).collect();
     let values: Vec<[Value; 38]> = rows.iter().map(|r| r.data.column_values()).collect();
@@ -215,7 +246,9 @@ pub fn evaluate_properties(rows: &[ParsedRow], config: &GateConfig, today: Naive
         Some(i) => values.iter().map(|v| Some(&v[i])).collect(),
         None => vec![None; values.len()],
     };
-    evaluate_columns(Entity::Property, &numbers, &column, config, today)
+    let cells = numbers.iter().zip(&values);
+    let text_failed = text_failures(cells.flat_map(|(row, v)| COLUMNS.iter().zip(v).map(|(f, v)| (*row, *f, v))));
+    evaluate_columns(Entity::Property, &numbers, &column, text_failed, config, today)
 }
 
 #[cfg(test)]

@@ -187,3 +187,83 @@ fn the_default_gates_block_impossible_property_rows_and_warn_on_odd_ones() {
             .any(|f| f.row == 1 && f.severity == Severity::Blocking)
     );
 }
+
+#[test]
+fn text_the_database_would_refuse_blocks_whatever_the_configuration() {
+    let long_id = "X".repeat(19_000);
+    let csv = format!(
+        "external_id,address,city,state,zip,property_type,owner_name,owner_type\n\
+         P1,1 A St,Ames,IA,50010,single_family,Fine LLC,llc\n\
+         {long_id},2 A St,Ames,IA,50010,single_family,Fine LLC,llc\n\
+         P3,3 A St,Ames,IA,50010,single_family,\"Acme\u{0}LLC\",llc\n\
+         P4,4 A St,Ames,IA,50010,single_family,\"Acme\u{1b}LLC\",llc\n\
+         P5,5 A St,Ames,IA,50010,single_family,\"Tab\tand\nnewline LLC\",llc\n"
+    );
+    let parsed = super::super::rows::parse_csv(csv.as_bytes()).unwrap();
+    assert_eq!(parsed.rows.len(), 5, "{:?}", parsed.errors);
+    // No configured rule at all: the text rule still runs.
+    let r = evaluate_properties(&parsed.rows, &GateConfig::default(), today()).unwrap();
+    assert!(r.blocking);
+    let got: Vec<(usize, &str, &str)> = r
+        .failures
+        .iter()
+        .map(|f| (f.row, f.field.as_str(), f.expectation.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (2, "external_id", "at most 300 characters"),
+            (3, "owner_name", "contains a NUL character"),
+            (4, "owner_name", "contains a control character (U+001B)"),
+        ]
+    );
+    assert!(r.failures.iter().all(|f| f.severity == Severity::Blocking));
+    assert_eq!(r.failures[0].value, format!("{}… (19000 characters)", "X".repeat(100)));
+    assert_eq!(r.failures[1].value, "Acme\\u{0}LLC", "shown without the NUL");
+    // The shipped gates see the same, once per value, and report it before their own rules.
+    let r = evaluate_properties(&parsed.rows, &GateConfig::builtin().unwrap(), today()).unwrap();
+    let row2: Vec<&str> = r
+        .failures
+        .iter()
+        .filter(|f| f.row == 2)
+        .map(|f| f.expectation.as_str())
+        .collect();
+    assert_eq!(row2.first(), Some(&"at most 300 characters"), "{row2:?}");
+}
+
+#[test]
+fn every_text_field_of_a_lease_or_unit_type_is_checked() {
+    let lease = json!({"property_external_id": "P1", "suite": "1", "tenant_name": "T".repeat(301), "mla": "default"});
+    let unit = json!({"property_external_id": "P1", "unit_type": "1BR\u{7f}", "units": 3});
+    let r = run(Entity::Lease, "", &[lease]);
+    assert_eq!(
+        (r.failures[0].field.as_str(), r.failures[0].expectation.as_str()),
+        ("tenant_name", "at most 300 characters")
+    );
+    assert!(r.blocking);
+    let r = run(Entity::UnitMix, "", &[unit]);
+    assert_eq!(
+        (r.failures[0].field.as_str(), r.failures[0].expectation.as_str()),
+        ("unit_type", "contains a control character (U+007F)")
+    );
+    let fine = json!({"property_external_id": "P1", "unit_type": "é".repeat(300), "units": 3, "note": "a\tb"});
+    assert!(run(Entity::UnitMix, "", &[fine]).failures.is_empty());
+}
+
+#[test]
+fn a_failed_rule_shows_its_value_without_control_characters() {
+    let r = run(
+        Entity::Property,
+        &rule("zip", "expect = \"regex\"\npattern = '^\\d{5}$'", "warning"),
+        &[json!({"zip": 50010}), json!({"zip": "5\u{0}"})],
+    );
+    let zip: Vec<(&str, &str)> = r
+        .failures
+        .iter()
+        .map(|f| (f.expectation.as_str(), f.value.as_str()))
+        .collect();
+    assert_eq!(
+        zip,
+        [("contains a NUL character", "5\\u{0}"), ("regex ^\\d{5}$", "5\\u{0}")]
+    );
+}

@@ -240,9 +240,10 @@ pub fn parse_jsonl<R: BufRead>(reader: R) -> Result<ParsedRows, FileError> {
     Ok(out)
 }
 
-/// Records an unreadable JSONL line (its first 80 characters) as a whole-record error.
+/// Records an unreadable JSONL line (its first 80 characters, as `domain::text::shown` shows
+/// them) as a whole-record error.
 fn bad_record(out: &mut ParsedRows, row: usize, line: &str, message: String) {
-    let value: String = line.chars().take(80).collect();
+    let value = crate::domain::text::shown(&line.chars().take(80).collect::<String>());
     out.errors.push(RowError {
         row,
         field: "record".into(),

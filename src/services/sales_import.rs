@@ -1,7 +1,8 @@
 //! Sales import: the data-quality gate over a canonical sales CSV (pure; row parsing is
 //! `analytics::comps::csv`), and the use case that writes a file that passed it — all rows or none.
-use crate::analytics::comps::csv::{CANONICAL_COLUMNS, CanonicalFile, CsvError, read_canonical_csv};
+use crate::analytics::comps::csv::{CANONICAL_COLUMNS, CanonicalFile, CanonicalRow, CsvError, read_canonical_csv};
 use crate::analytics::comps::{CompError, Sale, Subject};
+use crate::domain::text;
 use crate::persistence::TenantTx;
 use crate::persistence::repositories::sales::{self, SaleRecord, UpsertCounts};
 use chrono::{Datelike, NaiveDate};
@@ -10,7 +11,8 @@ use std::collections::HashMap;
 use std::io::Read;
 
 /// One refused value. `row` is the 1-based data row (the header is not counted); `None` for a
-/// problem with the file as a whole, such as a missing column.
+/// problem with the file as a whole, such as a missing column. `value` and `sale_id` are shown as
+/// `domain::text::shown` shows them (control characters escaped, a long value cut).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Violation {
     pub row: Option<usize>,
@@ -54,15 +56,16 @@ fn column_of(engine_field: &str) -> &str {
     }
 }
 
-/// Checks every row of `reader`: the parser's rules (required fields, types, price and area > 0,
-/// coordinates, dates), the engine's subject rules (condition 1–10, areas, plausible years),
-/// nothing dated or built after `today`, counts that fit the database, and unique sale ids.
+/// Checks every row of `reader`: the text rule of `domain::text` on every cell and column name,
+/// the parser's rules (required fields, types, price and area > 0, coordinates, dates), the
+/// engine's subject rules (condition 1–10, areas, plausible years), nothing dated or built after
+/// `today`, counts that fit the database, and unique sale ids.
 pub fn check<R: Read>(reader: R, today: NaiveDate) -> Result<Vec<SaleRecord>, GateReport> {
     let file = read_canonical_csv(reader).map_err(|e| GateReport {
         rows: 0,
         violations: vec![file_violation(&e)],
     })?;
-    let mut violations = Vec::new();
+    let mut violations = header_violations(&file.headers);
     let mut records = Vec::with_capacity(file.rows.len());
     let mut first_row: HashMap<String, usize> = HashMap::new();
     for row in &file.rows {
@@ -77,9 +80,9 @@ pub fn check<R: Read>(reader: R, today: NaiveDate) -> Result<Vec<SaleRecord>, Ga
         let mut refuse = |field: &str, value: String, rule: String| {
             violations.push(Violation {
                 row: Some(row.row),
-                sale_id: Some(sale.id.clone()),
+                sale_id: Some(text::shown(&sale.id)),
                 field: field.to_owned(),
-                value,
+                value: text::shown(&value),
                 rule,
             })
         };
@@ -95,6 +98,12 @@ pub fn check<R: Read>(reader: R, today: NaiveDate) -> Result<Vec<SaleRecord>, Ga
         for (field, reason) in later_checks(sale, today) {
             let value = row.cell(&file.headers, &field).unwrap_or_default().to_owned();
             refuse(&field, value, reason);
+        }
+        // The free-form columns are kept as text with the sale: the text rule, with room for notes.
+        for (h, v) in free_form(&file, row) {
+            if let Some(reason) = text::violation(v, text::LONG_TEXT) {
+                refuse(&text::shown(h), v.to_owned(), reason);
+            }
         }
         if violations.len() == before {
             records.push(record(&file, row, sale.clone()));
@@ -143,14 +152,37 @@ fn later_checks(sale: &Sale, today: NaiveDate) -> Vec<(String, String)> {
     out
 }
 
-fn record(file: &CanonicalFile, row: &crate::analytics::comps::csv::CanonicalRow, sale: Sale) -> SaleRecord {
-    let text = |c: &str| row.cell(&file.headers, c).filter(|v| !v.is_empty()).map(str::to_owned);
-    let attributes = file
-        .headers
+/// The cells of the columns the format does not name (header, trimmed value): free-form attributes.
+fn free_form<'a>(file: &'a CanonicalFile, row: &'a CanonicalRow) -> impl Iterator<Item = (&'a str, &'a str)> {
+    file.headers
         .iter()
         .zip(row.record.iter())
         .filter(|(h, _)| !CANONICAL_COLUMNS.contains(&h.as_str()))
-        .map(|(h, v)| (h.clone(), serde_json::Value::String(v.trim().to_owned())))
+        .map(|(h, v)| (h.as_str(), v.trim()))
+}
+
+/// Column names the text rule refuses (too long, control characters), as problems of the header.
+fn header_violations(headers: &[String]) -> Vec<Violation> {
+    headers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            let rule = text::violation(h, text::DEFAULT)?;
+            Some(Violation {
+                row: None,
+                sale_id: None,
+                field: format!("column {}", i + 1),
+                value: text::shown(h),
+                rule,
+            })
+        })
+        .collect()
+}
+
+fn record(file: &CanonicalFile, row: &CanonicalRow, sale: Sale) -> SaleRecord {
+    let text = |c: &str| row.cell(&file.headers, c).filter(|v| !v.is_empty()).map(str::to_owned);
+    let attributes = free_form(file, row)
+        .map(|(h, v)| (h.to_owned(), serde_json::Value::String(v.to_owned())))
         .collect();
     SaleRecord {
         sale,
@@ -182,13 +214,13 @@ fn row_violation(file: &CanonicalFile, row: usize, e: &CsvError) -> Violation {
             .unwrap_or_default()
             .to_owned()
     };
-    let sale_id = Some(cell("sale_id")).filter(|s| !s.is_empty());
+    let sale_id = Some(text::shown(&cell("sale_id"))).filter(|s| !s.is_empty());
     match e {
         CsvError::Field { field, reason, .. } => Violation {
             row: Some(row),
             sale_id,
             field: (*field).to_owned(),
-            value: cell(field),
+            value: text::shown(&cell(field)),
             rule: reason.clone(),
         },
         other => Violation {

@@ -7,6 +7,7 @@ use crate::persistence::repositories::users;
 use crate::persistence::{TenantId, TenantTx};
 use sea_orm::{DatabaseConnection, DbErr};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 use tokio::sync::RwLock;
 
@@ -26,6 +27,9 @@ pub enum Access {
 #[derive(Default)]
 pub struct UserDirectory {
     active: RwLock<HashMap<(TenantId, String), Instant>>,
+    /// Bumped by every [`UserDirectory::forget`]: an answer read from the database before a
+    /// forget is not cached after it (it may predate the deactivation).
+    generation: AtomicU64,
 }
 
 impl UserDirectory {
@@ -45,6 +49,7 @@ impl UserDirectory {
         {
             return Ok(Access::Active);
         }
+        let generation = self.generation.load(Ordering::SeqCst);
         // Two first requests of one caller may both try to create the row: the loser's insert
         // fails (unique key on PostgreSQL, a busy database on SQLite) and a later try reads the
         // winner's row.
@@ -64,6 +69,10 @@ impl UserDirectory {
             return Ok(Access::Deactivated);
         }
         let mut active = self.active.write().await;
+        if self.generation.load(Ordering::SeqCst) != generation {
+            // A user changed while this answer was read: serve it, but do not keep it.
+            return Ok(Access::Active);
+        }
         if active.len() >= MAX_ENTRIES {
             active.clear();
         }
@@ -73,7 +82,9 @@ impl UserDirectory {
 
     /// Drops the cached answer of one user (after its row changed).
     pub async fn forget(&self, tenant: TenantId, subject: &str) {
-        self.active.write().await.remove(&(tenant, subject.to_owned()));
+        let mut active = self.active.write().await;
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        active.remove(&(tenant, subject.to_owned()));
     }
 }
 

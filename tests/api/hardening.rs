@@ -77,9 +77,8 @@ async fn a_far_future_expiry_is_no_panic(app: TestApp) {
 both_backends!(a_far_future_expiry_is_no_panic);
 
 /// Ten aliases of a 100,000-path Monte Carlo ran 15 s on both cores and were charged 10 units;
-/// now the request is priced by paths × months: the rate limiter charges its work (more than a
-/// user's whole budget, so it is refused), and without rate limits the work cap refuses it.
-/// Either way before anything runs.
+/// now the request is priced by paths × months and the role's work cap refuses it before anything
+/// runs, with rate limiting on or off.
 async fn monte_carlo_is_priced_by_its_work(backend: Backend) {
     let input = crate::dcf::graphql_input(include_str!("../../golden/dcf/denver-office/input.json"));
     let field = |i: usize| {
@@ -99,13 +98,8 @@ async fn monte_carlo_is_priced_by_its_work(backend: Backend) {
         let started = Instant::now();
         let (_, body) = app.gql(Some(&t), &query, json!({"i": input})).await;
         let err = &body["errors"][0];
-        if metered {
-            assert_eq!(err["extensions"]["code"], "RATE_LIMITED", "{body}");
-            assert_eq!(err["extensions"]["reason"], "COST_EXCEEDS_BUDGET", "{body}");
-        } else {
-            assert_eq!(err["extensions"]["code"], "QUERY_TOO_COMPLEX", "{body}");
-            assert!(err["message"].as_str().unwrap().contains("units of work"), "{body}");
-        }
+        assert_eq!(err["extensions"]["code"], "QUERY_TOO_COMPLEX", "{body}");
+        assert!(err["message"].as_str().unwrap().contains("units of work"), "{body}");
         // Refused before it ran: a single 100,000-path run alone takes seconds.
         assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
     }
@@ -174,4 +168,63 @@ async fn a_database_outage_is_a_503_with_the_request_id() {
     conn.execute_unprepared(&format!("ALTER DATABASE {db} ALLOW_CONNECTIONS true"))
         .await
         .unwrap();
+}
+
+/// The role's work cap applies to the whole request: a batch of two 100,000-path Monte Carlos
+/// (each under the cap alone) is refused before it runs, also with rate limiting off.
+#[tokio::test]
+async fn a_batch_is_capped_as_a_whole() {
+    let Some(app) = spawn_with(Backend::Sqlite, |s| s.rate_limit.enabled = false).await else {
+        return;
+    };
+    app.tenant("alpha").await;
+    let t = app.token("alpha", Role::Analyst);
+    let input = crate::dcf::graphql_input(include_str!("../../golden/dcf/denver-office/input.json"));
+    let op = json!({
+        "query": "query($i: DcfInput!) { dcfMonteCarlo(input: $i, paths: 100000, seed: 1, spec: {exitCapRate: {normal: {mean: 0.0675, stdDev: 0.003}}}) { paths } }",
+        "variables": {"i": input}
+    });
+    let started = Instant::now();
+    let res = app
+        .client
+        .post(format!("{}/graphql", app.url))
+        .bearer_auth(&t)
+        .json(&json!([op, op]))
+        .send()
+        .await
+        .unwrap();
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(code(&body), "QUERY_TOO_COMPLEX", "{body}");
+    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+}
+
+/// Only roles that may upload can make the server receive a multipart body: a viewer's upload
+/// is refused (403) before any of it is read or any of the upload budget is reserved.
+#[tokio::test]
+async fn uploads_need_an_uploading_role() {
+    let Some(app) = spawn_app(Backend::Sqlite).await else {
+        return;
+    };
+    app.tenant("alpha").await;
+    let viewer = app.token("alpha", Role::Viewer);
+    let pdf: &[u8] = b"%PDF-1.4\n%%EOF\n";
+    let files: &[crate::multipart::File] = &[("a.pdf", "application/pdf", pdf)];
+    let query = "mutation($i: UploadDocumentInput!) { uploadDocument(input: $i) { documents { id } } }";
+    let (ctype, body) =
+        crate::multipart::multipart(query, json!({"propertyId": uuid::Uuid::new_v4().to_string()}), files);
+    let res = app
+        .client
+        .post(format!("{}/graphql", app.url))
+        .bearer_auth(&viewer)
+        .header("content-type", ctype)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(
+        body["errors"][0]["extensions"]["reason"], "UPLOAD_NOT_ALLOWED",
+        "{body}"
+    );
 }

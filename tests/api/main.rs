@@ -10,6 +10,7 @@ mod documents;
 mod documents_s3;
 mod hardening;
 mod helpers;
+mod import_text_limits;
 mod input_limits;
 mod metrics;
 #[path = "../support/multipart.rs"]

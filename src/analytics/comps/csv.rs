@@ -1,5 +1,6 @@
-//! Parser for the canonical sales CSV format (see docs/avm.md); refuses impossible values with
-//! the row number and field name. Pure: reads from any `Read`.
+//! Parser for the canonical sales CSV format (see docs/avm.md); refuses impossible values, and
+//! text the database would refuse (`domain::text`), with the row number and field name. Pure:
+//! reads from any `Read`.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -7,6 +8,7 @@ use std::io::Read;
 use chrono::NaiveDate;
 
 use super::sale::{Attributes, Sale};
+use crate::domain::text;
 
 /// A row that could not be turned into a sale. `row` is 1-based over data rows.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -208,6 +210,13 @@ pub fn parse_canonical_csv<R: Read>(reader: R) -> Result<Vec<Sale>, CsvError> {
 }
 
 fn parse_row(r: &Row<'_>) -> Result<Sale, CsvError> {
+    // Every cell is text first (`domain::text`: at most 300 characters, no control characters):
+    // a value the database would refuse is named before anything is parsed from it.
+    for field in CANONICAL_COLUMNS {
+        if let Some(reason) = r.raw(field).and_then(|v| text::violation(v, text::DEFAULT)) {
+            return Err(r.err(field, &reason));
+        }
+    }
     let date = r.required("sale_date")?;
     let sale_date =
         NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| r.err("sale_date", "is not a YYYY-MM-DD date"))?;

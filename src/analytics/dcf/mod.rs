@@ -36,7 +36,7 @@ pub use montecarlo::{MonteCarloResult, MonteCarloSpec, monte_carlo, monte_carlo_
 pub use montecarlo_dist::Dist;
 pub use montecarlo_stats::{Histogram, Summary};
 pub use output::{DcfResult, MonthRow, ValueOptions, YearRow};
-pub use sensitivity::{Grid, GridCell, SensitivityResult, SensitivitySpec, sensitivity};
+pub use sensitivity::{Grid, GridCell, SensitivityResult, SensitivitySpec, sensitivity, sensitivity_until};
 
 /// Version of the engine's conventions, recorded with every saved DCF valuation.
 pub const MODEL_VERSION: &str = "dcf-1.0";

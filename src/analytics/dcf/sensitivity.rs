@@ -2,6 +2,7 @@
 //! full engine run giving DCF value, NPV and IRR.
 
 use serde::{Deserialize, Serialize};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::engine::{self, Knobs};
 use super::error::DcfError;
@@ -55,6 +56,16 @@ pub struct SensitivityResult {
 }
 
 pub fn sensitivity(input: &DcfInput, spec: &SensitivitySpec) -> Result<SensitivityResult, DcfError> {
+    sensitivity_until(input, spec, &AtomicBool::new(false))
+}
+
+/// [`sensitivity`] that gives up with [`DcfError::Cancelled`] soon after `stop` is set (it is
+/// checked before every row of a grid).
+pub fn sensitivity_until(
+    input: &DcfInput,
+    spec: &SensitivitySpec,
+    stop: &AtomicBool,
+) -> Result<SensitivityResult, DcfError> {
     let base = Knobs::of(input);
     let caps = axis(
         base.exit_cap,
@@ -77,27 +88,25 @@ pub fn sensitivity(input: &DcfInput, spec: &SensitivitySpec) -> Result<Sensitivi
     let exit_cap_by_discount_rate = grid(
         input,
         &base,
-        "exit_cap_rate",
-        &caps,
-        "discount_rate",
-        &rates,
+        ("exit_cap_rate", &caps),
+        ("discount_rate", &rates),
         |k, r, c| {
             k.exit_cap = r;
             k.discount_rate = c;
         },
-    );
+        stop,
+    )?;
     let rent_growth_by_exit_cap = grid(
         input,
         &base,
-        "market_rent_growth",
-        &growths,
-        "exit_cap_rate",
-        &caps,
+        ("market_rent_growth", &growths),
+        ("exit_cap_rate", &caps),
         |k, r, c| {
             k.rent_growth = r;
             k.exit_cap = c;
         },
-    );
+        stop,
+    )?;
     Ok(SensitivityResult {
         exit_cap_by_discount_rate,
         rent_growth_by_exit_cap,
@@ -129,19 +138,23 @@ fn axis(center: f64, offsets: &[f64], field: &str, valid: fn(f64) -> bool) -> Re
         .collect()
 }
 
+/// A grid over two axes, each a variable name and its values.
 fn grid(
     input: &DcfInput,
     base: &Knobs,
-    row_variable: &str,
-    rows: &[f64],
-    col_variable: &str,
-    cols: &[f64],
+    (row_variable, rows): (&str, &[f64]),
+    (col_variable, cols): (&str, &[f64]),
     set: fn(&mut Knobs, f64, f64),
-) -> Grid {
+    stop: &AtomicBool,
+) -> Result<Grid, DcfError> {
     let cells = rows
         .iter()
         .map(|&r| {
-            cols.iter()
+            if stop.load(Ordering::Relaxed) {
+                return Err(DcfError::Cancelled);
+            }
+            Ok(cols
+                .iter()
                 .map(|&c| {
                     let mut k = *base;
                     set(&mut k, r, c);
@@ -153,16 +166,16 @@ fn grid(
                         levered_irr: out.levered_irr,
                     }
                 })
-                .collect()
+                .collect())
         })
-        .collect();
-    Grid {
+        .collect::<Result<_, _>>()?;
+    Ok(Grid {
         row_variable: row_variable.into(),
         col_variable: col_variable.into(),
         rows: rows.to_vec(),
         cols: cols.to_vec(),
         cells,
-    }
+    })
 }
 
 #[cfg(test)]

@@ -28,10 +28,23 @@ fn the_fragment_fan_out_is_refused_after_linear_work() {
         let err = check(&q).unwrap_err();
         assert_eq!(err.code(), "QUERY_TOO_COMPLEX", "{n}×{fanout}: {err:?}");
     }
-    // The same shape, small enough, is measured exactly: 2^5 leaves + 1 + the 'me' field.
+    // The same shape, small enough, is measured exactly: the 'me' field, 1 + 2 + 4 + … + 32
+    // spreads and 32 leaves.
     let shape = check(&fan_out(6, 2)).unwrap();
-    assert_eq!(shape.nodes, 1 + 32);
+    assert_eq!(shape.nodes, 1 + 63 + 32);
     assert!(shape.visited <= 2 * 6 + 2, "each fragment is walked once: {shape:?}");
+}
+
+/// Fan-outs whose leaves select no field (an unknown fragment, empty inline fragments) must be
+/// refused too: async-graphql's recursive check walks every spread, fields or not.
+#[test]
+fn fan_outs_without_fields_are_refused() {
+    let unknown = fan_out(12, 8).replace("{ subject }", "{ ...Nope }");
+    assert_eq!(check(&unknown).unwrap_err().code(), "GRAPHQL_VALIDATION_FAILED");
+    let inline = fan_out(12, 8).replace("{ subject }", "{ ... on Me { ... on Me { __typename } } }");
+    assert_eq!(check(&inline).unwrap_err().code(), "QUERY_TOO_COMPLEX");
+    let empty_spreads = fan_out(12, 8).replace("{ subject }", "{ ... @skip(if: true) { subject } }");
+    assert_eq!(check(&empty_spreads).unwrap_err().code(), "QUERY_TOO_COMPLEX");
 }
 
 #[test]
@@ -95,8 +108,12 @@ fn generated_abuse_documents_are_refused_or_bounded() {
     let body_limit = GraphqlSettings::default().max_body_bytes;
     let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(12);
     for case in 0..400 {
-        let mut q = match case % 4 {
+        let mut q = match case % 5 {
             0 => fan_out(rng.random_range(1..60), rng.random_range(1..12)),
+            4 => {
+                let leaf = ["{ ...Nope }", "{ ... on Me { __typename } }", "{ ... on Me { } }"][rng.random_range(0..3)];
+                fan_out(rng.random_range(1..40), rng.random_range(1..10)).replace("{ subject }", leaf)
+            }
             1 => {
                 let n = rng.random_range(1..5_000);
                 let fields: String = (0..n).map(|i| format!("a{i}: me {{ subject role }} ")).collect();

@@ -32,7 +32,7 @@ impl PropertyDcfMutations {
     /// the monthly ledger (it is reproducible from the inputs). Requires analyst.
     #[graphql(
         guard = "RoleGuard::new(Role::Analyst)",
-        complexity = "crate::graphql::work::price::dcf(assumptions.as_ref().and_then(|a| a.hold_years)) + child_complexity"
+        complexity = "crate::graphql::work::price::dcf(crate::graphql::work::price::RunSize::stored(assumptions.as_ref())) + child_complexity"
     )]
     async fn save_property_dcf(
         &self,

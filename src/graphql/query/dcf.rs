@@ -149,7 +149,7 @@ impl DcfQueries {
     /// Requires analyst.
     #[graphql(
         guard = "RoleGuard::new(Role::Analyst)",
-        complexity = "crate::graphql::work::price::dcf(Some(input.hold_years)) + child_complexity"
+        complexity = "crate::graphql::work::price::dcf(input.run_size()) + child_complexity"
     )]
     async fn dcf(&self, ctx: &Context<'_>, input: DcfInputGql) -> Result<DcfResult> {
         let ledger = ctx.look_ahead().field("ledger").exists();
@@ -166,7 +166,7 @@ impl DcfQueries {
     /// spec and seed give the same numbers. Requires analyst.
     #[graphql(
         guard = "RoleGuard::new(Role::Analyst)",
-        complexity = "crate::graphql::work::price::monte_carlo(paths, Some(input.hold_years)) + child_complexity"
+        complexity = "crate::graphql::work::price::monte_carlo(paths, input.run_size()) + child_complexity"
     )]
     async fn dcf_monte_carlo(
         &self,
@@ -188,7 +188,7 @@ impl DcfQueries {
     /// steps, at most 41 per axis). Requires analyst.
     #[graphql(
         guard = "RoleGuard::new(Role::Analyst)",
-        complexity = "crate::graphql::work::price::sensitivity(spec.as_ref(), Some(input.hold_years)) + child_complexity"
+        complexity = "crate::graphql::work::price::sensitivity(spec.as_ref(), input.run_size()) + child_complexity"
     )]
     async fn dcf_sensitivity(
         &self,
@@ -198,7 +198,7 @@ impl DcfQueries {
         let s = sensitivity_args(spec.as_ref())?;
         let names = input.mla_names();
         let engine_input = validated(&input)?;
-        let r = blocking(move || dcf::sensitivity(&engine_input, &s))
+        let r = cancellable(move |stop| dcf::sensitivity_until(&engine_input, &s, stop))
             .await?
             .map_err(|e| engine_error(&e, "input", &names))?;
         Ok(r.into())

@@ -117,7 +117,7 @@ impl PropertyDcfQueries {
     /// (see `savePropertyDcf`). Requires analyst.
     #[graphql(
         guard = "RoleGuard::new(Role::Analyst)",
-        complexity = "crate::graphql::work::price::dcf(assumptions.as_ref().and_then(|a| a.hold_years)) + child_complexity"
+        complexity = "crate::graphql::work::price::dcf(crate::graphql::work::price::RunSize::stored(assumptions.as_ref())) + child_complexity"
     )]
     async fn property_dcf(
         &self,
@@ -133,7 +133,7 @@ impl PropertyDcfQueries {
     /// Monte Carlo on a stored property (as `propertyDcf`; `paths` 1 to 100,000). Requires analyst.
     #[graphql(
         guard = "RoleGuard::new(Role::Analyst)",
-        complexity = "crate::graphql::work::price::monte_carlo(paths, assumptions.as_ref().and_then(|a| a.hold_years)) + child_complexity"
+        complexity = "crate::graphql::work::price::monte_carlo(paths, crate::graphql::work::price::RunSize::stored(assumptions.as_ref())) + child_complexity"
     )]
     async fn property_dcf_monte_carlo(
         &self,
@@ -157,7 +157,7 @@ impl PropertyDcfQueries {
     /// Sensitivity grids on a stored property (as `propertyDcf`). Requires analyst.
     #[graphql(
         guard = "RoleGuard::new(Role::Analyst)",
-        complexity = "crate::graphql::work::price::sensitivity(spec.as_ref(), assumptions.as_ref().and_then(|a| a.hold_years)) + child_complexity"
+        complexity = "crate::graphql::work::price::sensitivity(spec.as_ref(), crate::graphql::work::price::RunSize::stored(assumptions.as_ref())) + child_complexity"
     )]
     async fn property_dcf_sensitivity(
         &self,
@@ -170,7 +170,7 @@ impl PropertyDcfQueries {
         let p = prepare(tx(ctx)?, &property_id, assumptions.as_ref()).await?;
         let input = validated(&p)?;
         let names = p.names;
-        let r = blocking(move || dcf::sensitivity(&input, &s))
+        let r = cancellable(move |stop| dcf::sensitivity_until(&input, &s, stop))
             .await?
             .map_err(|e| property_error(&e, &names))?;
         Ok(r.into())

@@ -68,3 +68,34 @@ fn a_missing_required_column_is_reported() {
         Err(CsvError::MissingColumn(_))
     ));
 }
+
+#[test]
+fn text_the_database_would_refuse_names_row_and_field() {
+    let row = |id: &str, stories: &str| {
+        format!("{id},2008-07-01,180000,normal,42.03,-93.62,single_family,1500,1978,9000,1,{stories}\n")
+    };
+    let long = format!(
+        "{HEAD}{}{}",
+        row("A1", "One_Story"),
+        row(&"S".repeat(19_000), "One_Story")
+    );
+    assert_eq!(
+        parse_canonical_csv(long.as_bytes()),
+        Err(CsvError::Field {
+            row: 2,
+            field: "sale_id",
+            reason: "at most 300 characters".into()
+        })
+    );
+    let nul = format!("{HEAD}{}", row("A1", "One\u{0}Story"));
+    assert_eq!(
+        parse_canonical_csv(nul.as_bytes()),
+        Err(CsvError::Field {
+            row: 1,
+            field: "stories",
+            reason: "contains a NUL character".into()
+        })
+    );
+    let fine = format!("{HEAD}{}", row(&"é".repeat(300), "One_Story"));
+    assert_eq!(parse_canonical_csv(fine.as_bytes()).unwrap()[0].id, "é".repeat(300));
+}

@@ -1,0 +1,158 @@
+//! The one declaration of how long a text value may be and which characters it may hold, for
+//! every way text comes in: GraphQL string inputs (`graphql::input_limits`) and the values inside
+//! imported files (the property pipeline's gates, the sales import). Also how a refused value is
+//! shown in reports, so that showing it cannot fail the way storing it would.
+//!
+//! Why: PostgreSQL refuses NUL in text and index rows above 2,704 bytes, so an unchecked string
+//! became an INTERNAL_SERVER_ERROR deep in a resolver or an import (issue #12). 300 characters
+//! are at most 1,200 bytes, well inside an index row with its tenant id.
+
+/// Characters a string may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chars {
+    /// Text: no control characters (NUL, ESC, DEL, C1…) other than tab, line feed and carriage
+    /// return.
+    Text,
+    /// Anything but NUL: whole files sent as text, whose own parsers check the rest.
+    NoNul,
+}
+
+/// The limits of one string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StringLimit {
+    /// Most characters (Unicode scalar values); `None`: bounded by the request body limit alone.
+    pub max_chars: Option<usize>,
+    pub chars: Chars,
+}
+
+/// Every text value without an override: names, addresses, filters, cursors, months, and every
+/// text column of an imported property, owner, lease, unit-mix or sale row (ids included: an
+/// `external_id` or `sale_id` is a GraphQL `String` too).
+pub const DEFAULT: StringLimit = StringLimit {
+    max_chars: Some(300),
+    chars: Chars::Text,
+};
+/// Every GraphQL `ID` input (ids are 36-character UUIDs).
+pub const ID: StringLimit = StringLimit {
+    max_chars: Some(100),
+    chars: Chars::Text,
+};
+/// Free text that is not indexed: mailing addresses, notes, the free-form columns of a sales file.
+pub const LONG_TEXT: StringLimit = StringLimit {
+    max_chars: Some(2000),
+    chars: Chars::Text,
+};
+/// A whole file sent as text (CSV, JSON Lines): bounded by `[graphql] max_body_bytes`.
+pub const FILE_TEXT: StringLimit = StringLimit {
+    max_chars: None,
+    chars: Chars::NoNul,
+};
+
+/// Why `s` breaks `limit`, if it does: `at most 300 characters`, `contains a NUL character`,
+/// `contains a control character (U+001B)`.
+pub fn violation(s: &str, limit: StringLimit) -> Option<String> {
+    if let Some(max) = limit.max_chars
+        && s.len() > max
+        && s.chars().nth(max).is_some()
+    {
+        return Some(format!("at most {max} characters"));
+    }
+    let bad = match limit.chars {
+        Chars::Text => s.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')),
+        Chars::NoNul => s.contains('\0').then_some('\0'),
+    }?;
+    Some(match bad {
+        '\0' => "contains a NUL character".to_owned(),
+        c => format!("contains a control character (U+{:04X})", u32::from(c)),
+    })
+}
+
+/// Characters of a long value that [`shown`] keeps.
+pub const SHOWN_CHARS: usize = 100;
+
+/// `s` as reports show and store it: control characters other than tab and newlines written as
+/// `\u{1b}`, and a value longer than [`DEFAULT`] cut to its first [`SHOWN_CHARS`] characters
+/// followed by `… (19000 characters)`. A value that breaks no rule is returned as it is.
+pub fn shown(s: &str) -> String {
+    let escape = |c: char| -> String {
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+            format!("\\u{{{:x}}}", u32::from(c))
+        } else {
+            c.to_string()
+        }
+    };
+    let total = s.chars().count();
+    if DEFAULT.max_chars.is_some_and(|max| total > max) {
+        let head: String = s.chars().take(SHOWN_CHARS).map(escape).collect();
+        return format!("{head}… ({total} characters)");
+    }
+    if violation(s, DEFAULT).is_none() {
+        return s.to_owned();
+    }
+    s.chars().map(escape).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_count_characters_not_bytes() {
+        assert_eq!(violation(&"é".repeat(300), DEFAULT), None);
+        assert_eq!(
+            violation(&"é".repeat(301), DEFAULT).as_deref(),
+            Some("at most 300 characters")
+        );
+        assert_eq!(
+            violation(&"x".repeat(101), ID).as_deref(),
+            Some("at most 100 characters")
+        );
+        assert_eq!(violation(&"x".repeat(2000), LONG_TEXT), None);
+        assert_eq!(
+            violation(&"x".repeat(2001), LONG_TEXT).as_deref(),
+            Some("at most 2000 characters")
+        );
+        assert_eq!(violation(&"a".repeat(100_000), FILE_TEXT), None);
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_tab_and_newlines_are_text() {
+        assert_eq!(violation("a\tb\r\nc", DEFAULT), None);
+        assert_eq!(violation("a\0b", DEFAULT).as_deref(), Some("contains a NUL character"));
+        assert_eq!(
+            violation("Acme\u{1b}[2J", DEFAULT).as_deref(),
+            Some("contains a control character (U+001B)")
+        );
+        assert!(violation("\u{9b}", DEFAULT).is_some(), "C1 controls too");
+        assert!(violation("\u{7f}", DEFAULT).is_some(), "and DEL");
+        assert_eq!(violation("form\u{c}feed", FILE_TEXT), None);
+        assert!(violation("a,b\n1,\0\n", FILE_TEXT).is_some());
+    }
+
+    #[test]
+    fn the_length_is_checked_before_the_characters() {
+        let long = format!("{}\0", "x".repeat(400));
+        assert_eq!(violation(&long, DEFAULT).as_deref(), Some("at most 300 characters"));
+    }
+
+    #[test]
+    fn a_shown_value_is_short_and_free_of_control_characters() {
+        assert_eq!(shown("Acme LLC"), "Acme LLC");
+        assert_eq!(shown("tab\tand\nnewline"), "tab\tand\nnewline");
+        assert_eq!(shown("Acme\0LLC"), "Acme\\u{0}LLC");
+        assert_eq!(shown("a\u{1b}[2J"), "a\\u{1b}[2J");
+        let long = "é".repeat(19_000);
+        let s = shown(&long);
+        assert_eq!(s, format!("{}… (19000 characters)", "é".repeat(SHOWN_CHARS)));
+        let s = shown(&format!("{}{}", "\0".repeat(200), "x".repeat(200)));
+        assert!(!s.contains('\0') && s.ends_with("… (400 characters)"), "{s}");
+        assert_eq!(shown(&"x".repeat(300)), "x".repeat(300));
+        let text = StringLimit {
+            max_chars: None,
+            chars: Chars::Text,
+        };
+        for s in [shown(&long), shown("a\0b"), shown(&"\u{7f}".repeat(500))] {
+            assert_eq!(violation(&s, text), None, "what is shown holds no control character");
+        }
+    }
+}
