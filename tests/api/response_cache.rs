@@ -87,6 +87,11 @@ async fn cached_responses_follow_every_write_of_their_tenant_on_postgres() {
     let bravo = app.tenant("bravo").await;
     let a = app.token("alpha", Role::Admin);
     let b = app.token("bravo", Role::Admin);
+    // Authentication records each caller on first sight (a write of its tenant, announced by an
+    // asynchronous notification): every token this test uses makes its first request here, before
+    // anything is cached.
+    let viewer = app.token("alpha", Role::Viewer);
+    app.data(&viewer, "{ me { role } }", json!({})).await;
     let pa = app.create_property(&a, "Ames").await;
     app.create_property(&b, "Boone").await;
     wait_until_live(&app, &a).await;
@@ -98,7 +103,6 @@ async fn cached_responses_follow_every_write_of_their_tenant_on_postgres() {
     // Other variables, and another token of the same tenant, are entries of their own.
     let (other, _) = query(&app, &a, LIST, json!({"unused": 1})).await;
     assert_eq!(other, "miss");
-    let viewer = app.token("alpha", Role::Viewer);
     assert_eq!(query(&app, &viewer, LIST, json!({})).await.0, "miss");
 
     // A mutation through this server: the very next read sees it.
