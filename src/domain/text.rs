@@ -123,6 +123,10 @@ mod tests {
             violation("Acme\u{1b}[2J", DEFAULT).as_deref(),
             Some("contains a control character (U+001B)")
         );
+        assert_eq!(
+            violation("bell\u{7}", DEFAULT).as_deref(),
+            Some("contains a control character (U+0007)")
+        );
         assert!(violation("\u{9b}", DEFAULT).is_some(), "C1 controls too");
         assert!(violation("\u{7f}", DEFAULT).is_some(), "and DEL");
         assert_eq!(violation("form\u{c}feed", FILE_TEXT), None);

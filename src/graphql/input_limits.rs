@@ -206,29 +206,7 @@ impl<'a> Walk<'a> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn lengths_count_characters_not_bytes() {
-        assert_eq!(violation(&"é".repeat(300), DEFAULT), None);
-        assert_eq!(
-            violation(&"é".repeat(301), DEFAULT).as_deref(),
-            Some("at most 300 characters")
-        );
-        assert_eq!(violation(&"a".repeat(100_000), FILE_TEXT), None);
-    }
-
-    #[test]
-    fn control_characters_are_refused_but_tab_and_newlines_are_text() {
-        assert_eq!(violation("a\tb\r\nc", DEFAULT), None);
-        assert_eq!(violation("a\0b", DEFAULT).as_deref(), Some("contains a NUL character"));
-        assert_eq!(
-            violation("bell\u{7}", DEFAULT).as_deref(),
-            Some("contains a control character (U+0007)")
-        );
-        assert!(violation("\u{9b}", DEFAULT).is_some(), "C1 controls too");
-        assert!(violation("\u{7f}", DEFAULT).is_some(), "and DEL");
-        assert_eq!(violation("form\u{c}feed", FILE_TEXT), None);
-        assert!(violation("a,b\n1,\0\n", FILE_TEXT).is_some());
-    }
+    // The text rule itself (lengths, characters) is tested in `domain::text`.
 
     #[test]
     fn overrides_apply_by_key_and_non_text_types_are_skipped() {
