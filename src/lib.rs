@@ -3,10 +3,6 @@
 pub mod analytics;
 pub mod auth;
 pub mod cli;
-pub mod cli_bench_abuse;
-pub mod cli_comps;
-pub mod cli_graph;
-pub mod cli_pipeline;
 pub mod config;
 pub mod domain;
 pub mod error;
@@ -17,7 +13,6 @@ pub mod http;
 pub mod persistence;
 pub mod pipeline;
 pub mod ratelimit;
-pub mod sentry_setup;
 pub mod services;
 pub mod startup;
 pub mod telemetry;

@@ -30,17 +30,18 @@ pub struct Application {
 /// The token verifier the settings ask for, and (development auth only) the dev keys.
 pub async fn verifier(settings: &Settings) -> anyhow::Result<(Verifier, Option<DevKeys>)> {
     if settings.dev_auth_enabled() {
-        let keys = DevKeys::load_or_create(&settings.data_dir).context("development keys")?;
+        let keys = DevKeys::load_or_create(&settings.server.data_dir).context("development keys")?;
         return Ok((keys.verifier(), Some(keys)));
     }
     let mut config = VerifierConfig {
-        tenant_claim: settings.oidc_tenant_claim.clone(),
-        require_nbf: settings.oidc_require_nbf,
-        min_refresh_interval: Duration::from_secs(settings.oidc_jwks_min_refresh_secs),
+        tenant_claim: settings.auth.tenant_claim.clone(),
+        require_nbf: settings.auth.require_nbf,
+        min_refresh_interval: Duration::from_secs(settings.auth.jwks_min_refresh_secs),
         ..VerifierConfig::default()
     };
     config.algorithms = settings
-        .oidc_algorithms
+        .auth
+        .algorithms
         .iter()
         .map(|a| {
             a.parse::<jsonwebtoken::Algorithm>()
@@ -48,12 +49,13 @@ pub async fn verifier(settings: &Settings) -> anyhow::Result<(Verifier, Option<D
         })
         .collect::<anyhow::Result<_>>()?;
     let issuer = settings
-        .oidc_issuer
+        .auth
+        .issuer
         .as_deref()
         .context("oidc_issuer is required unless dev auth is on")?;
-    let v = match &settings.oidc_jwks_file {
-        Some(path) => Verifier::from_key_file(path, issuer, &settings.oidc_audience, config)?,
-        None => Verifier::from_oidc(issuer, &settings.oidc_audience, config).await?,
+    let v = match &settings.auth.jwks_file {
+        Some(path) => Verifier::from_key_file(path, issuer, &settings.auth.audience, config)?,
+        None => Verifier::from_oidc(issuer, &settings.auth.audience, config).await?,
     };
     Ok((v, None))
 }
@@ -61,10 +63,10 @@ pub async fn verifier(settings: &Settings) -> anyhow::Result<(Verifier, Option<D
 impl Application {
     /// Connects, migrates, seeds (when enabled and empty), sets up auth and binds the listener.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let sentry = crate::sentry_setup::init(&settings);
+        let sentry = crate::http::sentry::init(&settings);
         let db = Database::connect(&settings).await?;
         db.migrate().await?;
-        if settings.seed_demo {
+        if settings.server.seed_demo {
             seed::demo_if_empty(&db).await?;
         }
         let (verifier, dev_keys) = verifier(&settings).await?;
@@ -74,7 +76,7 @@ impl Application {
         };
         crate::telemetry::metrics::init()?;
         let limiter = web::Data::new(crate::ratelimit::RateLimiter::from_settings(&settings)?);
-        let metrics_listener = match &settings.metrics_listen {
+        let metrics_listener = match &settings.server.metrics_listen {
             Some(addr) => Some(TcpListener::bind(addr).with_context(|| format!("binding metrics_listen {addr}"))?),
             None => None,
         };
@@ -84,11 +86,12 @@ impl Application {
         let documents = Arc::new(Documents::from_settings(&settings).context("document storage")?);
         tracing::info!(store = documents.store.describe(), "document storage");
         let schema = build_schema(&settings.graphql, pipeline, graph, Some(documents.clone()));
-        let multipart = documents.multipart_options();
+        let multipart = crate::graphql::upload::multipart_options(&documents);
         let documents = web::Data::from(documents);
-        let listener = TcpListener::bind(&settings.listen).with_context(|| format!("binding {}", settings.listen))?;
+        let listener = TcpListener::bind(&settings.server.listen)
+            .with_context(|| format!("binding {}", settings.server.listen))?;
         let port = listener.local_addr()?.port();
-        let shutdown_timeout = settings.shutdown_timeout_secs;
+        let shutdown_timeout = settings.server.shutdown_timeout_secs;
         let mut state = AppState::new(settings, schema, db, verifier, graphiql_token);
         state.responses = response_cache(&state);
         let state = Arc::new(state);

@@ -185,7 +185,7 @@ async fn sigterm_during_an_import_records_the_committed_batches_as_interrupted()
     let data = dir.path().join("data");
     let rows = 20_000;
     let file = dir.path().join("big.csv");
-    std::fs::write(&file, reos::cli_pipeline::generate_csv(rows)).unwrap();
+    std::fs::write(&file, reos::pipeline::synthetic::generate_csv(rows)).unwrap();
 
     let child = start_import(&data, &file, "alpha").await;
     signal(&child, "TERM");

@@ -3,14 +3,11 @@
 //! or `warn` result fails the test (the script prints each with the server's answer).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "api/helpers.rs"]
-#[allow(dead_code, unused_macros)]
-mod helpers;
-#[path = "support/node.rs"]
-mod node;
+mod support;
 
-use helpers::{Backend, spawn_app};
 use reos::auth::Role;
+use support::node;
+use support::test_app::{self, Backend, spawn_app};
 
 async fn audit(backend: Backend) {
     let Some(dir) = node::tool_dir("conformance", "graphql-http") else {
@@ -61,7 +58,7 @@ async fn the_graphql_over_http_audit_finds_no_error_and_no_warning_on_postgres()
 /// and every refusal names the field.
 #[tokio::test]
 async fn get_queries_are_authenticated_and_bad_requests_are_refused_naming_the_field() {
-    let app = helpers::spawn_with(Backend::Sqlite, |s| s.graphql.max_body_bytes = 1024)
+    let app = test_app::spawn_with(Backend::Sqlite, |s| s.graphql.max_body_bytes = 1024)
         .await
         .unwrap();
     app.tenant("acme").await;

@@ -4,20 +4,16 @@
 //! without a valid token. Every request must get an answer below 500, no panic may be recorded
 //! anywhere in the process, and the server must still answer afterwards.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-#[path = "api/helpers.rs"]
-#[allow(dead_code, unused_macros)]
-mod helpers;
-#[path = "support/multipart.rs"]
-#[allow(dead_code)]
-mod multipart;
+mod support;
 
 use base64::Engine;
-use helpers::{Backend, TestApp, spawn_with};
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 use reos::auth::Role;
 use serde_json::{Value, json};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use support::multipart;
+use support::test_app::{Backend, TestApp, spawn_with};
 
 static PANICS: AtomicUsize = AtomicUsize::new(0);
 
@@ -241,7 +237,7 @@ async fn fuzz(backend: Backend, seed: u64) {
         PANICS.fetch_add(1, Ordering::SeqCst);
         previous(info);
     }));
-    let Some(app) = spawn_with(backend, |s| s.rate_limit.enabled = false).await else {
+    let Some(app) = spawn_with(backend, |s| s.rate_limit.limiter.enabled = false).await else {
         return;
     };
     app.tenant("alpha").await;

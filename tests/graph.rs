@@ -3,31 +3,38 @@
 //! isolation; the GraphQL fields and their guards; the transactional outbox and its drainer.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "api/helpers.rs"]
-#[allow(dead_code)]
-mod helpers;
-#[path = "graph/seed.rs"]
-mod seed;
-#[path = "graph/suite.rs"]
-mod suite;
+mod support;
 
-use helpers::{Backend, TestApp, code, spawn_with};
+/// This crate's own helpers, in tests/graph/: the behavioural suite every engine must pass and
+/// the data it runs on.
+mod graph {
+    pub mod seed;
+    pub mod suite;
+}
+
+use graph::{seed, suite};
 use reos::auth::Role;
 use reos::graph::{EmbeddedGraph, GraphStore, Neo4jSettings, Neo4jStore};
-use reos::persistence::{TenantId, TenantTx};
+use reos::persistence::TenantTx;
 use reos_entities::graph_outbox;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
+use support::skip;
+use support::test_app::{Backend, TestApp, code, spawn_with};
 
 async fn embedded(app: &TestApp, tenant: uuid::Uuid) -> EmbeddedGraph {
-    let tx = TenantTx::begin(&app.db().service, TenantId(tenant)).await.unwrap();
+    let tx = TenantTx::begin(&app.db().service, app.tenant_id(tenant).await)
+        .await
+        .unwrap();
     let g = EmbeddedGraph::load(&tx).await.unwrap();
     tx.rollback().await.unwrap();
     g
 }
 
 async fn outbox_rows(app: &TestApp, tenant: uuid::Uuid) -> Vec<graph_outbox::Model> {
-    let tx = TenantTx::begin(&app.db().service, TenantId(tenant)).await.unwrap();
+    let tx = TenantTx::begin(&app.db().service, app.tenant_id(tenant).await)
+        .await
+        .unwrap();
     let rows = graph_outbox::Entity::find()
         .filter(graph_outbox::Column::TenantId.eq(tenant))
         .all(tx.conn())
@@ -44,13 +51,18 @@ async fn embedded_engine_passes_the_suite_and_isolates_tenants(app: TestApp) {
     let (b_owner, b_property) = seed::seed_other(&app, "beta").await;
     let ga = embedded(&app, a.tenant).await;
     suite::run(&ga, &a).await;
-    let ta = TenantId(a.tenant);
+    let ta = app.tenant_id(a.tenant).await;
     assert!(ga.owner_portfolio(ta, b_owner).await.unwrap().is_none());
     assert!(ga.property_network(ta, b_property, 4).await.unwrap().is_none());
     // B's graph built from B's transaction answers nothing when asked as tenant A.
     let b_tenant = helpers_tenant(&app, "beta").await;
     let gb = embedded(&app, b_tenant).await;
-    assert!(gb.owner_portfolio(TenantId(b_tenant), b_owner).await.unwrap().is_some());
+    assert!(
+        gb.owner_portfolio(app.tenant_id(b_tenant).await, b_owner)
+            .await
+            .unwrap()
+            .is_some()
+    );
     assert!(gb.owner_portfolio(ta, b_owner).await.unwrap().is_none());
     assert!(gb.influential_owners(ta, 10).await.unwrap().is_empty());
 }
@@ -69,7 +81,7 @@ async fn helpers_tenant(app: &TestApp, slug: &str) -> uuid::Uuid {
 #[tokio::test]
 async fn neo4j_engine_passes_the_suite_and_matches_the_embedded_engine() {
     let Ok(uri) = std::env::var("REOS_TEST_NEO4J_URI") else {
-        helpers::skip::skip("REOS_TEST_NEO4J_URI is not set, the Neo4j behavioural suite did not run");
+        skip::skip("REOS_TEST_NEO4J_URI is not set, the Neo4j behavioural suite did not run");
         return;
     };
     let app = spawn_with(Backend::Sqlite, |_| {}).await.unwrap();
@@ -85,13 +97,15 @@ async fn neo4j_engine_passes_the_suite_and_matches_the_embedded_engine() {
     neo.ensure_schema().await.unwrap();
     let b_tenant = helpers_tenant(&app, "beta").await;
     for t in [a.tenant, b_tenant] {
-        let tx = TenantTx::begin(&app.db().service, TenantId(t)).await.unwrap();
+        let tx = TenantTx::begin(&app.db().service, app.tenant_id(t).await)
+            .await
+            .unwrap();
         neo.replace_tenant(&reos::graph::load::snapshot(&tx).await.unwrap())
             .await
             .unwrap();
     }
     suite::run(&neo, &a).await;
-    let ta = TenantId(a.tenant);
+    let ta = app.tenant_id(a.tenant).await;
     assert!(neo.owner_portfolio(ta, b_owner).await.unwrap().is_none());
     let emb = embedded(&app, a.tenant).await;
     for owner in [a.acme1, a.birch, a.cedar, a.dune] {
@@ -180,8 +194,8 @@ const DEAD_NEO4J: &str = "bolt://127.0.0.1:17699";
 
 async fn spawn_mirrored(backend: Backend) -> Option<TestApp> {
     spawn_with(backend, |s| {
-        s.neo4j_uri = Some(DEAD_NEO4J.into());
-        s.neo4j_password = Some("unused".to_owned().into());
+        s.graph.uri = Some(DEAD_NEO4J.into());
+        s.graph.password = Some("unused".to_owned().into());
     })
     .await
 }

@@ -4,16 +4,16 @@
 //! Skipped with a `SKIPPED:` note when boltstub is not installed, except under `REOS_CI=1`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use reos::graph::load::assemble;
 use reos::graph::resolve::OwnerRow;
 use reos::graph::{EmbeddedGraph, GraphStore, Neo4jSettings, Neo4jStore, PropertyNode};
 use reos::persistence::TenantId;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+use support::skip;
 use uuid::Uuid;
-
-#[path = "support/skip.rs"]
-mod skip;
 
 /// A running boltstub with one script on one loopback port (17687–17699).
 struct Stub {
@@ -110,6 +110,17 @@ fn u(n: u128) -> Uuid {
 
 const TENANT: u128 = 0xA;
 
+/// The tenant the scripts' data belongs to. There is no database in these tests: its row lives
+/// only in the scripts, so the test writes that row out here as their fixture.
+fn tenant() -> TenantId {
+    TenantId::from_row(&reos_entities::tenant::Model {
+        id: u(TENANT),
+        slug: "stub".into(),
+        name: "stub".into(),
+        created_at: chrono::Utc::now(),
+    })
+}
+
 /// The data the scripts answer with, as a snapshot for the embedded engine: owners 1 (Acme),
 /// 2 (Birch), 3 (Cedar, nothing owned); properties 0x11 (100) and 0x12 (50).
 fn snapshot() -> reos::graph::Snapshot {
@@ -139,11 +150,11 @@ async fn portfolio_sends_the_tenant_and_owner_and_maps_holdings_back() {
         return;
     };
     let store = Stub::store(17687).await;
-    let p = store.owner_portfolio(TenantId(u(TENANT)), u(2)).await.unwrap().unwrap();
+    let p = store.owner_portfolio(tenant(), u(2)).await.unwrap().unwrap();
     drop(store);
     stub.finish();
     let emb = EmbeddedGraph::new(snapshot());
-    assert_eq!(Some(p), emb.owner_portfolio(TenantId(u(TENANT)), u(2)).await.unwrap());
+    assert_eq!(Some(p), emb.owner_portfolio(tenant(), u(2)).await.unwrap());
 }
 
 #[tokio::test]
@@ -152,11 +163,11 @@ async fn co_owners_maps_shared_properties_back() {
         return;
     };
     let store = Stub::store(17688).await;
-    let c = store.co_owners(TenantId(u(TENANT)), u(1)).await.unwrap();
+    let c = store.co_owners(tenant(), u(1)).await.unwrap();
     drop(store);
     stub.finish();
     let emb = EmbeddedGraph::new(snapshot());
-    assert_eq!(c, emb.co_owners(TenantId(u(TENANT)), u(1)).await.unwrap());
+    assert_eq!(c, emb.co_owners(tenant(), u(1)).await.unwrap());
     assert_eq!(c[0].shared_property_ids, vec![u(0x11)]);
 }
 
@@ -166,18 +177,11 @@ async fn network_puts_the_validated_depth_into_the_pattern_and_rebuilds_depths()
         return;
     };
     let store = Stub::store(17689).await;
-    let n = store
-        .property_network(TenantId(u(TENANT)), u(0x12), 2)
-        .await
-        .unwrap()
-        .unwrap();
+    let n = store.property_network(tenant(), u(0x12), 2).await.unwrap().unwrap();
     drop(store);
     stub.finish();
     let emb = EmbeddedGraph::new(snapshot());
-    assert_eq!(
-        Some(n),
-        emb.property_network(TenantId(u(TENANT)), u(0x12), 2).await.unwrap()
-    );
+    assert_eq!(Some(n), emb.property_network(tenant(), u(0x12), 2).await.unwrap());
 }
 
 #[tokio::test]
@@ -186,7 +190,7 @@ async fn influential_owners_rank_alike_on_neo4j_and_embedded() {
         return;
     };
     let store = Stub::store(17690).await;
-    let t = TenantId(u(TENANT));
+    let t = tenant();
     let ranked = store.influential_owners(t, 10).await.unwrap();
     let clusters = store.owner_clusters(t, 1).await.unwrap();
     drop(store);
@@ -212,12 +216,9 @@ async fn sync_replaces_only_the_tenants_graph_in_one_transaction() {
 async fn a_depth_outside_one_to_four_is_refused_before_anything_is_sent() {
     // No stub: nothing listens, so any attempt to send would fail with GRAPH_NEO4J instead.
     let store = Stub::store(17699).await;
-    let err = store
-        .property_network(TenantId(u(TENANT)), u(0x11), 5)
-        .await
-        .unwrap_err();
+    let err = store.property_network(tenant(), u(0x11), 5).await.unwrap_err();
     assert_eq!(err.code(), "BAD_USER_INPUT");
-    let err = store.owner_portfolio(TenantId(u(TENANT)), u(1)).await.unwrap_err();
+    let err = store.owner_portfolio(tenant(), u(1)).await.unwrap_err();
     assert_eq!(err.code(), "GRAPH_NEO4J");
 }
 
@@ -229,6 +230,7 @@ async fn the_drainer_retries_after_a_failure_and_deletes_rows_once_synced() {
     use reos::graph::drain::{Drained, drain_tenant};
     use reos::graph::outbox::{OutboxKind, enqueue};
     use reos::persistence::{Database, TenantTx};
+    use reos_entities::enums::{OwnerType, PipelineStage, PropertyStatus, PropertyType};
     use reos_entities::{graph_outbox, owner, property, property_ownership, tenant};
     use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 
@@ -236,16 +238,14 @@ async fn the_drainer_retries_after_a_failure_and_deletes_rows_once_synced() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let settings = reos::config::Settings {
-        data_dir: dir.path().to_path_buf(),
-        seed_demo: false,
-        ..Default::default()
-    };
+    let mut settings = reos::config::Settings::default();
+    settings.server.data_dir = dir.path().to_path_buf();
+    settings.server.seed_demo = false;
     let db = Database::connect(&settings).await.unwrap();
     db.migrate().await.unwrap();
     let t = u(0xB);
     let now = chrono::Utc::now();
-    tenant::ActiveModel {
+    let row = tenant::ActiveModel {
         id: Set(t),
         slug: Set("bolt".into()),
         name: Set("bolt".into()),
@@ -254,7 +254,8 @@ async fn the_drainer_retries_after_a_failure_and_deletes_rows_once_synced() {
     .insert(&db.owner)
     .await
     .unwrap();
-    let tx = TenantTx::begin(&db.service, TenantId(t)).await.unwrap();
+    let tid = TenantId::from_row(&row);
+    let tx = TenantTx::begin(&db.service, tid).await.unwrap();
     property::ActiveModel {
         id: Set(u(0x21)),
         tenant_id: Set(t),
@@ -262,9 +263,9 @@ async fn the_drainer_retries_after_a_failure_and_deletes_rows_once_synced() {
         address_line1: Set("1 Main St".into()),
         city: Set("Ames".into()),
         state: Set("IA".into()),
-        property_type: Set("industrial".into()),
-        status: Set("owned".into()),
-        pipeline_stage: Set("closed".into()),
+        property_type: Set(PropertyType::Industrial),
+        status: Set(PropertyStatus::Owned),
+        pipeline_stage: Set(PipelineStage::Closed),
         purchase_price: Set(Some(800_000.0)),
         created_at: Set(now),
         updated_at: Set(now),
@@ -278,7 +279,7 @@ async fn the_drainer_retries_after_a_failure_and_deletes_rows_once_synced() {
         tenant_id: Set(t),
         name: Set("Oak LLC".into()),
         normalized_name: Set("oak llc".into()),
-        owner_type: Set("llc".into()),
+        owner_type: Set(OwnerType::Llc),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -298,31 +299,27 @@ async fn the_drainer_retries_after_a_failure_and_deletes_rows_once_synced() {
     .insert(tx.conn())
     .await
     .unwrap();
-    enqueue(tx.conn(), TenantId(t), OutboxKind::Ownership, u(0x41))
-        .await
-        .unwrap();
+    enqueue(tx.conn(), tid, OutboxKind::Ownership, u(0x41)).await.unwrap();
     tx.commit().await.unwrap();
 
     let dead = Stub::store(17699).await;
-    assert_eq!(drain_tenant(&db, &dead, TenantId(t)).await.unwrap(), Drained::Failed(1));
+    assert_eq!(drain_tenant(&db, &dead, tid).await.unwrap(), Drained::Failed(1));
     let rows = graph_outbox::Entity::find().all(&db.owner).await.unwrap();
     assert_eq!((rows.len(), rows[0].attempts), (1, 1));
     assert_eq!(rows[0].last_error.as_deref(), Some("GRAPH_NEO4J"));
     assert!(rows[0].next_attempt_at > chrono::Utc::now());
     // Not due yet: nothing is sent (the stub would see it).
     let live = Stub::store(17692).await;
-    assert_eq!(drain_tenant(&db, &live, TenantId(t)).await.unwrap(), Drained::Nothing);
+    assert_eq!(drain_tenant(&db, &live, tid).await.unwrap(), Drained::Nothing);
     // Time passes.
     let mut due: graph_outbox::ActiveModel = rows[0].clone().into();
     due.next_attempt_at = Set(chrono::Utc::now() - chrono::Duration::seconds(1));
     due.update(&db.owner).await.unwrap();
-    assert_eq!(drain_tenant(&db, &live, TenantId(t)).await.unwrap(), Drained::Synced(1));
+    assert_eq!(drain_tenant(&db, &live, tid).await.unwrap(), Drained::Synced(1));
     assert!(graph_outbox::Entity::find().all(&db.owner).await.unwrap().is_empty());
     // `reos graph sync --tenant bolt` on the same connection; it clears rows written before it.
-    let tx = TenantTx::begin(&db.service, TenantId(t)).await.unwrap();
-    enqueue(tx.conn(), TenantId(t), OutboxKind::Owner, u(0x31))
-        .await
-        .unwrap();
+    let tx = TenantTx::begin(&db.service, tid).await.unwrap();
+    enqueue(tx.conn(), tid, OutboxKind::Owner, u(0x31)).await.unwrap();
     tx.commit().await.unwrap();
     let counts = reos::graph::drain::full_sync(&db, &live, "bolt").await.unwrap();
     assert_eq!(counts, (1, 1));

@@ -5,19 +5,17 @@
 //! and the README's first query returns the demo data. Saves `artifacts/graphiql/graphiql.png`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "api/helpers.rs"]
-#[allow(dead_code, unused_macros)]
-mod helpers;
-#[path = "support/node.rs"]
-mod node;
+mod support;
 
-use helpers::skip;
-use helpers::{Backend, TestApp, spawn_with};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use support::test_app::{Backend, TestApp, spawn_with};
+use support::{node, skip};
 
 async fn demo_app() -> TestApp {
-    spawn_with(Backend::Sqlite, |s| s.seed_demo = true).await.unwrap()
+    spawn_with(Backend::Sqlite, |s| s.server.seed_demo = true)
+        .await
+        .unwrap()
 }
 
 async fn get(app: &TestApp, path: &str) -> reqwest::Response {
@@ -134,8 +132,8 @@ async fn without_development_auth_the_headers_tab_starts_empty() {
     let jwks = keys_dir.path().join("jwks.json");
     std::fs::write(&jwks, serde_json::json!({ "keys": [keys.public_jwk()] }).to_string()).unwrap();
     let app = spawn_with(Backend::Sqlite, |s| {
-        s.oidc_issuer = Some("https://issuer.invalid".into());
-        s.oidc_jwks_file = Some(jwks);
+        s.auth.issuer = Some("https://issuer.invalid".into());
+        s.auth.jwks_file = Some(jwks);
     })
     .await
     .unwrap();
@@ -163,7 +161,7 @@ async fn in_chromium(backend: Backend, screenshot: Option<PathBuf>) {
     let Some(chromium) = chromium() else {
         return;
     };
-    let Some(app) = spawn_with(backend, |s| s.seed_demo = true).await else {
+    let Some(app) = spawn_with(backend, |s| s.server.seed_demo = true).await else {
         return;
     };
     let token = app.state.graphiql_token.clone().unwrap();

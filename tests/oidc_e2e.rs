@@ -5,17 +5,14 @@
 //! refused, a cached one once the verified-token cache window has passed.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "api/helpers.rs"]
-#[allow(dead_code, unused_macros)]
-mod helpers;
-#[path = "support/node.rs"]
-mod node;
+mod support;
 
-use helpers::{Backend, TestApp, code, spawn_with};
 use serde_json::{Value, json};
 use std::io::BufRead;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+use support::node;
+use support::test_app::{Backend, TestApp, code, spawn_with};
 
 /// The issuer process; killed when dropped.
 struct Issuer {
@@ -108,9 +105,9 @@ async fn me(app: &TestApp, token: &str) -> (u16, Value) {
 async fn reos_for(issuer: &Issuer, min_refresh_secs: u64) -> TestApp {
     let url = issuer.url.clone();
     let app = spawn_with(Backend::Sqlite, move |s| {
-        s.oidc_issuer = Some(url);
-        s.oidc_audience = "reos".into();
-        s.oidc_jwks_min_refresh_secs = min_refresh_secs;
+        s.auth.issuer = Some(url);
+        s.auth.audience = "reos".into();
+        s.auth.jwks_min_refresh_secs = min_refresh_secs;
     })
     .await
     .unwrap();

@@ -13,11 +13,11 @@
 //! this build's), e.g. an export of an older commit.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "support/skip.rs"]
-mod skip;
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use support::skip;
 
 const MARKER: &str = "<!-- readme-commands: run -->";
 /// Folders of the repository a README command may read, linked into the scratch folder.

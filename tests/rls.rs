@@ -3,11 +3,10 @@
 //! `REOS_TEST_DATABASE_URL` is not set.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "api/helpers.rs"]
-#[allow(dead_code)]
-mod helpers;
+mod support;
 
 use sea_orm::{ConnectionTrait, Database, DbBackend, Statement, TransactionTrait};
+use support::test_app;
 
 async fn count(conn: &impl ConnectionTrait) -> i64 {
     let row = conn
@@ -41,8 +40,8 @@ async fn set_tenant(tx: &impl ConnectionTrait, tenant: uuid::Uuid) {
 
 #[tokio::test]
 async fn row_level_security_confines_the_service_role_to_its_tenant() {
-    let Some(admin) = helpers::pg_admin_url() else { return };
-    let (owner_url, service_url) = helpers::fresh_postgres(&admin).await;
+    let Some(admin) = test_app::pg_admin_url() else { return };
+    let (owner_url, service_url) = test_app::fresh_postgres(&admin).await;
     let owner = Database::connect(&owner_url).await.unwrap();
     let a = uuid::Uuid::new_v4();
     let b = uuid::Uuid::new_v4();
@@ -113,7 +112,7 @@ async fn row_level_security_confines_the_service_role_to_its_tenant() {
             DbBackend::Postgres,
             format!(
                 "SELECT rolsuper OR rolbypassrls AS privileged FROM pg_roles WHERE rolname = '{}'",
-                helpers::SERVICE_ROLE
+                test_app::SERVICE_ROLE
             ),
         ))
         .await

@@ -4,16 +4,14 @@
 //! Sentry client is process-global: one test, phases in order, nothing else in the process.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[allow(dead_code)]
-#[path = "api/helpers.rs"]
-mod helpers;
+mod support;
 
-use helpers::{Backend, TestApp, spawn_app, spawn_with};
 use reos::auth::Role;
 use sea_orm::ConnectionTrait;
 use secrecy::SecretString;
 use serde_json::{Value, json};
 use std::time::Duration;
+use support::test_app::{Backend, TestApp, spawn_app, spawn_with};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
@@ -117,9 +115,9 @@ async fn internal_errors_and_panics_reach_sentry_with_tags_and_without_secrets(b
     let (port, mut rx) = receiver().await;
     let dsn = format!("http://publickey@127.0.0.1:{port}/42");
     let Some(app) = spawn_with(backend, |s| {
-        s.sentry_dsn = Some(SecretString::from(dsn));
-        s.sentry_environment = Some("sentry-test".into());
-        s.sentry_traces_sample_rate = 1.0;
+        s.telemetry.sentry_dsn = Some(SecretString::from(dsn));
+        s.telemetry.sentry_environment = Some("sentry-test".into());
+        s.telemetry.sentry_traces_sample_rate = 1.0;
     })
     .await
     else {
@@ -189,7 +187,7 @@ async fn internal_errors_and_panics_reach_sentry_with_tags_and_without_secrets(b
 
     // A panic while a request runs: the panic integration captures it in the request's scope.
     let batch = async_graphql::BatchRequest::Single(async_graphql::Request::new("mutation Explode { x }"));
-    let scope = reos::sentry_setup::RequestScope::new("panic-request", &tenant.to_string(), Role::Operator, &batch);
+    let scope = reos::http::sentry::RequestScope::new("panic-request", &tenant.to_string(), Role::Operator, &batch);
     let jwt = app.token("alpha", Role::Admin);
     let message = format!("exploded while holding Bearer {jwt}");
     let task = tokio::spawn(async move { scope.run(async move { panic!("{message}") }).await });

@@ -2,12 +2,10 @@
 //! than the drain timeout in a debug build), SIGTERM ends the real server within its drain timeout,
 //! and the engine work is told to stop so the process can exit.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-#[path = "support/dcf_graphql.rs"]
-mod dcf_graphql;
-#[path = "support/server.rs"]
-mod server;
+mod support;
 
 use std::time::{Duration, Instant};
+use support::{dcf_graphql, server};
 
 #[tokio::test]
 async fn sigterm_ends_the_server_within_its_drain_timeout_while_a_request_runs() {

@@ -3,10 +3,10 @@
 //! `target/reos-skipped.txt`, and under `REOS_CI=1` a missing tool fails the test instead.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "support/skip.rs"]
-mod skip;
+mod support;
 
 use std::process::{Command, Output};
+use support::skip;
 
 const REASON: &str = "the probe's tool is not installed";
 

@@ -4,12 +4,10 @@
 //! its peak resident memory (`VmHWM` in /proc) must stay within its baseline plus the configured
 //! budget (before: ten no-token requests of 10 × 60 MB took it from 307 MB to 5.5 GB).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-#[path = "support/multipart.rs"]
-mod multipart;
-#[path = "support/server.rs"]
-mod server;
+mod support;
 
 use serde_json::{Value, json};
+use support::{multipart, server};
 
 const BUDGET_MB: u64 = 128;
 const FILE_MB: usize = 60;

@@ -1,5 +1,6 @@
 //! `graph_outbox`: writes the Neo4j mirror of the ownership graph has not seen yet (issue #7),
 //! inserted in the writing transaction and deleted once the drainer has synced the tenant.
+use crate::enums::OutboxKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,7 +10,7 @@ pub struct Model {
     pub id: Uuid,
     pub tenant_id: Uuid,
     /// `owner`, `ownership`, `lease`, `loan` or `property`.
-    pub kind: String,
+    pub kind: OutboxKind,
     /// Id of the written (or deleted) row.
     pub entity_id: Uuid,
     /// Failed sync attempts so far.

@@ -1,4 +1,5 @@
 //! `leases`: commercial leases (docs/dcf.md fields); months are stored as the first day of the month.
+use crate::enums::Recovery;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -19,7 +20,7 @@ pub struct Model {
     pub escalation_pct: f64,
     pub free_rent_months: i32,
     /// `nnn`, `base_year` or `gross`.
-    pub recovery: String,
+    pub recovery: Recovery,
     pub expense_stop_psf: Option<f64>,
     pub renewal_probability: Option<f64>,
     /// Market leasing assumption profile name.

@@ -6,6 +6,7 @@
 pub mod audit_event;
 pub mod dcf_assumption;
 pub mod document;
+pub mod enums;
 pub mod field_provenance;
 pub mod graph_outbox;
 pub mod hazard_point;
@@ -18,6 +19,7 @@ pub mod owner;
 pub mod pipeline_gate_result;
 pub mod pipeline_run;
 pub mod property;
+pub mod property_attributes;
 pub mod property_hazard;
 pub mod property_ownership;
 pub mod sale;

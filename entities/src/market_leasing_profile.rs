@@ -1,5 +1,6 @@
 //! `market_leasing_profiles`: market leasing assumptions (docs/dcf.md `market_leasing`) that a
 //! property's leases roll over to, unique by name per property.
+use crate::enums::Recovery;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -23,7 +24,7 @@ pub struct Model {
     pub lc_renewal_pct: f64,
     pub escalation_pct: f64,
     /// `nnn`, `base_year` or `gross`.
-    pub recovery: String,
+    pub recovery: Recovery,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

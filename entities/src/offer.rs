@@ -1,4 +1,5 @@
 //! `offers`: bids on a property (bidder, amount, status), to which documents can be attached.
+use crate::enums::OfferStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -12,7 +13,7 @@ pub struct Model {
     /// In the currency unit.
     pub amount: f64,
     /// `submitted`, `accepted`, `rejected` or `withdrawn`.
-    pub status: String,
+    pub status: OfferStatus,
     pub submitted_at: DateTimeUtc,
     pub created_by: String,
     pub created_at: DateTimeUtc,

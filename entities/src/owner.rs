@@ -1,4 +1,5 @@
 //! `owners`: people and entities that hold property; contact details are guarded in the API.
+use crate::enums::OwnerType;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +11,7 @@ pub struct Model {
     pub name: String,
     pub normalized_name: String,
     /// `individual`, `llc`, `corporation`, `partnership`, `trust`, `reit`, `fund`, `government`, `other`.
-    pub owner_type: String,
+    pub owner_type: OwnerType,
     pub tax_id: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,

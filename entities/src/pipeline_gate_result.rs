@@ -1,4 +1,5 @@
 //! `pipeline_gate_results`: one failed quality-gate expectation of a pipeline run.
+use crate::enums::GateSeverity;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -14,7 +15,7 @@ pub struct Model {
     pub value: String,
     pub expectation: String,
     /// `blocking` or `warning` (a failed expectation), or `rejected` (a row left out).
-    pub severity: String,
+    pub severity: GateSeverity,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,5 +1,6 @@
 //! `pipeline_runs`: one property-pipeline run (lineage): input file and checksum, who ran it,
 //! outcome, counts, stage timings and the model versions used.
+use crate::enums::RunOutcome;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -17,7 +18,7 @@ pub struct Model {
     pub finished_at: DateTimeUtc,
     /// `succeeded`, `blocked`, `failed` or `interrupted` (stopped by a signal; counts are what
     /// the run committed).
-    pub outcome: String,
+    pub outcome: RunOutcome,
     /// `{read, written, merged, rejected, warnings, …}`.
     pub counts: Json,
     /// Stage → milliseconds.

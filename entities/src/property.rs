@@ -1,4 +1,5 @@
 //! `properties`: an asset a tenant holds or watches, with address, location and hedonic attributes.
+use crate::enums::{PipelineStage, PropertyStatus, PropertyType};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -19,7 +20,7 @@ pub struct Model {
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
     /// `single_family`, `condo`, `townhouse`, `multifamily`, `office`, `retail`, `industrial`, `mixed_use`, `land`.
-    pub property_type: String,
+    pub property_type: PropertyType,
     pub building_type: Option<String>,
     pub neighborhood: Option<String>,
     pub living_area_sf: Option<f64>,
@@ -43,10 +44,11 @@ pub struct Model {
     pub purchase_price: Option<f64>,
     pub units_count: Option<i32>,
     pub building_area_sf: Option<f64>,
+    pub parking_spaces: Option<i32>,
     /// `active`, `under_contract`, `owned`, `sold`, `archived`.
-    pub status: String,
+    pub status: PropertyStatus,
     /// `sourced`, `screening`, `underwriting`, `due_diligence`, `closed`, `rejected`.
-    pub pipeline_stage: String,
+    pub pipeline_stage: PipelineStage,
     pub source: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

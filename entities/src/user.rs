@@ -1,4 +1,5 @@
 //! `users`: people of a tenant, provisioned from their token on first use; role as last seen.
+use crate::enums::UserRole;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -12,7 +13,7 @@ pub struct Model {
     pub email: Option<String>,
     pub display_name: Option<String>,
     /// `admin`, `operator`, `analyst` or `viewer`.
-    pub role: String,
+    pub role: UserRole,
     pub active: bool,
     pub created_at: DateTimeUtc,
     pub last_seen_at: DateTimeUtc,

@@ -1,4 +1,5 @@
 //! `valuations`: saved model runs (DCF, Comp-Critic) with the inputs' hash and the full result.
+use crate::enums::ValuationModel;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -9,7 +10,7 @@ pub struct Model {
     pub tenant_id: Uuid,
     pub property_id: Option<Uuid>,
     /// `dcf` or `comp-critic`.
-    pub model: String,
+    pub model: ValuationModel,
     pub model_version: String,
     /// SHA-256 of the canonical input JSON.
     pub inputs_hash: String,

@@ -19,6 +19,8 @@ mod m20261128_000011_create_offers_and_document_links;
 mod m20261128_000012_check_provenance_tenant_per_statement;
 mod m20261128_000013_notify_data_changes;
 mod m20261128_000014_allow_interrupted_pipeline_runs;
+mod m20261206_000015_add_property_parking_spaces;
+mod m20261206_000016_notify_graph_outbox_changes;
 
 pub use common::APP_ROLE;
 
@@ -43,6 +45,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000012_check_provenance_tenant_per_statement::Migration),
             Box::new(m20261128_000013_notify_data_changes::Migration),
             Box::new(m20261128_000014_allow_interrupted_pipeline_runs::Migration),
+            Box::new(m20261206_000015_add_property_parking_spaces::Migration),
+            Box::new(m20261206_000016_notify_graph_outbox_changes::Migration),
         ]
     }
 }

@@ -3,23 +3,22 @@
 //! write runs outside a tenant (the owner role: seeding, maintenance). Notifications are delivered
 //! at commit, once per tenant per transaction, to every connected server, which drops the cached
 //! responses of that tenant (`src/http/response_cache.rs`). Statement-level, so a bulk import pays
-//! one call per statement, not per row. `graph_outbox` is included although the API never reads
-//! it: with the Neo4j engine, graph answers come from the mirror, which the drainer updates after
-//! the write's own notification; its deleting the synced outbox rows is the notification that the
-//! mirror has caught up.
+//! one call per statement, not per row. `graph_outbox` is left out here, as when this migration
+//! first landed; migration 016 adds its trigger (it had been added to this list afterwards, which
+//! changed a released migration's meaning; 016 creates the trigger idempotently, so databases that
+//! ran either version end up the same).
 use crate::common::postgres_only;
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-/// Tables whose writes invalidate cached responses: all of them.
+/// Tables whose writes invalidate cached responses (every table but `graph_outbox`, see 016).
 const TABLES: &[&str] = &[
     "audit_events",
     "dcf_assumptions",
     "documents",
     "field_provenance",
-    "graph_outbox",
     "hazard_points",
     "leases",
     "loans",

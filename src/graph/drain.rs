@@ -52,7 +52,7 @@ pub async fn drain_tenant(db: &Database, store: &Neo4jStore, tenant: TenantId) -
             .query_one_raw(Statement::from_sql_and_values(
                 DbBackend::Postgres,
                 "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7)) AS locked",
-                [tenant.0.to_string().into()],
+                [tenant.uuid().to_string().into()],
             ))
             .await?;
         if !row
@@ -65,7 +65,7 @@ pub async fn drain_tenant(db: &Database, store: &Neo4jStore, tenant: TenantId) -
     }
     let now = chrono::Utc::now();
     let due: Vec<graph_outbox::Model> = graph_outbox::Entity::find()
-        .filter(graph_outbox::Column::TenantId.eq(tenant.0))
+        .filter(graph_outbox::Column::TenantId.eq(tenant.uuid()))
         .filter(graph_outbox::Column::NextAttemptAt.lte(now))
         .order_by_asc(graph_outbox::Column::Id)
         .limit(TAKE)
@@ -83,7 +83,7 @@ pub async fn drain_tenant(db: &Database, store: &Neo4jStore, tenant: TenantId) -
     let outcome = match result {
         Ok(()) => {
             graph_outbox::Entity::delete_many()
-                .filter(graph_outbox::Column::TenantId.eq(tenant.0))
+                .filter(graph_outbox::Column::TenantId.eq(tenant.uuid()))
                 .filter(graph_outbox::Column::Id.is_in(ids.clone()))
                 .exec(tx.conn())
                 .await?;
@@ -99,7 +99,7 @@ pub async fn drain_tenant(db: &Database, store: &Neo4jStore, tenant: TenantId) -
                     .col_expr(graph_outbox::Column::Attempts, Expr::value(attempts))
                     .col_expr(graph_outbox::Column::NextAttemptAt, Expr::value(next))
                     .col_expr(graph_outbox::Column::LastError, Expr::value(e.code()))
-                    .filter(graph_outbox::Column::TenantId.eq(tenant.0))
+                    .filter(graph_outbox::Column::TenantId.eq(tenant.uuid()))
                     .filter(graph_outbox::Column::Id.eq(row.id))
                     .exec(tx.conn())
                     .await?;
@@ -115,7 +115,7 @@ pub async fn drain_tenant(db: &Database, store: &Neo4jStore, tenant: TenantId) -
 pub async fn drain_all(db: &Database, store: &Neo4jStore) -> Result<(), DbErr> {
     let all: Vec<tenant::Model> = tenant::Entity::find().all(&db.service).await?;
     for t in all {
-        if let Err(e) = drain_tenant(db, store, TenantId(t.id)).await {
+        if let Err(e) = drain_tenant(db, store, TenantId::from_row(&t)).await {
             tracing::warn!(tenant = %t.id, code = e.code(), error = %e, "graph outbox drain failed");
         }
     }
@@ -151,7 +151,7 @@ pub async fn full_sync(db: &Database, store: &Neo4jStore, slug: &str) -> anyhow:
         .await?
         .with_context(|| format!("no tenant {slug}"))?;
     store.ensure_schema().await?;
-    let tx = TenantTx::begin(&db.service, TenantId(t.id)).await?;
+    let tx = TenantTx::begin(&db.service, TenantId::from_row(&t)).await?;
     let started = chrono::Utc::now();
     let snapshot = load::snapshot(&tx).await?;
     store.replace_tenant(&snapshot).await?;

@@ -27,7 +27,7 @@ impl EmbeddedGraph {
 
     /// This graph, when it is `tenant`'s; another tenant sees an empty graph.
     fn of(&self, tenant: TenantId) -> Option<&Snapshot> {
-        (self.snapshot.tenant == tenant.0).then_some(&self.snapshot)
+        (self.snapshot.tenant == tenant.uuid()).then_some(&self.snapshot)
     }
 
     fn owner_of_row(s: &Snapshot, row: Uuid) -> Option<&OwnerNode> {

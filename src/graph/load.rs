@@ -42,7 +42,7 @@ pub async fn snapshot(tx: &TenantTx) -> Result<Snapshot, DbErr> {
         })
         .collect();
     Ok(assemble(
-        tx.tenant().0,
+        tx.tenant().uuid(),
         &rows,
         properties.into_iter().map(|p| PropertyNode {
             id: p.id,

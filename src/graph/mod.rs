@@ -4,6 +4,7 @@
 //! [`Neo4jStore`] (neo4rs, Cypher over Bolt 4) — plus the transactional outbox that mirrors writes
 //! to Neo4j and the drainer that empties it.
 pub mod algo;
+pub mod backend;
 pub mod drain;
 pub mod embedded;
 pub mod error;
@@ -15,8 +16,9 @@ pub mod resolve;
 pub mod start;
 pub mod store;
 
+pub use backend::GraphBackend;
 pub use embedded::EmbeddedGraph;
 pub use error::GraphError;
 pub use model::*;
 pub use neo4j::{Neo4jSettings, Neo4jStore};
-pub use store::{GraphBackend, GraphStore, MAX_NETWORK_DEPTH};
+pub use store::{GraphStore, MAX_NETWORK_DEPTH};

@@ -1,8 +1,8 @@
 //! Chooses the graph backend at start-up: with `REOS_NEO4J_URI` the Neo4j store (and the
 //! outbox drainer in the background), otherwise the embedded engine.
+use super::backend::GraphBackend;
 use super::drain;
 use super::neo4j::{Neo4jSettings, Neo4jStore};
-use super::store::GraphBackend;
 use crate::config::Settings;
 use crate::persistence::Database;
 use std::sync::Arc;

@@ -1,11 +1,9 @@
-//! The [`GraphStore`] interface both engines implement, and [`GraphBackend`]: which one the
-//! service uses (Neo4j when configured, else the embedded engine built per request).
+//! The [`GraphStore`] interface both engines implement, and the `depth` check of
+//! `propertyNetwork` they share.
 use super::error::GraphError;
 use super::model::{Cluster, CoOwner, Influence, Network, Portfolio};
-use super::neo4j::Neo4jStore;
 use crate::persistence::TenantId;
 use async_trait::async_trait;
-use std::sync::Arc;
 use uuid::Uuid;
 
 /// Largest `depth` of `propertyNetwork`.
@@ -43,36 +41,5 @@ pub fn check_depth(depth: i32) -> Result<u8, GraphError> {
         })
 }
 
-/// The engine GraphQL reads from, shared by all requests (schema data).
-#[derive(Clone, Default)]
-pub enum GraphBackend {
-    /// Built from the request's tenant transaction on every query: always consistent.
-    #[default]
-    Embedded,
-    /// The Neo4j mirror; writes reach it through the outbox.
-    Neo4j(Arc<Neo4jStore>),
-}
-
-impl GraphBackend {
-    /// Whether writes must be recorded in the outbox (only when there is a mirror to feed).
-    pub fn mirrors(&self) -> bool {
-        matches!(self, Self::Neo4j(_))
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::check_depth;
-
-    #[test]
-    fn depth_is_one_to_four_and_a_refusal_names_the_field() {
-        assert_eq!(check_depth(1).ok(), Some(1));
-        assert_eq!(check_depth(4).ok(), Some(4));
-        for bad in [0, 5, -1, 300] {
-            match check_depth(bad) {
-                Err(super::GraphError::BadInput { field, .. }) => assert_eq!(field, "depth"),
-                other => panic!("{bad}: {other:?}"),
-            }
-        }
-    }
-}
+mod tests;

@@ -30,8 +30,8 @@ pub fn build_schema(
         // Length and characters of every string input (src/graphql/input_limits.rs).
         .extension(super::input_limits::InputLimits)
         .extension(WorkLimit(std::sync::Arc::new(WorkCaps::from_settings(limits))))
-        .extension(crate::ratelimit::cost::CostProbe)
-        .extension(crate::telemetry::graphql::OperationMetrics);
+        .extension(crate::graphql::cost::CostProbe)
+        .extension(crate::graphql::metrics::OperationMetrics);
     if let Some(d) = documents {
         builder = builder.data(d);
     }

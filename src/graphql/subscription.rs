@@ -2,34 +2,15 @@
 //! A subscriber's tenant and role come from the token checked at `connection_init` (the
 //! WebSocket layer puts a [`SubscriberCtx`] into the connection's data); events of other tenants
 //! never reach it, whatever ids it asks for.
-use crate::auth::{Principal, Role};
+use crate::auth::Role;
 use crate::domain::rules;
 use crate::error::{ApiError, ApiResult};
-use crate::events::{EventBus, EventKind, ImportProgress, Outbox};
+use crate::events::{EventKind, ImportProgress};
+use crate::graphql::context::SubscriberCtx;
 use crate::graphql::types::valuation::Valuation;
-use crate::persistence::{TenantId, TenantTx, repositories};
+use crate::services::properties;
 use async_graphql::{Context, ID, Result, SimpleObject, Subscription};
 use futures_util::{Stream, StreamExt};
-use sea_orm::DatabaseConnection;
-
-/// Per-connection data of a subscription socket, built from the `connection_init` token.
-#[derive(Clone)]
-pub struct SubscriberCtx {
-    pub principal: Principal,
-    pub tenant: TenantId,
-    /// The caller's highest role.
-    pub role: Role,
-    pub bus: EventBus,
-    /// For the existence checks (NOT_FOUND outside the tenant, as for queries).
-    pub db: DatabaseConnection,
-}
-
-/// Announces a saved valuation to `valuationCompleted` subscribers once the request commits.
-pub(crate) fn valuation_saved(ctx: &Context<'_>, saved: &reos_entities::valuation::Model) {
-    if let Some(outbox) = ctx.data_opt::<Outbox>() {
-        outbox.after_commit(EventKind::ValuationCompleted(std::sync::Arc::new(saved.clone())));
-    }
-}
 
 /// The subscriber, or UNAUTHENTICATED / FORBIDDEN.
 fn subscriber<'a>(ctx: &'a Context<'_>, min: Role) -> ApiResult<&'a SubscriberCtx> {
@@ -102,15 +83,7 @@ impl SubscriptionRoot {
         property_id: ID,
     ) -> Result<impl Stream<Item = ValuationCompletedEvent> + use<>> {
         let s = subscriber(ctx, Role::Analyst)?;
-        let id = rules::uuid(&property_id, "property")?;
-        let tx = TenantTx::begin(&s.db, s.tenant).await.map_err(ApiError::from)?;
-        let found = repositories::find::<reos_entities::property::Entity>(&tx, id)
-            .await
-            .map_err(ApiError::from)?;
-        tx.rollback().await.map_err(ApiError::from)?;
-        if found.is_none() {
-            return Err(ApiError::not_found("property").into());
-        }
+        let id = properties::visible(&s.db, s.tenant, &property_id).await?;
         Ok(s.bus.subscribe(s.tenant).filter_map(move |kind| {
             futures_util::future::ready(match kind {
                 EventKind::ValuationCompleted(v) if v.property_id == Some(id) => Some(ValuationCompletedEvent {

@@ -23,3 +23,17 @@ pub fn read(value: UploadValue, max: u64, field: &str) -> ApiResult<Vec<u8>> {
     }
     Ok(bytes)
 }
+
+/// Limits for the multipart parser, checked while the request is read (before any resolver
+/// runs): no file above the largest upload any mutation accepts (`importSales` takes 64 MiB)
+/// and no body above `max_files` such files. The exact per-file and per-request limits are
+/// checked by `uploadDocument` with a clear error.
+pub fn multipart_options(docs: &crate::services::documents::Documents) -> async_graphql::http::MultipartOptions {
+    const SALES_IMPORT_MAX: usize = 64 * 1024 * 1024;
+    let max = usize::try_from(docs.max_bytes)
+        .unwrap_or(usize::MAX)
+        .max(SALES_IMPORT_MAX);
+    async_graphql::http::MultipartOptions::default()
+        .max_num_files(docs.max_files)
+        .max_file_size(max)
+}

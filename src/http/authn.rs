@@ -1,15 +1,17 @@
 //! Who is calling: the one sequence token → role → tenant → active user, shared by `/graphql`
 //! (POST and GET), the WebSocket's `connection_init` and document downloads. It looks at the
 //! `Authorization` header alone, so it runs before any body is read or any query is parsed: an
-//! unauthenticated request costs one signature check at most. One function renders every error
-//! body the HTTP layer writes itself.
+//! unauthenticated request costs one signature check at most.
+use super::error_body::error_response;
 use super::state::AppState;
 use crate::auth::{AuthError, Principal, Role};
 use crate::persistence::TenantId;
 use crate::services::users::Access;
-use actix_web::HttpResponse;
+use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::header::AUTHORIZATION;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use futures_util::future::LocalBoxFuture;
 
 /// A caller whose token, role, tenant and user record were accepted.
 #[derive(Debug, Clone)]
@@ -80,39 +82,6 @@ impl Refused {
     }
 }
 
-/// A GraphQL-shaped error body outside execution: `{"errors":[{message, extensions:{code,
-/// reason?, requestId?}}]}`, with `WWW-Authenticate` on 401 and `x-request-id` always. Internal
-/// errors and unavailability (5xx) carry `extensions.requestId`.
-pub fn error_response(
-    status: StatusCode,
-    code: &str,
-    reason: Option<&str>,
-    message: &str,
-    request_id: &str,
-) -> HttpResponse {
-    let mut ext = serde_json::json!({ "code": code });
-    if let Some(r) = reason {
-        ext["reason"] = r.into();
-    }
-    if status.is_server_error() {
-        ext["requestId"] = request_id.into();
-    }
-    let mut res = HttpResponse::build(status);
-    if status == StatusCode::UNAUTHORIZED {
-        res.insert_header(("WWW-Authenticate", "Bearer"));
-    }
-    let mut res = res.json(serde_json::json!({ "errors": [{ "message": message, "extensions": ext }] }));
-    with_request_id(&mut res, request_id);
-    res
-}
-
-/// Puts `x-request-id` on a response.
-pub fn with_request_id(res: &mut HttpResponse, request_id: &str) {
-    if let Ok(v) = HeaderValue::from_str(request_id) {
-        res.headers_mut().insert(HeaderName::from_static("x-request-id"), v);
-    }
-}
-
 /// Verifies the `Authorization` header value and admits the caller.
 pub async fn authenticate(state: &AppState, header: Option<&str>) -> Result<Authenticated, Refused> {
     let principal = state.tokens.verify(&state.verifier, header).await.map_err(|e| {
@@ -149,5 +118,33 @@ pub async fn authenticate(state: &AppState, header: Option<&str>) -> Result<Auth
             tracing::error!(error = %e, "user lookup failed");
             Err(Refused::Unavailable(e.to_string()))
         }
+    }
+}
+
+/// The extractor: a handler that takes an [`Authenticated`] runs only for an admitted caller;
+/// anyone else gets the refusal (401, 403 or 503, with the request id) and the handler never runs.
+impl FromRequest for Authenticated {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(http: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = http.app_data::<web::Data<AppState>>().cloned();
+        let header = http
+            .headers()
+            .get(AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let request_id = super::request_id::request_id(http);
+        Box::pin(async move {
+            let Some(state) = state else {
+                return Err(actix_web::error::ErrorInternalServerError("application state missing"));
+            };
+            authenticate(&state, header.as_deref()).await.map_err(|refused| {
+                if let Refused::Unavailable(e) = &refused {
+                    crate::http::sentry::RequestScope::anonymous(&request_id).capture("DATABASE_UNAVAILABLE", e);
+                }
+                actix_web::error::InternalError::from_response(refused.message(), refused.response(&request_id)).into()
+            })
+        })
     }
 }

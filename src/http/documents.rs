@@ -1,14 +1,15 @@
 //! `GET /documents/{id}`: the bytes of one document, streamed with its stored content type and a
 //! `Content-Disposition`, for a bearer token of the document's tenant with the analyst role or
 //! higher. Another tenant's id, a malformed id and a missing document all get the same 404.
-use super::authn::{authenticate, error_response};
+use super::authn::Authenticated;
+use super::error_body::error_response;
 use super::state::AppState;
 use crate::auth::Role;
 use crate::persistence::TenantTx;
 use crate::persistence::object_store::{ObjectKey, StoreError};
 use crate::services::documents::{Documents, names};
 use actix_web::http::StatusCode;
-use actix_web::http::header::{AUTHORIZATION, CONTENT_DISPOSITION, CONTENT_TYPE};
+use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, web};
 use futures_util::TryStreamExt;
 use reos_entities::document;
@@ -35,13 +36,10 @@ fn unavailable(what: &str, e: &dyn std::fmt::Display, request_id: &str) -> HttpR
 async fn authorized(
     state: &AppState,
     http: &HttpRequest,
+    who: Authenticated,
     id: &str,
 ) -> Result<(TenantTx, document::Model), HttpResponse> {
-    let request_id = crate::telemetry::request_id(http);
-    let header = http.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok());
-    let who = authenticate(state, header)
-        .await
-        .map_err(|refused| refused.response(&request_id))?;
+    let request_id = crate::http::request_id::request_id(http);
     if !who.role.at_least(Role::Analyst) {
         return Err(error(
             StatusCode::FORBIDDEN,
@@ -68,9 +66,10 @@ pub async fn download(
     state: web::Data<AppState>,
     docs: web::Data<Documents>,
     http: HttpRequest,
+    who: Authenticated,
     id: web::Path<String>,
 ) -> HttpResponse {
-    let (tx, doc) = match authorized(&state, &http, &id).await {
+    let (tx, doc) = match authorized(&state, &http, who, &id).await {
         Ok(found) => found,
         Err(res) => return res,
     };
@@ -93,8 +92,12 @@ pub async fn download(
             .streaming(stream.map_err(std::io::Error::other)),
         Err(StoreError::NotFound) => {
             tracing::error!(key = doc.object_key.as_str(), "document row without its object");
-            not_found(&crate::telemetry::request_id(&http))
+            not_found(&crate::http::request_id::request_id(&http))
         }
-        Err(e) => unavailable("reading the object failed", &e, &crate::telemetry::request_id(&http)),
+        Err(e) => unavailable(
+            "reading the object failed",
+            &e,
+            &crate::http::request_id::request_id(&http),
+        ),
     }
 }

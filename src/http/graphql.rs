@@ -1,5 +1,8 @@
-//! POST /graphql (single or batched operations) and GET /graphql?query=… (queries); GraphiQL is in graphiql.rs.
-use super::authn::{Authenticated, Refused, authenticate, error_response};
+//! POST /graphql (single or batched operations) and GET /graphql?query=… (queries): admission
+//! (upload permission, body, guard, work cap, budgets), then execution in the tenant transaction.
+//! GraphiQL is in graphiql.rs.
+use super::authn::Authenticated;
+use super::error_body::{HttpError, error_response, with_request_id};
 use super::graphql_body::Incoming;
 use super::response_cache::{Key, ResponseCache, Ticket};
 use super::state::AppState;
@@ -30,12 +33,6 @@ fn finish_errors(resp: &mut Response, request_id: &str) {
             None => {}
         }
     }
-}
-
-fn with_ctx(req: Request, ctx: &RequestCtx, state: &AppState) -> Request {
-    req.data(ctx.clone())
-        .data(loaders(ctx.tx.clone()))
-        .data(state.users.clone())
 }
 
 /// Runs every operation of the batch through the document guard (and, over GET, refuses what is
@@ -85,179 +82,250 @@ fn guard(state: &AppState, http: &HttpRequest, batch: &mut BatchRequest) -> Resu
     Err(Box::new(super::negotiation::respond(resp, http)))
 }
 
+/// A request let through to execution: its operations, its share of the upload budget (held
+/// until the response is made) and where it stands with the response cache.
+struct Admitted {
+    batch: BatchRequest,
+    _upload_permit: Option<tokio::sync::OwnedSemaphorePermit>,
+    deadline: Duration,
+}
+
+/// POST /graphql and GET /graphql?query=…: the edge middleware ([`super::rate_limit::pre_auth`])
+/// has checked method, content type and the IP's constant; [`Authenticated`] the token.
 #[tracing::instrument(skip_all, fields(request_id, tenant, cost))]
-pub async fn execute(state: web::Data<AppState>, http: HttpRequest, payload: web::Payload) -> HttpResponse {
-    let request_id = crate::telemetry::request_id(&http);
+pub async fn execute(
+    state: web::Data<AppState>,
+    http: HttpRequest,
+    who: Authenticated,
+    payload: web::Payload,
+) -> HttpResponse {
+    let request_id = super::request_id::request_id(&http);
     tracing::Span::current().record("request_id", request_id.as_str());
-    let reply = |res: HttpResponse| with_request_id(res, &request_id);
-    // Headers only (method, content type), then the IP's constant, then the token: nothing of the
-    // body is read and nothing parsed before the caller is known.
-    let incoming = match Incoming::from_headers(&http) {
-        Ok(i) => i,
-        Err(rejection) => return reply(actix_web::ResponseError::error_response(&rejection)),
+    tracing::Span::current().record("tenant", who.tenant.to_string().as_str());
+    let mut res = match admit(&state, &http, &who, payload.into_inner(), &request_id).await {
+        Ok(admitted) => run(&state, &http, who, admitted, &request_id).await,
+        Err(res) => *res,
     };
-    let meter = match super::rate_limit::before_auth(&http).await {
-        Ok(m) => m,
-        Err(refused) => return reply(*refused),
-    };
-    let header = http.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok());
-    let who = match authenticate(&state, header).await {
-        Ok(who) => who,
-        Err(refused) => {
-            if let Refused::Unavailable(e) = &refused {
-                crate::sentry_setup::RequestScope::anonymous(&request_id).capture("DATABASE_UNAVAILABLE", e);
-            }
-            return refused.response(&request_id);
-        }
-    };
-    let tenant = who.tenant;
-    tracing::Span::current().record("tenant", tenant.to_string().as_str());
+    with_request_id(&mut res, &request_id);
+    res
+}
+
+/// Everything before execution, in order: upload permission, the body under the deadline, the
+/// batch size, the document guard, the work cap and the budgets.
+async fn admit(
+    state: &AppState,
+    http: &HttpRequest,
+    who: &Authenticated,
+    payload: actix_web::dev::Payload,
+    request_id: &str,
+) -> Result<Admitted, Box<HttpResponse>> {
+    let (incoming, meter) = super::rate_limit::edge(http).await?;
     let deadline = Duration::from_secs(state.settings.graphql.request_timeout_secs);
+    let refuse = |e: HttpError| Box::new(e.render(Some(request_id)));
     // Uploads: only roles that may upload (every mutation taking a file needs operator), and
     // they hold their share of the in-flight budget until the response is made.
-    let _upload_permit = match incoming {
+    let upload_permit = match incoming {
         Incoming::Multipart if !who.role.at_least(Role::Operator) => {
-            let msg = "uploads require the operator role or higher";
-            return error_response(
+            let e = HttpError::new(
                 StatusCode::FORBIDDEN,
                 "FORBIDDEN",
-                Some("UPLOAD_NOT_ALLOWED"),
-                msg,
-                &request_id,
+                "uploads require the operator role or higher",
             );
+            return Err(refuse(e.ext("reason", "UPLOAD_NOT_ALLOWED")));
         }
-        Incoming::Multipart => match state.reserve_upload(&http).await {
-            Ok(p) => Some(p),
-            Err(res) => return reply(res),
-        },
+        Incoming::Multipart => Some(state.reserve_upload(http).await.map_err(Box::new)?),
         _ => None,
     };
-    let mut batch = match tokio::time::timeout(deadline, incoming.read(&http, payload.into_inner())).await {
+    let mut batch = match tokio::time::timeout(deadline, incoming.read(http, payload)).await {
         Ok(Ok(b)) => b,
-        Ok(Err(rejection)) => return reply(actix_web::ResponseError::error_response(&rejection)),
-        Err(_) => return timed_out(deadline, &request_id),
+        Ok(Err(rejection)) => return Err(Box::new(actix_web::ResponseError::error_response(&rejection))),
+        Err(_) => return Err(Box::new(timed_out(deadline, request_id))),
     };
     if let BatchRequest::Batch(ops) = &batch {
         let max = state.settings.graphql.max_batch;
         if ops.len() > max || ops.is_empty() {
             let msg = format!("a batch holds 1 to {max} operations");
-            return error_response(StatusCode::BAD_REQUEST, "QUERY_TOO_COMPLEX", None, &msg, &request_id);
+            return Err(refuse(HttpError::new(
+                StatusCode::BAD_REQUEST,
+                "QUERY_TOO_COMPLEX",
+                msg,
+            )));
         }
     }
-    if let Err(res) = guard(&state, &http, &mut batch) {
-        return reply(*res);
-    }
+    guard(state, http, &mut batch)?;
     // The work of the whole request against the role's cap (each operation is also checked on
     // its own during validation), then against the budgets. A single operation needs no probe
     // when nothing is metered: its validation checks the same cap.
     if meter.metered() || matches!(batch, BatchRequest::Batch(_)) {
-        let cost = crate::ratelimit::cost::request_cost(&state.schema, &mut batch).await;
+        let cost = crate::graphql::cost::request_cost(&state.schema, &mut batch).await;
         if let Err(e) = state
             .work
             .check(Some(who.role), usize::try_from(cost).unwrap_or(usize::MAX))
         {
             let resp = BatchResponse::Single(Response::from_errors(vec![e]));
-            return reply(super::negotiation::respond(resp, &http));
+            return Err(Box::new(super::negotiation::respond(resp, http)));
         }
-        if let Err(refused) = meter.after_auth(&http, &who, cost).await {
-            return reply(*refused);
-        }
+        meter.after_auth(http, who, cost).await?;
     }
-    let cache = Cached::lookup(&state, tenant, header.unwrap_or_default(), &mut batch);
+    Ok(Admitted {
+        batch,
+        _upload_permit: upload_permit,
+        deadline,
+    })
+}
+
+/// Answers from the response cache, or executes in the tenant's transaction (committed when
+/// every operation succeeded) and keeps a cacheable answer.
+async fn run(
+    state: &AppState,
+    http: &HttpRequest,
+    who: Authenticated,
+    admitted: Admitted,
+    request_id: &str,
+) -> HttpResponse {
+    let Admitted {
+        mut batch, deadline, ..
+    } = admitted;
+    let header = http.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok());
+    let tenant = who.tenant;
+    let cache = Cached::lookup(state, tenant, header.unwrap_or_default(), &mut batch);
     if let Cached::Hit(body) = cache {
-        return reply(super::negotiation::respond_cached(body, &http, true));
+        return super::negotiation::respond_cached(body, http, true);
     }
-    let Authenticated { principal, role, .. } = who;
-    let sentry = crate::sentry_setup::RequestScope::new(&request_id, &tenant.to_string(), role, &batch);
-    let outbox = crate::events::Outbox::new(state.events.clone(), tenant);
-    let tx = match TenantTx::begin(&state.db.service, tenant).await {
-        Ok(tx) => Arc::new(tx),
+    let sentry = crate::http::sentry::RequestScope::new(request_id, &tenant.to_string(), who.role, &batch);
+    let tx = match RequestTx::begin(state, tenant).await {
+        Ok(tx) => tx,
         Err(e) => {
             tracing::error!(error = %e, "could not open the tenant transaction");
             sentry.capture("DATABASE_UNAVAILABLE", &e.to_string());
-            return unavailable(&request_id);
+            return unavailable(request_id);
         }
     };
-    let ctx = RequestCtx {
-        principal,
-        tx: tx.clone(),
-        request_id: request_id.clone(),
-        role,
-    };
-    let batch = match batch {
-        BatchRequest::Single(r) => BatchRequest::Single(with_ctx(r, &ctx, &state).data(outbox.clone())),
-        BatchRequest::Batch(rs) => BatchRequest::Batch(
-            rs.into_iter()
-                .map(|r| with_ctx(r, &ctx, &state).data(outbox.clone()))
-                .collect(),
-        ),
-    };
-    drop(ctx);
+    let batch = tx.attach(batch, who, request_id, state);
     let Ok(mut resp) = tokio::time::timeout(deadline, sentry.run(state.schema.execute_batch(batch))).await else {
         // The execution future is dropped: its blocking work is told to stop, and the
-        // transaction (its last handle dropped below) rolls back.
-        outbox.rolled_back();
-        return timed_out(deadline, &request_id);
+        // transaction rolls back.
+        tx.abandon();
+        return timed_out(deadline, request_id);
     };
-    let ok = match &mut resp {
-        BatchResponse::Single(r) => {
-            finish_errors(r, &request_id);
-            r.is_ok()
-        }
-        BatchResponse::Batch(rs) => rs.iter_mut().fold(true, |ok, r| {
-            finish_errors(r, &request_id);
-            ok && r.is_ok()
-        }),
-    };
+    let ok = finish_batch(&mut resp, request_id);
     sentry.report(&resp);
-    // Nothing outlives execution but this handle; if something did, dropping the last handle rolls back.
-    match Arc::try_unwrap(tx) {
-        Ok(tx) if ok => {
-            if let Err(e) = tx.commit().await {
-                tracing::error!(error = %e, "commit failed");
-                sentry.capture("COMMIT_FAILED", &e.to_string());
-                outbox.rolled_back();
-                return error_response(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "INTERNAL_SERVER_ERROR",
-                    None,
-                    "commit failed",
-                    &request_id,
-                );
-            }
-            outbox.committed();
-            if let Some(c) = &state.responses
-                && !matches!(cache, Cached::Miss(..))
-            {
-                // Not a plain query: it may have written. This server's next read must see it,
-                // before the database's notification arrives.
-                c.changed(Some(tenant.0));
-            }
-        }
-        Ok(tx) => {
-            outbox.rolled_back();
-            if let Err(e) = tx.rollback().await {
-                tracing::warn!(error = %e, "rollback failed");
-            }
-        }
-        Err(_) => {
-            outbox.rolled_back();
-            tracing::error!("tenant transaction still shared after execution; rolled back")
-        }
+    if let Err(e) = tx.finish(ok).await {
+        sentry.capture("COMMIT_FAILED", &e.to_string());
+        let msg = "commit failed";
+        return error_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "INTERNAL_SERVER_ERROR",
+            None,
+            msg,
+            request_id,
+        );
+    }
+    if ok
+        && let Some(c) = &state.responses
+        && !matches!(cache, Cached::Miss(..))
+    {
+        // Not a plain query: it may have written. This server's next read must see it,
+        // before the database's notification arrives.
+        c.changed(Some(tenant.uuid()));
     }
     if let (Cached::Miss(c, key, ticket), BatchResponse::Single(r)) = (cache, &resp)
         && let Some(body) = super::negotiation::cacheable_body(r)
     {
         c.put(key, ticket, body.clone());
-        return reply(super::negotiation::respond_cached(body, &http, false));
+        return super::negotiation::respond_cached(body, http, false);
     }
-    reply(super::negotiation::respond(resp, &http))
+    super::negotiation::respond(resp, http)
+}
+
+/// Finishes every response's errors; whether all operations succeeded.
+fn finish_batch(resp: &mut BatchResponse, request_id: &str) -> bool {
+    match resp {
+        BatchResponse::Single(r) => {
+            finish_errors(r, request_id);
+            r.is_ok()
+        }
+        BatchResponse::Batch(rs) => rs.iter_mut().fold(true, |ok, r| {
+            finish_errors(r, request_id);
+            ok && r.is_ok()
+        }),
+    }
+}
+
+/// The request's tenant transaction and its events: committed when the operations succeeded,
+/// rolled back otherwise (and when dropped unfinished); events are published only after a
+/// commit.
+struct RequestTx {
+    tx: Arc<TenantTx>,
+    outbox: crate::events::Outbox,
+}
+
+impl RequestTx {
+    async fn begin(state: &AppState, tenant: TenantId) -> Result<Self, sea_orm::DbErr> {
+        Ok(Self {
+            tx: Arc::new(TenantTx::begin(&state.db.service, tenant).await?),
+            outbox: crate::events::Outbox::new(state.events.clone(), tenant),
+        })
+    }
+
+    /// Gives every operation the request's context, loaders and event outbox.
+    fn attach(&self, batch: BatchRequest, who: Authenticated, request_id: &str, state: &AppState) -> BatchRequest {
+        let ctx = RequestCtx {
+            principal: who.principal,
+            tx: self.tx.clone(),
+            request_id: request_id.to_owned(),
+            role: who.role,
+        };
+        let with = |r: Request| {
+            r.data(ctx.clone())
+                .data(loaders(ctx.tx.clone()))
+                .data(state.users.clone())
+                .data(self.outbox.clone())
+        };
+        match batch {
+            BatchRequest::Single(r) => BatchRequest::Single(with(r)),
+            BatchRequest::Batch(rs) => BatchRequest::Batch(rs.into_iter().map(with).collect()),
+        }
+    }
+
+    /// The request was cancelled: nothing it wrote is kept or announced.
+    fn abandon(self) {
+        self.outbox.rolled_back();
+    }
+
+    /// Commits when `ok`, otherwise rolls back; the error of a failed commit.
+    async fn finish(self, ok: bool) -> Result<(), sea_orm::DbErr> {
+        // Nothing outlives execution but this handle; if something did, dropping it rolls back.
+        let Ok(tx) = Arc::try_unwrap(self.tx) else {
+            self.outbox.rolled_back();
+            tracing::error!("tenant transaction still shared after execution; rolled back");
+            return Ok(());
+        };
+        if !ok {
+            self.outbox.rolled_back();
+            if let Err(e) = tx.rollback().await {
+                tracing::warn!(error = %e, "rollback failed");
+            }
+            return Ok(());
+        }
+        match tx.commit().await {
+            Ok(()) => {
+                self.outbox.committed();
+                Ok(())
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "commit failed");
+                self.outbox.rolled_back();
+                Err(e)
+            }
+        }
+    }
 }
 
 fn timed_out(deadline: Duration, request_id: &str) -> HttpResponse {
     tracing::warn!(seconds = deadline.as_secs(), "request timed out and was cancelled");
     let msg = format!("the request ran longer than {} s and was cancelled", deadline.as_secs());
-    error_response(StatusCode::SERVICE_UNAVAILABLE, "TIMEOUT", None, &msg, request_id)
+    HttpError::new(StatusCode::SERVICE_UNAVAILABLE, "TIMEOUT", msg).render(Some(request_id))
 }
 
 fn unavailable(request_id: &str) -> HttpResponse {
@@ -268,11 +336,6 @@ fn unavailable(request_id: &str) -> HttpResponse {
         "database unavailable",
         request_id,
     )
-}
-
-fn with_request_id(mut resp: HttpResponse, request_id: &str) -> HttpResponse {
-    super::authn::with_request_id(&mut resp, request_id);
-    resp
 }
 
 /// Where a request stands with the response cache.

@@ -67,7 +67,7 @@ impl Incoming {
             Self::Get => from_query_string(req.query_string()).map_err(reject),
             Self::Multipart => {
                 // Files are spooled to temporary files as they arrive (async-graphql's `tempfile`
-                // feature) within the limits of `Documents::multipart_options`.
+                // feature) within the limits of `graphql::upload::multipart_options`.
                 let mut payload = payload;
                 let upstream = async_graphql_actix_web::GraphQLBatchRequest::from_request(req, &mut payload);
                 upstream.await.map(|b| b.0).map_err(|e| {

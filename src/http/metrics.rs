@@ -11,7 +11,7 @@ use std::time::Instant;
 
 /// Prometheus scrape endpoint; samples the database pool first.
 pub async fn scrape(state: web::Data<AppState>) -> HttpResponse {
-    metrics::observe_pools(&state.db);
+    metrics::observe_pools(&state.db.service);
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .body(metrics::render())

@@ -2,6 +2,7 @@
 //! tenant transaction and commits it only when the operation had no error.
 pub mod authn;
 pub mod documents;
+pub mod error_body;
 pub mod graphiql;
 pub mod graphql;
 pub mod graphql_body;
@@ -10,8 +11,10 @@ pub mod metrics;
 pub mod negotiation;
 pub mod rate_limit;
 pub mod request_error;
+pub mod request_id;
 pub mod request_log;
 pub mod response_cache;
+pub mod sentry;
 pub mod state;
 pub mod token_cache;
 pub mod ws;
@@ -20,13 +23,15 @@ use actix_web::web;
 
 /// Mounts every route.
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/graphql", web::post().to(graphql::execute))
+    let edge = || actix_web::middleware::from_fn(rate_limit::pre_auth);
+    cfg.route("/graphql", web::post().to(graphql::execute).wrap(edge()))
         .route("/graphql", ws::route())
         .route(
             "/graphql",
             web::get()
                 .guard(actix_web::guard::fn_guard(graphql_body::has_query_param))
-                .to(graphql::execute),
+                .to(graphql::execute)
+                .wrap(edge()),
         )
         .route("/graphql", web::get().to(graphiql::page))
         .route("/graphiql/{file}", web::get().to(graphiql::asset))

@@ -5,9 +5,11 @@
 //! A refusal is HTTP 429 with `Retry-After` and `RATE_LIMITED`; nothing has run. The
 //! [`headers`] middleware puts `X-RateLimit-*` on the response, whatever answered it.
 use super::authn::Authenticated;
+use super::error_body::HttpError;
+use super::graphql_body::Incoming;
 use crate::ratelimit::{Check, Decision, Outcome, RateLimiter};
 use crate::telemetry::metrics;
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderName, HeaderValue, RETRY_AFTER};
@@ -45,10 +47,9 @@ pub fn client_ip(http: &HttpRequest, trust_forwarded: bool) -> String {
     }
 }
 
-fn refusal(status: StatusCode, retry_after: u64, message: String, ext: serde_json::Value) -> HttpResponse {
-    HttpResponse::build(status)
-        .insert_header((RETRY_AFTER, retry_after.to_string()))
-        .json(serde_json::json!({ "errors": [{ "message": message, "extensions": ext }] }))
+fn refusal(http: &HttpRequest, retry_after: u64, e: HttpError) -> HttpResponse {
+    e.header((RETRY_AFTER, retry_after.to_string()))
+        .render(Some(&super::request_id::request_id(http)))
 }
 
 impl Meter {
@@ -57,9 +58,9 @@ impl Meter {
         let decision = match outcome {
             None | Some(Outcome::Unavailable { fail_open: true }) => return Ok(()),
             Some(Outcome::Unavailable { fail_open: false }) => {
-                let ext = serde_json::json!({ "code": "RATE_LIMITER_UNAVAILABLE" });
-                let msg = "the rate limiter is unavailable; try again shortly".to_owned();
-                return Err(Box::new(refusal(StatusCode::SERVICE_UNAVAILABLE, 1, msg, ext)));
+                let msg = "the rate limiter is unavailable; try again shortly";
+                let e = HttpError::new(StatusCode::SERVICE_UNAVAILABLE, "RATE_LIMITER_UNAVAILABLE", msg);
+                return Err(Box::new(refusal(http, 1, e)));
             }
             Some(Outcome::Allowed(d)) => {
                 let mut ext = http.extensions_mut();
@@ -74,18 +75,22 @@ impl Meter {
         http.extensions_mut().insert(Reported(decision));
         let scope = decision.scope.as_str();
         let retry = secs(decision.retry_after_ms).max(1);
-        let mut ext = serde_json::json!({ "code": "RATE_LIMITED", "retryAfterSeconds": retry, "scope": scope });
-        let message = if decision.exceeds_budget {
-            ext["reason"] = "COST_EXCEEDS_BUDGET".into();
-            format!(
+        let limited = |message: String| {
+            HttpError::new(StatusCode::TOO_MANY_REQUESTS, "RATE_LIMITED", message)
+                .ext("retryAfterSeconds", retry)
+                .ext("scope", scope)
+        };
+        let e = if decision.exceeds_budget {
+            limited(format!(
                 "this request costs {cost}, more than the whole {scope} budget of {} per minute",
                 decision.limit
-            )
+            ))
+            .ext("reason", "COST_EXCEEDS_BUDGET")
         } else {
-            format!("rate limit exceeded ({scope} budget); retry after {retry} s")
+            limited(format!("rate limit exceeded ({scope} budget); retry after {retry} s"))
         };
         tracing::info!(scope, cost, retry_after_s = retry, "rate limited");
-        Err(Box::new(refusal(StatusCode::TOO_MANY_REQUESTS, retry, message, ext)))
+        Err(Box::new(refusal(http, retry, e)))
     }
 
     async fn spend(&self, http: &HttpRequest, checks: &[Check], cost: u64) -> Result<(), Box<HttpResponse>> {
@@ -112,7 +117,7 @@ impl Meter {
             m.graphql_cost.inc_by(cost);
         }
         tracing::Span::current().record("cost", cost);
-        let [tenant, user] = limiter.principal_checks(who.tenant.0, &who.principal.subject, who.role);
+        let [tenant, user] = limiter.principal_checks(who.tenant.uuid(), &who.principal.subject, who.role);
         let checks = [limiter.ip_check(&self.ip), tenant, user];
         self.spend(http, &checks, cost).await
     }
@@ -163,4 +168,39 @@ pub async fn headers(
         }
     }
     Ok(res)
+}
+
+/// What [`pre_auth`] found, waiting in the request's extensions for the handler.
+struct Edge(Incoming, Meter);
+
+/// The edge of POST and GET /graphql, from the headers alone and before the token is looked at
+/// (so before the [`Authenticated`] extractor runs): method and content type, then the constant
+/// charged to the client IP's budget.
+pub async fn pre_auth(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let incoming = match Incoming::from_headers(req.request()) {
+        Ok(i) => i,
+        Err(rejection) => {
+            let mut res = actix_web::ResponseError::error_response(&rejection);
+            super::error_body::with_request_id(&mut res, &super::request_id::request_id(req.request()));
+            return Ok(req.into_response(res).map_into_right_body());
+        }
+    };
+    let meter = match before_auth(req.request()).await {
+        Ok(m) => m,
+        Err(res) => return Ok(req.into_response(*res).map_into_right_body()),
+    };
+    req.extensions_mut().insert(Edge(incoming, meter));
+    next.call(req).await.map(ServiceResponse::map_into_left_body)
+}
+
+/// What the edge found for this request (checked here when the route is not behind [`pre_auth`]).
+pub async fn edge(http: &HttpRequest) -> Result<(Incoming, Meter), Box<HttpResponse>> {
+    if let Some(Edge(incoming, meter)) = http.extensions_mut().remove::<Edge>() {
+        return Ok((incoming, meter));
+    }
+    let incoming = Incoming::from_headers(http).map_err(|r| Box::new(actix_web::ResponseError::error_response(&r)))?;
+    Ok((incoming, before_auth(http).await?))
 }

@@ -1,5 +1,6 @@
 //! Why a GraphQL-over-HTTP request was refused before authentication or execution, and the
 //! GraphQL-shaped answer (`extensions.code = BAD_USER_INPUT`, `field`, stable `reason`).
+use super::error_body::HttpError;
 use super::negotiation::MediaType;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{ALLOW, CONTENT_TYPE};
@@ -83,20 +84,18 @@ impl ResponseError for Rejection {
     }
 
     fn error_response(&self) -> HttpResponse {
-        let mut res = HttpResponse::build(self.status_code());
-        res.insert_header((CONTENT_TYPE, self.media.content_type()));
+        let mut e = HttpError::new(self.status_code(), "BAD_USER_INPUT", self.error.to_string())
+            .ext("reason", self.error.reason())
+            .ext("field", self.error.field())
+            .header((CONTENT_TYPE, self.media.content_type()));
         if self.status_code() == StatusCode::METHOD_NOT_ALLOWED {
             let allow = if matches!(self.error, RequestError::NotAllowedOverGet(_)) {
                 "POST"
             } else {
                 "GET, POST"
             };
-            res.insert_header((ALLOW, allow));
+            e = e.header((ALLOW, allow));
         }
-        let ext =
-            serde_json::json!({ "code": "BAD_USER_INPUT", "reason": self.error.reason(), "field": self.error.field() });
-        res.body(
-            serde_json::json!({ "errors": [{ "message": self.error.to_string(), "extensions": ext }] }).to_string(),
-        )
+        e.render(None)
     }
 }

@@ -87,7 +87,7 @@ impl ResponseCache {
         }
         let variables = serde_json::to_string(&request.variables).ok()?;
         Some(Key {
-            tenant: tenant.0,
+            tenant: tenant.uuid(),
             credentials: credentials.to_owned(),
             query: request.query.clone(),
             operation: request.operation_name.clone(),
@@ -97,10 +97,15 @@ impl ResponseCache {
 
     /// The state a request starting now computes under; None while the feed is down.
     pub fn ticket(&self, tenant: TenantId) -> Option<Ticket> {
+        self.ticket_of(tenant.uuid())
+    }
+
+    /// [`ticket`](Self::ticket) by the tenant's UUID (as a cache key holds it).
+    fn ticket_of(&self, tenant: Uuid) -> Option<Ticket> {
         if !self.live.load(Ordering::Acquire) {
             return None;
         }
-        let tenant = self.tenant_epoch(tenant.0);
+        let tenant = self.tenant_epoch(tenant);
         Some(Ticket {
             all: self.all.load(Ordering::Acquire),
             tenant,
@@ -124,7 +129,7 @@ impl ResponseCache {
 
     /// Stores a body computed under `ticket`, unless a write has invalidated it meanwhile.
     pub fn put(&self, key: Key, ticket: Ticket, body: Bytes) {
-        if self.ticket(TenantId(key.tenant)) == Some(ticket) {
+        if self.ticket_of(key.tenant) == Some(ticket) {
             let at = Instant::now();
             self.entries.insert(key, Entry { ticket, at, body });
         }
@@ -154,66 +159,17 @@ impl ResponseCache {
     }
 }
 
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    fn cache() -> ResponseCache {
-        let c = ResponseCache::new(&ResponseCacheSettings::default());
-        c.set_live(true);
-        c
+/// The response cache follows the database's change notifications.
+impl crate::persistence::changes::ChangeSink for ResponseCache {
+    fn set_live(&self, live: bool) {
+        ResponseCache::set_live(self, live);
     }
 
-    fn key(tenant: Uuid, token: &str) -> Key {
-        ResponseCache::key(TenantId(tenant), token, &Request::new("{ me { id } }")).unwrap()
-    }
-
-    #[test]
-    fn a_write_of_the_tenant_invalidates_only_that_tenant() {
-        let c = cache();
-        let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
-        for t in [a, b] {
-            let ticket = c.ticket(TenantId(t)).unwrap();
-            c.put(key(t, "x"), ticket, Bytes::from_static(b"{}"));
-        }
-        c.changed(Some(a));
-        assert_eq!(c.get(&key(a, "x"), c.ticket(TenantId(a)).unwrap()), None);
-        assert!(c.get(&key(b, "x"), c.ticket(TenantId(b)).unwrap()).is_some());
-        // Another token of the same tenant has its own entries.
-        assert_eq!(c.get(&key(b, "y"), c.ticket(TenantId(b)).unwrap()), None);
-        c.changed(None);
-        assert_eq!(c.get(&key(b, "x"), c.ticket(TenantId(b)).unwrap()), None);
-    }
-
-    #[test]
-    fn a_response_computed_across_a_write_is_not_stored() {
-        let c = cache();
-        let t = Uuid::now_v7();
-        let before = c.ticket(TenantId(t)).unwrap();
-        c.changed(Some(t));
-        c.put(key(t, "x"), before, Bytes::from_static(b"{}"));
-        assert_eq!(c.get(&key(t, "x"), c.ticket(TenantId(t)).unwrap()), None);
-        assert_eq!(c.get(&key(t, "x"), before), None);
-    }
-
-    #[test]
-    fn nothing_is_served_or_stored_while_the_feed_is_down() {
-        let c = cache();
-        let t = Uuid::now_v7();
-        let ticket = c.ticket(TenantId(t)).unwrap();
-        c.put(key(t, "x"), ticket, Bytes::from_static(b"{}"));
-        c.set_live(false);
-        assert_eq!(c.ticket(TenantId(t)), None);
-        c.set_live(true);
-        // Reconnecting does not bring back what was cached before.
-        assert_eq!(c.get(&key(t, "x"), c.ticket(TenantId(t)).unwrap()), None);
-    }
-
-    #[test]
-    fn uploads_and_extensions_are_not_cached() {
-        let mut r = Request::new("{ me { id } }");
-        r.extensions.insert("persistedQuery".into(), async_graphql::Value::Null);
-        assert!(ResponseCache::key(TenantId(Uuid::now_v7()), "x", &r).is_none());
+    fn changed(&self, tenant: Option<Uuid>) {
+        ResponseCache::changed(self, tenant);
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests;

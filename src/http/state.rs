@@ -1,5 +1,5 @@
 //! State shared by all requests: schema, database, token verifier and the tenant lookup cache.
-use super::authn::error_response;
+use super::error_body::error_response;
 use crate::auth::Verifier;
 use crate::config::Settings;
 use crate::graphql::ReosSchema;
@@ -78,10 +78,10 @@ impl AppState {
     /// (or, without one, the largest multipart request accepted), refused at once when larger
     /// than the budget or the largest request, and after a short wait when the budget stays full.
     pub async fn reserve_upload(&self, http: &HttpRequest) -> Result<OwnedSemaphorePermit, HttpResponse> {
-        let request_id = crate::telemetry::request_id(http);
+        let request_id = crate::http::request_id::request_id(http);
         let g = &self.settings.graphql;
-        let largest = (self.settings.document_max_bytes.max(64 * 1024 * 1024))
-            .saturating_mul(self.settings.document_max_files as u64)
+        let largest = (self.settings.storage.document_max_bytes.max(64 * 1024 * 1024))
+            .saturating_mul(self.settings.storage.document_max_files as u64)
             .saturating_add(g.max_body_bytes as u64);
         let length = http
             .headers()
@@ -130,7 +130,7 @@ impl AppState {
             Ok(id) => tenants::by_id(&self.db.service, id).await?,
             Err(_) => tenants::by_slug(&self.db.service, claim).await?,
         };
-        let id = found.map(|t| TenantId(t.id));
+        let id = found.map(|t| TenantId::from_row(&t));
         if let Some(id) = id {
             self.tenant_cache.write().await.insert(claim.to_owned(), id);
         }

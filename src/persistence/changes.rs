@@ -1,8 +1,7 @@
 //! Follows `NOTIFY reos_changes` (migration 013) on a dedicated PostgreSQL connection and
-//! reports each committed write's tenant to the response cache. Reconnects with backoff; while
+//! reports each committed write's tenant to a [`ChangeSink`] (the response cache). Reconnects with backoff; while
 //! disconnected the cache is switched off, and reconnecting drops what it held, since
 //! notifications sent meanwhile are lost.
-use crate::http::response_cache::ResponseCache;
 use sqlx::postgres::{PgListener, PgPool};
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,16 +10,24 @@ use uuid::Uuid;
 /// The channel migration 013's triggers notify.
 pub const CHANNEL: &str = "reos_changes";
 
+/// What follows the notifications (the HTTP layer's response cache).
+pub trait ChangeSink: Send + Sync {
+    /// Whether notifications are arriving (nothing may be trusted while they are not).
+    fn set_live(&self, live: bool);
+    /// A write of `tenant` committed (`None`: a write outside any tenant, or of every tenant).
+    fn changed(&self, tenant: Option<Uuid>);
+}
+
 /// A notification's payload: a tenant id, or `*` for a write outside any tenant.
 fn tenant_of(payload: &str) -> Option<Uuid> {
     Uuid::parse_str(payload).ok()
 }
 
 /// Runs until the process ends.
-pub async fn follow(pool: PgPool, cache: Arc<ResponseCache>) {
+pub async fn follow(pool: PgPool, cache: Arc<dyn ChangeSink>) {
     let mut backoff = Duration::from_millis(250);
     loop {
-        match listen(&pool, &cache).await {
+        match listen(&pool, cache.as_ref()).await {
             Ok(()) => {
                 tracing::warn!("change notifications: connection lost; response cache off until reconnected");
                 backoff = Duration::from_millis(250);
@@ -34,7 +41,7 @@ pub async fn follow(pool: PgPool, cache: Arc<ResponseCache>) {
 }
 
 /// One connection's life: LISTEN, switch the cache on, apply notifications until it drops.
-async fn listen(pool: &PgPool, cache: &ResponseCache) -> Result<(), sqlx::Error> {
+async fn listen(pool: &PgPool, cache: &dyn ChangeSink) -> Result<(), sqlx::Error> {
     let mut listener = PgListener::connect_with(pool).await?;
     listener.listen(CHANNEL).await?;
     cache.set_live(true);
@@ -48,11 +55,4 @@ async fn listen(pool: &PgPool, cache: &ResponseCache) -> Result<(), sqlx::Error>
 }
 
 #[cfg(test)]
-mod tests {
-    #[test]
-    fn a_star_payload_means_every_tenant() {
-        let t = uuid::Uuid::now_v7();
-        assert_eq!(super::tenant_of(&t.to_string()), Some(t));
-        assert_eq!(super::tenant_of("*"), None);
-    }
-}
+mod tests;

@@ -23,10 +23,10 @@ impl Database {
     /// Connects both pools; on SQLite creates the data folder and the file.
     pub async fn connect(settings: &Settings) -> anyhow::Result<Self> {
         let statements = Arc::new(AtomicU64::new(0));
-        match &settings.database_url {
+        match &settings.database.url {
             Some(url) => {
-                let service = connect_url(url.expose_secret(), settings.database_max_connections, &statements).await?;
-                let owner = match &settings.database_owner_url {
+                let service = connect_url(url.expose_secret(), settings.database.max_connections, &statements).await?;
+                let owner = match &settings.database.owner_url {
                     Some(owner) => connect_url(owner.expose_secret(), 2, &Arc::new(AtomicU64::new(0))).await?,
                     None => service.clone(),
                 };
@@ -37,10 +37,10 @@ impl Database {
                 })
             }
             None => {
-                std::fs::create_dir_all(&settings.data_dir)
-                    .with_context(|| format!("creating data folder {}", settings.data_dir.display()))?;
+                std::fs::create_dir_all(&settings.server.data_dir)
+                    .with_context(|| format!("creating data folder {}", settings.server.data_dir.display()))?;
                 let url = format!("sqlite://{}?mode=rwc", settings.sqlite_path().display());
-                let service = connect_url(&url, settings.database_max_connections, &statements).await?;
+                let service = connect_url(&url, settings.database.max_connections, &statements).await?;
                 Ok(Self {
                     owner: service.clone(),
                     service,

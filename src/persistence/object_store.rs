@@ -109,9 +109,9 @@ impl DocumentStore {
     /// The store the settings name: `object_store_url` (`file://…` or `s3://BUCKET`), or the local
     /// folder `data_dir/objects` when unset.
     pub fn from_settings(s: &Settings) -> Result<Self, StoreError> {
-        let expiry = Duration::from_secs(s.document_url_expiry_seconds);
-        let Some(url) = s.object_store_url.as_deref() else {
-            return Self::local(&s.data_dir.join("objects"), expiry);
+        let expiry = Duration::from_secs(s.storage.document_url_expiry_seconds);
+        let Some(url) = s.storage.url.as_deref() else {
+            return Self::local(&s.server.data_dir.join("objects"), expiry);
         };
         if let Some(dir) = url.strip_prefix("file://") {
             return Self::local(std::path::Path::new(dir), expiry);
@@ -131,12 +131,12 @@ impl DocumentStore {
         }
         let mut b = AmazonS3Builder::new()
             .with_bucket_name(bucket)
-            .with_region(&s.object_store_region)
-            .with_allow_http(s.object_store_allow_http);
-        if let Some(e) = &s.object_store_endpoint {
+            .with_region(&s.storage.region)
+            .with_allow_http(s.storage.allow_http);
+        if let Some(e) = &s.storage.endpoint {
             b = b.with_endpoint(e);
         }
-        match (&s.object_store_access_key_id, &s.object_store_secret_access_key) {
+        match (&s.storage.access_key_id, &s.storage.secret_access_key) {
             (Some(id), Some(secret)) => {
                 b = b.with_access_key_id(id).with_secret_access_key(secret.expose_secret());
             }
@@ -276,36 +276,4 @@ impl DocumentStore {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn tenant(n: u128) -> TenantId {
-        TenantId(Uuid::from_u128(n))
-    }
-
-    #[test]
-    fn keys_are_the_documented_shape() {
-        let d = Uuid::from_u128(7);
-        let k = ObjectKey::new(tenant(1), d, "lease.pdf").unwrap();
-        assert_eq!(k.as_str(), format!("tenants/{}/documents/{d}/lease.pdf", tenant(1)));
-    }
-
-    #[test]
-    fn unsafe_names_are_refused_not_encoded() {
-        for bad in ["../x", "a/b", "..", "", "a\\b", "a%2Fb"] {
-            assert!(ObjectKey::new(tenant(1), Uuid::nil(), bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn a_stored_key_of_another_tenant_is_refused() {
-        let k = ObjectKey::new(tenant(2), Uuid::nil(), "a.pdf").unwrap();
-        assert!(matches!(
-            ObjectKey::stored(tenant(1), k.as_str()),
-            Err(StoreError::ForeignKey)
-        ));
-        assert!(ObjectKey::stored(tenant(2), k.as_str()).is_ok());
-        let sneaky = format!("tenants/{}/../{}/x", tenant(1), tenant(2));
-        assert!(ObjectKey::stored(tenant(1), &sneaky).is_err());
-    }
-}
+mod tests;

@@ -10,9 +10,33 @@ use std::pin::Pin;
 use std::sync::Mutex;
 use uuid::Uuid;
 
-/// A tenant's id; only built from a tenant row or a verified token's tenant.
+/// A tenant's id. The field is private, so holding a `TenantId` means the tenant was looked up:
+/// the only constructor takes a row of `tenants` ([`TenantId::from_row`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct TenantId(pub Uuid);
+pub struct TenantId(Uuid);
+
+impl TenantId {
+    /// The id of a tenant row read from (or just inserted into) the `tenants` table. Who uses it:
+    /// the request path once a verified token's tenant claim has been resolved to its row
+    /// (`AppState::tenant`), the command line after looking up `--tenant`, the graph drainer as it
+    /// walks the tenants table, the demo seed with the tenant it just created, and tests with
+    /// the tenant they created. Never build a `tenant::Model` by hand to get one.
+    pub fn from_row(tenant: &reos_entities::tenant::Model) -> Self {
+        Self(tenant.id)
+    }
+
+    /// The tenant's UUID (the `tenant_id` column value).
+    pub fn uuid(self) -> Uuid {
+        self.0
+    }
+
+    /// Unit tests only (compiled out of every other build): a tenant id with no row behind it,
+    /// for code that never reaches the database (caches, key prefixes, event fan-out).
+    #[cfg(test)]
+    pub(crate) fn for_tests(id: Uuid) -> Self {
+        Self(id)
+    }
+}
 
 impl fmt::Display for TenantId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -77,7 +101,7 @@ impl TenantTx {
             txn.execute_raw(Statement::from_sql_and_values(
                 DbBackend::Postgres,
                 "SELECT set_config('app.tenant_id', $1, true)",
-                [tenant.0.to_string().into()],
+                [tenant.uuid().to_string().into()],
             ))
             .await?;
         }

@@ -1,30 +1,9 @@
 //! USPS-style address normalization and the stable address hash that de-duplicates properties.
+pub use super::address_error::AddressError;
+use super::address_error::invalid;
 use super::address_units::{parse_units, render_units, unit_start, words};
 use super::usps::{directional, state_code, street_suffix};
 use serde::{Deserialize, Serialize};
-
-/// Why an address was refused; `field` is the input column (`address`, `unit`, `city`, `state`, `zip`).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum AddressError {
-    #[error("{field}: required")]
-    Missing { field: &'static str },
-    #[error("{field}: {reason} (got {value:?})")]
-    Invalid {
-        field: &'static str,
-        value: String,
-        reason: &'static str,
-    },
-    #[error("unit: the address line says {in_line:?} but the unit column says {in_column:?}")]
-    ConflictingUnit { in_line: String, in_column: String },
-}
-
-pub(super) fn invalid(field: &'static str, value: &str, reason: &'static str) -> AddressError {
-    AddressError::Invalid {
-        field,
-        value: value.to_string(),
-        reason,
-    }
-}
 
 /// An address as typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,5 +157,4 @@ pub fn normalize(input: &AddressInput<'_>) -> Result<NormalizedAddress, AddressE
 }
 
 #[cfg(test)]
-#[path = "address_tests.rs"]
 mod tests;

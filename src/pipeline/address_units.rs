@@ -1,5 +1,5 @@
 //! Secondary units of an address (`APT 4B`, `BLDG 2 # 3`, `REAR`) and how the street line is split into words.
-use super::address::{AddressError, invalid};
+use super::address_error::{AddressError, invalid};
 use super::usps::{Designator, unit_designator};
 
 /// One secondary unit: a designator and its number (`None` for `REAR`, `BSMT`, …).

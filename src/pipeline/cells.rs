@@ -1,5 +1,5 @@
 //! Typed reading of one import row's cells (CSV text or JSON values), collecting every field error.
-use super::rows::{ParsedRow, PropertyRow, REQUIRED, RowError};
+use super::row_types::{ParsedRow, PropertyRow, REQUIRED, RowError};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -171,6 +171,7 @@ impl<'g, 'a> Cells<'g, 'a> {
             units_count: self.int("units_count"),
             building_area_sf: self.num("building_area_sf"),
             name: self.text("name"),
+            parking_spaces: self.int("parking_spaces"),
             leases: Vec::new(),
             unit_mix: Vec::new(),
             extra,
@@ -181,49 +182,4 @@ impl<'g, 'a> Cells<'g, 'a> {
             Err(self.errors)
         }
     }
-}
-
-/// The named fields of a row as JSON, in `COLUMNS` order (`null` where absent).
-pub(super) fn column_values(r: &PropertyRow) -> [Value; 38] {
-    let s = |v: &Option<String>| Value::from(v.clone());
-    [
-        r.external_id.clone().into(),
-        r.address.clone().into(),
-        s(&r.unit),
-        r.city.clone().into(),
-        r.state.clone().into(),
-        r.zip.clone().into(),
-        r.latitude.into(),
-        r.longitude.into(),
-        r.property_type.clone().into(),
-        s(&r.building_type),
-        s(&r.neighborhood),
-        r.living_area_sf.into(),
-        r.lot_area_sf.into(),
-        r.year_built.into(),
-        r.year_remodeled.into(),
-        r.bedrooms.into(),
-        r.full_baths.into(),
-        r.half_baths.into(),
-        r.basement_sf.into(),
-        r.garage_cars.into(),
-        r.condition_score.into(),
-        s(&r.stories),
-        r.fireplaces.into(),
-        r.central_air.into(),
-        r.porch_sf.into(),
-        r.deck_sf.into(),
-        r.pool_sf.into(),
-        r.flood_score.into(),
-        r.wildfire_score.into(),
-        r.heat_score.into(),
-        r.list_price.into(),
-        s(&r.owner_name),
-        s(&r.owner_type),
-        r.owner_share_pct.into(),
-        r.purchase_price.into(),
-        r.units_count.into(),
-        r.building_area_sf.into(),
-        s(&r.name),
-    ]
 }

@@ -2,10 +2,11 @@
 //! `leases` / `unit_mix` arrays, or a row of a companion CSV linked by `property_external_id`),
 //! the cross-field rules a gate cannot express, and attaching companion rows to their properties.
 use super::cells::Raw;
-use super::rows::{ParsedRows, RowError};
+pub use super::row_types::ChildRow;
+use super::row_types::{ParsedRows, RowError};
 use crate::domain::month;
 use crate::domain::text::shown;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
 use std::io::Read;
@@ -62,22 +63,6 @@ impl ChildKind {
             ChildKind::Lease => &LEASE_COLUMNS,
             ChildKind::UnitMix => &UNIT_MIX_COLUMNS,
         }
-    }
-}
-
-/// One parsed lease or unit type: its row in the file it came from, the label its fields are
-/// reported under (`leases[0]` in JSONL, `leases` for a companion CSV) and its typed values as
-/// JSON (absent optional fields are `null`, defaults filled in).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChildRow {
-    pub row: usize,
-    pub label: String,
-    pub values: Map<String, Value>,
-}
-
-impl ChildRow {
-    pub fn get_str(&self, field: &str) -> Option<&str> {
-        self.values.get(field).and_then(Value::as_str)
     }
 }
 

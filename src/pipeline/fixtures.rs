@@ -217,12 +217,9 @@ impl Street {
     }
 }
 
-#[path = "fixtures_build.rs"]
 mod build;
-#[path = "fixtures_output.rs"]
 mod output;
 pub use build::build;
 
 #[cfg(test)]
-#[path = "fixtures_tests.rs"]
 mod tests;

@@ -240,7 +240,7 @@ pub fn evaluate(
 /// fields included).
 pub fn evaluate_properties(rows: &[ParsedRow], config: &GateConfig, today: NaiveDate) -> Result<GateReport, GateError> {
     let numbers: Vec<usize> = rows.iter().map(|r| r.row).collect();
-    let values: Vec<[Value; 38]> = rows.iter().map(|r| r.data.column_values()).collect();
+    let values: Vec<[Value; COLUMNS.len()]> = rows.iter().map(|r| r.data.column_values()).collect();
     // Rules name only known columns (checked when the config is loaded); others read as absent.
     let column = |f: &str| match COLUMNS.iter().position(|c| *c == f) {
         Some(i) => values.iter().map(|v| Some(&v[i])).collect(),
@@ -252,5 +252,4 @@ pub fn evaluate_properties(rows: &[ParsedRow], config: &GateConfig, today: Naive
 }
 
 #[cfg(test)]
-#[path = "gate_eval_tests.rs"]
 mod tests;

@@ -181,5 +181,4 @@ pub fn assess(scores: &HazardScores, value: f64, config: &HazardConfig) -> Resul
 }
 
 #[cfg(test)]
-#[path = "hazards_tests.rs"]
 mod tests;

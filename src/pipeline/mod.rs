@@ -5,6 +5,7 @@
 //! configuration and formulas are documented in docs/pipeline.md.
 
 pub mod address;
+mod address_error;
 mod address_units;
 mod cells;
 pub mod children;
@@ -15,8 +16,10 @@ pub mod gates;
 pub mod hazard_table;
 pub mod hazards;
 pub mod provenance;
+mod row_types;
 pub mod rows;
 pub mod settings;
+pub mod synthetic;
 pub mod trust;
 pub mod usps;
 

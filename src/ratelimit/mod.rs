@@ -1,19 +1,17 @@
-//! Cost-based rate limiting: a request spends its operations' async-graphql complexity
-//! ([`cost`]) from GCRA budgets per client IP (before authentication), per tenant and per user
+//! Cost-based rate limiting: a request spends its operations' complexity (priced by the GraphQL
+//! layer) from GCRA budgets per client IP (before authentication), per tenant and per user
 //! (after). Two stores with one algorithm: in-process ([`memory`], the embedded default) and Redis
-//! ([`redis`], shared by every instance). The HTTP side is `crate::http::rate_limit`.
-pub mod cost;
+//! ([`redis`], shared by every instance). The HTTP edge that uses it lives in the HTTP layer.
 pub mod gcra;
 pub mod memory;
 pub mod redis;
-pub mod settings;
 
 use crate::auth::Role;
-use crate::config::Settings;
+pub use crate::config::OnRedisError;
+use crate::config::{LimiterSettings, Settings};
 use crate::telemetry::metrics;
 use gcra::KeyVerdict;
 use secrecy::ExposeSecret;
-pub use settings::{OnRedisError, RateLimitSettings};
 use std::time::Duration;
 
 /// Budgets are per minute.
@@ -83,29 +81,30 @@ pub enum LimiterError {
 
 pub struct RateLimiter {
     store: Store,
-    settings: RateLimitSettings,
+    settings: LimiterSettings,
     user_default: u64,
 }
 
 impl RateLimiter {
     /// Redis when `redis_url` is set, otherwise in-process; nothing when `rate_limit.enabled` is off.
     pub fn from_settings(s: &Settings) -> Result<Self, LimiterError> {
-        let store = match (&s.redis_url, s.rate_limit.enabled) {
+        let rl = &s.rate_limit;
+        let store = match (&rl.redis_url, rl.limiter.enabled) {
             (_, false) => Store::Off,
             (Some(url), true) => Store::Redis(redis::RedisStore::new(
                 url.expose_secret(),
-                Duration::from_millis(s.rate_limit.redis_timeout_ms),
+                Duration::from_millis(rl.limiter.redis_timeout_ms),
             )?),
             (None, true) => Store::Memory(memory::MemoryStore::new(Box::<memory::SystemClock>::default())),
         };
         Ok(Self {
             store,
-            settings: s.rate_limit.clone(),
-            user_default: s.rate_limit_cost_per_minute,
+            settings: rl.limiter.clone(),
+            user_default: rl.user_cost_per_minute,
         })
     }
 
-    pub fn settings(&self) -> &RateLimitSettings {
+    pub fn settings(&self) -> &LimiterSettings {
         &self.settings
     }
 

@@ -2,7 +2,8 @@
 //! object once the transaction commits) and the lookup behind downloads. A failed write leaves
 //! neither object nor row: a failed put writes no row, a failed insert deletes the object at once,
 //! and an object whose row is rolled back later (another error in the request, a failed commit) is
-//! deleted by the transaction's outcome hook.
+//! deleted by the transaction's outcome hook. Reads: one document, the filtered list, those of a
+//! property or offer, and where to download one.
 pub mod names;
 pub mod sniff;
 
@@ -12,7 +13,7 @@ use crate::persistence::repositories::{self, scoped};
 use crate::persistence::{TenantId, TenantTx};
 use bytes::Bytes;
 use reos_entities::{document, lease, offer, property};
-use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use std::sync::Arc;
 use uuid::Uuid;
 
@@ -31,8 +32,8 @@ impl Documents {
     pub fn from_settings(s: &crate::config::Settings) -> Result<Self, StoreError> {
         Ok(Self {
             store: Arc::new(DocumentStore::from_settings(s)?),
-            max_bytes: s.document_max_bytes,
-            max_files: s.document_max_files,
+            max_bytes: s.storage.document_max_bytes,
+            max_files: s.storage.document_max_files,
             claimed: Default::default(),
         })
     }
@@ -76,20 +77,6 @@ impl Documents {
             }));
         }
         Ok(())
-    }
-
-    /// Limits for the multipart parser, checked while the request is read (before any resolver
-    /// runs): no file above the largest upload any mutation accepts (`importSales` takes 64 MiB)
-    /// and no body above `max_files` such files. The exact per-file and per-request limits are
-    /// checked by `uploadDocument` with a clear error.
-    pub fn multipart_options(&self) -> async_graphql::http::MultipartOptions {
-        const SALES_IMPORT_MAX: usize = 64 * 1024 * 1024;
-        let max = usize::try_from(self.max_bytes)
-            .unwrap_or(usize::MAX)
-            .max(SALES_IMPORT_MAX);
-        async_graphql::http::MultipartOptions::default()
-            .max_num_files(self.max_files)
-            .max_file_size(max)
     }
 }
 
@@ -217,7 +204,7 @@ pub async fn upload(
             .map_err(store_err)?;
         let row = document::ActiveModel {
             id: Set(id),
-            tenant_id: Set(tenant.0),
+            tenant_id: Set(tenant.uuid()),
             property_id: Set(Some(at.property_id)),
             lease_id: Set(at.lease_id),
             offer_id: Set(at.offer_id),
@@ -239,6 +226,40 @@ pub async fn upload(
         remove_on_rollback(tx, store, key);
     }
     Ok(saved)
+}
+
+/// Stores checked files under `at` and records each upload in the audit log.
+pub async fn upload_recorded(
+    c: &crate::services::caller::Caller<'_>,
+    store: &Arc<DocumentStore>,
+    at: Attachment,
+    files: Vec<Incoming>,
+) -> ApiResult<Vec<document::Model>> {
+    let saved = upload(c.tx, store, at, c.actor, files).await?;
+    for d in &saved {
+        let details =
+            serde_json::json!({ "sha256": d.sha256, "sizeBytes": d.size_bytes, "contentType": d.content_type });
+        c.audit("upload", "document", Some(d.id), details).await?;
+    }
+    Ok(saved)
+}
+
+/// Deletes document `id` (its object after the commit) and records it.
+pub async fn delete_recorded(
+    c: &crate::services::caller::Caller<'_>,
+    store: &Arc<DocumentStore>,
+    id: &str,
+) -> ApiResult<Uuid> {
+    let uuid = crate::domain::rules::uuid(id, "document")?;
+    let doc = delete(c.tx, store, uuid).await?;
+    c.audit(
+        "delete",
+        "document",
+        Some(doc.id),
+        serde_json::json!({ "sha256": doc.sha256 }),
+    )
+    .await?;
+    Ok(doc.id)
 }
 
 /// Deletes the row now and the object after the commit; NOT_FOUND outside the tenant.
@@ -302,4 +323,68 @@ pub async fn of_property(tx: &TenantTx, property_id: Uuid) -> ApiResult<Vec<docu
         .order_by_desc(document::Column::Id)
         .all(tx.conn())
         .await?)
+}
+
+/// Documents of an offer, newest first.
+pub async fn of_offer(tx: &TenantTx, offer_id: Uuid) -> ApiResult<Vec<document::Model>> {
+    Ok(scoped::<document::Entity>(tx)
+        .filter(document::Column::OfferId.eq(offer_id))
+        .order_by_desc(document::Column::CreatedAt)
+        .all(tx.conn())
+        .await?)
+}
+
+/// Which documents a listing shows: those of every given parent (ids as the client wrote them; a
+/// malformed id matches nothing, like an unknown one).
+#[derive(Debug, Default, Clone)]
+pub struct DocumentFilter {
+    /// The property's own documents and its leases' and offers'.
+    pub property_id: Option<String>,
+    pub lease_id: Option<String>,
+    pub offer_id: Option<String>,
+}
+
+/// The tenant's documents matching `filter`, newest first, `limit` from `offset`, and how many
+/// match in all.
+pub async fn page(
+    tx: &TenantTx,
+    filter: &DocumentFilter,
+    offset: u64,
+    limit: u64,
+) -> ApiResult<(u64, Vec<document::Model>)> {
+    let mut q = scoped::<document::Entity>(tx);
+    for (id, col) in [
+        (&filter.property_id, document::Column::PropertyId),
+        (&filter.lease_id, document::Column::LeaseId),
+        (&filter.offer_id, document::Column::OfferId),
+    ] {
+        if let Some(id) = id {
+            q = q.filter(col.eq(Uuid::parse_str(id).unwrap_or_default()));
+        }
+    }
+    let total = q.clone().count(tx.conn()).await?;
+    let rows = q
+        .order_by_desc(document::Column::CreatedAt)
+        .order_by_desc(document::Column::Id)
+        .offset(offset)
+        .limit(limit)
+        .all(tx.conn())
+        .await?;
+    Ok((total, rows))
+}
+
+/// A presigned URL of the document's bytes, valid for a few minutes, when the store makes them
+/// (S3); None when it does not (downloads then go through the service).
+pub async fn presigned_url(
+    store: &DocumentStore,
+    tenant: TenantId,
+    doc: &document::Model,
+) -> ApiResult<Option<String>> {
+    let key = ObjectKey::stored(tenant, &doc.object_key)
+        .map_err(|e| ApiError::Internal(anyhow::Error::new(e).context("stored object key")))?;
+    match store.presigned_get(tenant, &key).await {
+        Some(Ok(url)) => Ok(Some(url)),
+        Some(Err(e)) => Err(ApiError::Internal(anyhow::Error::new(e).context("presigning"))),
+        None => Ok(None),
+    }
 }

@@ -1,11 +1,27 @@
-//! Use cases that orchestrate repositories (and, later, analytics).
+//! The use cases: every read and write the API, the CLI and the importers perform. Each takes
+//! the tenant transaction (and, for writes, the acting [`caller::Caller`]) plus plain input
+//! types, does the whole job (validation, writes, audit, provenance, graph outbox, events) and
+//! returns entities or an [`crate::error::ApiError`]. Nothing here knows GraphQL or HTTP.
+pub mod caller;
 pub mod cancel;
 pub mod comps;
-pub mod dcf_cli;
+pub mod dcf_run;
+pub mod dcf_terms;
 pub mod documents;
+pub mod graph;
+pub mod hazards;
+pub mod leases;
+pub mod lookup;
+pub mod offers;
+pub mod owners;
+pub mod pipeline_runs;
+pub mod properties;
 pub mod property_dcf;
 pub mod property_import;
+pub mod sales;
 pub mod sales_import;
 pub mod seed;
+pub mod stored_dcf;
 pub mod tenants;
 pub mod users;
+pub mod valuations;

@@ -6,6 +6,7 @@ use crate::analytics::dcf::{
 };
 use crate::domain::month;
 use crate::persistence::repositories::dcf_inputs::PropertyDcfRows;
+use reos_entities::enums::{PropertyType, Recovery};
 use reos_entities::{dcf_assumption, lease};
 use std::collections::BTreeMap;
 
@@ -78,12 +79,12 @@ impl Assumptions {
     }
 }
 
-fn recovery(s: &str) -> Option<RawRecovery> {
-    match s {
-        "nnn" => Some(RawRecovery::Nnn),
-        "base_year" => Some(RawRecovery::BaseYear),
-        "gross" => Some(RawRecovery::Gross),
-        _ => None,
+/// The engine's spelling of a stored recovery type (the GraphQL input converts through it too).
+pub fn raw_recovery(r: Recovery) -> RawRecovery {
+    match r {
+        Recovery::Nnn => RawRecovery::Nnn,
+        Recovery::BaseYear => RawRecovery::BaseYear,
+        Recovery::Gross => RawRecovery::Gross,
     }
 }
 
@@ -96,7 +97,7 @@ fn raw_lease(l: &lease::Model) -> RawLease {
             ..RawLease::default()
         };
     }
-    let rec = recovery(&l.recovery);
+    let rec = Some(raw_recovery(l.recovery));
     RawLease {
         vacant: None,
         tenant: l.tenant_name.clone(),
@@ -120,7 +121,7 @@ pub fn raw_input(rows: &PropertyDcfRows, overrides: Assumptions) -> RawDcfInput 
     let stored = rows.assumptions.as_ref().map(Assumptions::from_row).unwrap_or_default();
     let a = stored.overlay(overrides);
     let p = &rows.property;
-    let multifamily = p.property_type == "multifamily";
+    let multifamily = p.property_type == PropertyType::Multifamily;
     let mut raw = RawDcfInput {
         kind: Some(if multifamily {
             RawKind::Multifamily
@@ -205,7 +206,7 @@ pub fn raw_input(rows: &PropertyDcfRows, overrides: Assumptions) -> RawDcfInput 
                         lc_new_pct: Some(m.lc_new_pct),
                         lc_renewal_pct: Some(m.lc_renewal_pct),
                         escalation_pct: Some(m.escalation_pct),
-                        recovery: recovery(&m.recovery),
+                        recovery: Some(raw_recovery(m.recovery)),
                     },
                 )
             })
@@ -224,5 +225,4 @@ pub fn inputs_hash(raw: &RawDcfInput) -> Result<String, serde_json::Error> {
 }
 
 #[cfg(test)]
-#[path = "property_dcf_tests.rs"]
 mod tests;

@@ -3,6 +3,7 @@
 //! owners → Comp-Critic scoring → the run's lineage row. One transaction per batch of rows; a
 //! cancelled run (SIGINT/SIGTERM on the command line) stops between batches and is recorded as
 //! `interrupted` with the counts of what it committed.
+mod batch_writes;
 mod bulk;
 pub(crate) mod children;
 mod hazards;
@@ -10,6 +11,7 @@ mod lineage;
 pub mod map;
 pub mod openlineage;
 mod owners;
+pub mod request;
 mod score;
 mod score_dcf;
 mod write;
@@ -23,6 +25,7 @@ use crate::pipeline::{
 use crate::services::cancel::Cancel;
 use crate::services::comps::CompService;
 use chrono::{DateTime, NaiveDate, Utc};
+use reos_entities::enums::RunOutcome;
 use sea_orm::{DatabaseConnection, DbErr};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -87,11 +90,6 @@ impl PipelineConfig {
         }
         config.openlineage = files.openlineage_url.clone();
         Ok(config)
-    }
-
-    /// The configuration the schema was built with.
-    pub fn of<'c>(ctx: &'c async_graphql::Context<'_>) -> async_graphql::Result<&'c std::sync::Arc<Self>> {
-        ctx.data::<std::sync::Arc<Self>>()
     }
 }
 
@@ -175,7 +173,8 @@ impl ImportOptions {
     }
 }
 
-/// What a run did; `outcome` is `succeeded`, `blocked` (nothing written but the run row), or
+/// What a run did; `outcome` is `running` until the run ends, then the stored spelling of a
+/// [`RunOutcome`]: `succeeded`, `blocked` (nothing written but the run row), `failed`, or
 /// `interrupted` (cancelled: the counts are those of the committed batches).
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportReport {
@@ -203,11 +202,11 @@ pub struct ImportReport {
 
 impl ImportReport {
     pub fn blocked(&self) -> bool {
-        self.outcome == "blocked"
+        self.outcome == RunOutcome::Blocked.as_str()
     }
 
     pub fn interrupted(&self) -> bool {
-        self.outcome == "interrupted"
+        self.outcome == RunOutcome::Interrupted.as_str()
     }
 
     /// An empty report for one batch's tallies, later [`absorb`](Self::absorb)ed into this one.
@@ -342,7 +341,7 @@ pub async fn import(
     let started_at = Utc::now();
     let total = Instant::now();
     let mut report = lineage::new_report(opts, bytes, started_at);
-    let tenant = target.tenant().0;
+    let tenant = target.tenant().uuid();
     openlineage::emit(opts, openlineage::event(tenant, &report, "START", started_at)).await;
     let t = Instant::now();
     let mut parsed = match opts.format {
@@ -369,7 +368,7 @@ pub async fn import(
     report.rejected = parsed.errors.clone();
     report.gates = gates;
     if report.gates.blocking {
-        report.outcome = "blocked".into();
+        report.outcome = RunOutcome::Blocked.to_string();
         report.counts.rejected = lineage::distinct_rows(&report.rejected);
         report.timings.insert("total".into(), ms(total));
         finish(target, opts, &mut report).await?;
@@ -394,7 +393,7 @@ pub async fn import(
     let (touched, mut complete) = match written {
         Ok(w) => (w.touched, w.complete),
         Err(e) => {
-            report.outcome = "failed".into();
+            report.outcome = RunOutcome::Failed.to_string();
             report.timings.insert("total".into(), ms(total));
             // The batches before the failure stay committed; the run row says where it stopped.
             if let Err(rec) = finish(target, opts, &mut report).await {
@@ -421,7 +420,12 @@ pub async fn import(
         }
     }
     report.timings.insert("score".into(), ms(t));
-    report.outcome = if complete { "succeeded" } else { "interrupted" }.into();
+    let outcome = if complete {
+        RunOutcome::Succeeded
+    } else {
+        RunOutcome::Interrupted
+    };
+    report.outcome = outcome.to_string();
     report.timings.insert("total".into(), ms(total));
     finish(target, opts, &mut report).await?;
     Ok(report)
@@ -433,7 +437,7 @@ async fn finish(target: Target<'_>, opts: &ImportOptions, report: &mut ImportRep
     let kind = openlineage::closing_type(&report.outcome);
     openlineage::emit(
         opts,
-        openlineage::event(target.tenant().0, report, kind, report.finished_at),
+        openlineage::event(target.tenant().uuid(), report, kind, report.finished_at),
     )
     .await;
     Ok(())
@@ -452,13 +456,4 @@ async fn with_stored_hazards(target: Target<'_>, opts: &ImportOptions) -> Result
 }
 
 #[cfg(test)]
-mod tests {
-    use super::Format;
-
-    #[test]
-    fn the_format_follows_the_file_extension() {
-        assert_eq!(Format::from_name("a/B.CSV"), Some(Format::Csv));
-        assert_eq!(Format::from_name("x.jsonl"), Some(Format::Jsonl));
-        assert_eq!(Format::from_name("x.xlsx"), None);
-    }
-}
+mod tests;

@@ -233,6 +233,25 @@ fn row_violation(file: &CanonicalFile, row: usize, e: &CsvError) -> Violation {
     }
 }
 
+/// [`import_csv`] for a user: the import is recorded in the audit log with its counts.
+pub async fn import_recorded<R: Read>(
+    c: &crate::services::caller::Caller<'_>,
+    reader: R,
+    today: NaiveDate,
+) -> Result<ImportSummary, ImportError> {
+    let summary = import_csv(c.tx, reader, today, &|_, _| {}).await?;
+    let entry = crate::persistence::repositories::records::Audit {
+        actor: c.actor,
+        action: "import",
+        entity: "sales",
+        entity_id: None,
+        details: serde_json::to_value(summary).unwrap_or_default(),
+        request_id: c.request_id,
+    };
+    crate::persistence::repositories::records::audit(c.tx, entry).await?;
+    Ok(summary)
+}
+
 /// Checks the whole file, then writes it through the caller's transaction (the caller commits).
 /// `progress(done, total)` follows the batched writes.
 #[tracing::instrument(skip_all, fields(tenant = %tx.tenant()))]

@@ -2,6 +2,8 @@
 //! and a unit mix, written only when the database has no tenant at all.
 use crate::persistence::repositories::tenants;
 use crate::persistence::{Database, TenantId, TenantTx};
+use reos_entities::enums::{OwnerType, PipelineStage, PropertyType, Recovery};
+use reos_entities::property_attributes::Attributes;
 use reos_entities::{lease, owner, property, property_ownership, unit_mix};
 use sea_orm::{ActiveModelTrait, Set};
 use uuid::Uuid;
@@ -16,7 +18,7 @@ struct Demo {
     zip: &'static str,
     lat: f64,
     lon: f64,
-    kind: &'static str,
+    kind: PropertyType,
     price: f64,
     area: f64,
     units: Option<i32>,
@@ -31,7 +33,7 @@ const DEMOS: &[Demo] = &[
         zip: "80202",
         lat: 39.7490,
         lon: -104.9987,
-        kind: "office",
+        kind: PropertyType::Office,
         price: 7_800_000.0,
         area: 28_000.0,
         units: None,
@@ -44,7 +46,7 @@ const DEMOS: &[Demo] = &[
         zip: "78741",
         lat: 30.2407,
         lon: -97.7280,
-        kind: "multifamily",
+        kind: PropertyType::Multifamily,
         price: 7_500_000.0,
         area: 42_000.0,
         units: Some(50),
@@ -57,7 +59,7 @@ const DEMOS: &[Demo] = &[
         zip: "50014",
         lat: 42.0228,
         lon: -93.6530,
-        kind: "single_family",
+        kind: PropertyType::SingleFamily,
         price: 245_000.0,
         area: 1_850.0,
         units: None,
@@ -70,7 +72,7 @@ const DEMOS: &[Demo] = &[
         zip: "50010",
         lat: 42.0255,
         lon: -93.6148,
-        kind: "retail",
+        kind: PropertyType::Retail,
         price: 2_000_000.0,
         area: 10_000.0,
         units: None,
@@ -83,7 +85,7 @@ pub async fn demo_if_empty(db: &Database) -> anyhow::Result<bool> {
         return Ok(false);
     }
     let tenant = tenants::create(&db.owner, DEMO_SLUG, "Demo Investments").await?;
-    let tx = TenantTx::begin(&db.owner, TenantId(tenant.id)).await?;
+    let tx = TenantTx::begin(&db.owner, TenantId::from_row(&tenant)).await?;
     let t = tenant.id;
     let now = chrono::Utc::now();
     let sponsor = owner::ActiveModel {
@@ -91,7 +93,7 @@ pub async fn demo_if_empty(db: &Database) -> anyhow::Result<bool> {
         tenant_id: Set(t),
         name: Set("Front Range Holdings LLC".into()),
         normalized_name: Set("front range holdings llc".into()),
-        owner_type: Set("llc".into()),
+        owner_type: Set(OwnerType::Llc),
         tax_id: Set(Some("84-1234567".into())),
         email: Set(Some("deals@frontrange.example".into())),
         phone: Set(Some("+1 303 555 0100".into())),
@@ -102,53 +104,33 @@ pub async fn demo_if_empty(db: &Database) -> anyhow::Result<bool> {
     .insert(tx.conn())
     .await?;
     for d in DEMOS {
-        let p = property::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            tenant_id: Set(t),
-            external_id: Set(None),
-            name: Set(Some(d.name.into())),
-            address_line1: Set(d.line1.into()),
-            unit: Set(None),
-            city: Set(d.city.into()),
-            state: Set(d.state.into()),
-            postal_code: Set(Some(d.zip.into())),
-            normalized_address: Set(Some(
-                format!("{}, {}, {} {}", d.line1, d.city, d.state, d.zip).to_uppercase(),
-            )),
-            address_hash: Set(None),
-            latitude: Set(Some(d.lat)),
-            longitude: Set(Some(d.lon)),
-            property_type: Set(d.kind.into()),
-            building_type: Set(None),
-            neighborhood: Set(None),
-            living_area_sf: Set((d.kind == "single_family").then_some(d.area)),
-            lot_area_sf: Set(None),
-            year_built: Set(Some(1998)),
-            year_remodeled: Set(None),
-            bedrooms: Set((d.kind == "single_family").then_some(3)),
-            full_baths: Set((d.kind == "single_family").then_some(2)),
-            half_baths: Set(None),
-            basement_sf: Set(None),
-            garage_cars: Set(None),
-            condition_score: Set(Some(6)),
-            stories: Set(None),
-            fireplaces: Set(None),
-            central_air: Set(None),
-            porch_sf: Set(None),
-            deck_sf: Set(None),
-            pool_sf: Set(None),
-            list_price: Set(Some(d.price)),
-            purchase_price: Set(None),
-            units_count: Set(d.units),
-            building_area_sf: Set((d.kind != "single_family").then_some(d.area)),
-            status: Set("active".into()),
-            pipeline_stage: Set("underwriting".into()),
-            source: Set(Some("demo".into())),
-            created_at: Set(now),
-            updated_at: Set(now),
+        let single = d.kind == PropertyType::SingleFamily;
+        let mut p = property::ActiveModel::blank(Uuid::now_v7(), t, d.kind, now);
+        p.address_line1 = Set(d.line1.into());
+        p.city = Set(d.city.into());
+        p.state = Set(d.state.into());
+        p.postal_code = Set(Some(d.zip.into()));
+        p.normalized_address = Set(Some(
+            format!("{}, {}, {} {}", d.line1, d.city, d.state, d.zip).to_uppercase(),
+        ));
+        Attributes {
+            name: Some(d.name.into()),
+            latitude: Some(d.lat),
+            longitude: Some(d.lon),
+            living_area_sf: single.then_some(d.area),
+            year_built: Some(1998),
+            bedrooms: single.then_some(3),
+            full_baths: single.then_some(2),
+            condition_score: Some(6),
+            list_price: Some(d.price),
+            units_count: d.units,
+            building_area_sf: (!single).then_some(d.area),
+            pipeline_stage: Some(PipelineStage::Underwriting),
+            source: Some("demo".into()),
+            ..Default::default()
         }
-        .insert(tx.conn())
-        .await?;
+        .apply(&mut p);
+        let p = p.insert(tx.conn()).await?;
         property_ownership::ActiveModel {
             id: Set(Uuid::now_v7()),
             tenant_id: Set(t),
@@ -162,8 +144,8 @@ pub async fn demo_if_empty(db: &Database) -> anyhow::Result<bool> {
         .insert(tx.conn())
         .await?;
         match d.kind {
-            "office" | "retail" => seed_lease(&tx, p.id, d.area).await?,
-            "multifamily" => seed_units(&tx, p.id).await?,
+            PropertyType::Office | PropertyType::Retail => seed_lease(&tx, p.id, d.area).await?,
+            PropertyType::Multifamily => seed_units(&tx, p.id).await?,
             _ => {}
         }
     }
@@ -176,7 +158,7 @@ async fn seed_lease(tx: &TenantTx, property_id: Uuid, area: f64) -> anyhow::Resu
     let now = chrono::Utc::now();
     lease::ActiveModel {
         id: Set(Uuid::now_v7()),
-        tenant_id: Set(tx.tenant().0),
+        tenant_id: Set(tx.tenant().uuid()),
         property_id: Set(property_id),
         tenant_name: Set(Some("Anchor Tenant Inc".into())),
         suite: Set(Some("100".into())),
@@ -187,7 +169,7 @@ async fn seed_lease(tx: &TenantTx, property_id: Uuid, area: f64) -> anyhow::Resu
         rent_psf: Set(Some(24.0)),
         escalation_pct: Set(0.03),
         free_rent_months: Set(0),
-        recovery: Set("nnn".into()),
+        recovery: Set(Recovery::Nnn),
         expense_stop_psf: Set(None),
         renewal_probability: Set(Some(0.7)),
         mla: Set("office".into()),
@@ -208,7 +190,7 @@ async fn seed_units(tx: &TenantTx, property_id: Uuid) -> anyhow::Result<()> {
     ] {
         unit_mix::ActiveModel {
             id: Set(Uuid::now_v7()),
-            tenant_id: Set(tx.tenant().0),
+            tenant_id: Set(tx.tenant().uuid()),
             property_id: Set(property_id),
             unit_type: Set(kind.into()),
             units: Set(units),

@@ -1,7 +1,9 @@
-//! Tenant administration (`reos tenant create`), run with the owner connection.
+//! Tenant administration (`reos tenant create`, run with the owner connection) and the lookup of
+//! a tenant by its slug that the command line's `--tenant` uses.
 use crate::persistence::Database;
 use crate::persistence::repositories::tenants;
 use anyhow::{Context, bail};
+use sea_orm::DbErr;
 
 /// Slugs are short, lower-case and URL-safe.
 pub fn validate_slug(slug: &str) -> anyhow::Result<()> {
@@ -16,6 +18,12 @@ pub fn validate_slug(slug: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The tenant with this slug, if there is one (read with the service connection, as requests are).
+pub async fn by_slug(db: &Database, slug: &str) -> Result<Option<reos_entities::tenant::Model>, DbErr> {
+    tenants::by_slug(&db.service, slug).await
+}
+
+/// Creates a tenant after checking its slug and name; a slug already taken is refused.
 pub async fn create(db: &Database, slug: &str, name: &str) -> anyhow::Result<reos_entities::tenant::Model> {
     validate_slug(slug)?;
     if name.trim().is_empty() {
@@ -30,14 +38,4 @@ pub async fn create(db: &Database, slug: &str, name: &str) -> anyhow::Result<reo
 }
 
 #[cfg(test)]
-mod tests {
-    use super::validate_slug;
-
-    #[test]
-    fn slugs_must_be_lower_case_url_safe() {
-        assert!(validate_slug("demo").is_ok());
-        assert!(validate_slug("Demo").is_err());
-        assert!(validate_slug("a").is_err());
-        assert!(validate_slug("x/y").is_err());
-    }
-}
+mod tests;

@@ -1,7 +1,8 @@
 //! Users as authentication sees them: a verified token's subject is provisioned as a user of its
 //! tenant on first sight, and refused once an admin has deactivated it. "Active" answers are
 //! cached per instance for at most [`STATUS_TTL`]; a deactivation made through this instance
-//! takes effect at once, one made through another instance within that bound.
+//! takes effect at once, one made through another instance within that bound. Reads: the
+//! tenant's user directory and the caller's own records.
 use crate::auth::Role;
 use crate::persistence::repositories::users;
 use crate::persistence::{TenantId, TenantTx};
@@ -88,10 +89,22 @@ impl UserDirectory {
     }
 }
 
-/// A conflict with a concurrent first request of the same caller.
+/// A conflict with a concurrent first request of the same caller: a unique violation, or SQLite
+/// busy (`SQLITE_BUSY`, extended codes included: the primary code is the low byte).
 fn retryable(e: &DbErr) -> bool {
-    matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_)))
-        || e.to_string().contains("database is locked")
+    use sea_orm::RuntimeErr;
+    if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
+        return true;
+    }
+    let (DbErr::Exec(RuntimeErr::SqlxError(err)) | DbErr::Query(RuntimeErr::SqlxError(err))) = e else {
+        return false;
+    };
+    const SQLITE_BUSY: i64 = 5;
+    err.as_database_error()
+        .filter(|d| d.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some())
+        .and_then(|d| d.code())
+        .and_then(|c| c.parse::<i64>().ok())
+        .is_some_and(|c| c & 0xff == SQLITE_BUSY)
 }
 
 /// The caller's row, created when missing (its role follows the token's), in its own transaction.
@@ -104,61 +117,84 @@ async fn record(
 ) -> Result<reos_entities::user::Model, DbErr> {
     let tx = TenantTx::begin(db, tenant).await?;
     let user = match users::by_subject(&tx, subject).await? {
-        Some(u) if u.role == role.as_str() => u,
-        _ => users::touch(&tx, subject, email, role.as_str()).await?,
+        Some(u) if u.role == role.into() => u,
+        _ => users::touch(&tx, subject, email, role.into()).await?,
     };
     tx.commit().await?;
     Ok(user)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::persistence::Database;
+mod tests;
 
-    /// A migrated SQLite database in `dir` with one tenant.
-    async fn database(dir: &tempfile::TempDir) -> (Database, TenantId) {
-        let settings = crate::config::Settings {
-            data_dir: dir.path().to_owned(),
-            ..Default::default()
-        };
-        let db = Database::connect(&settings).await.unwrap();
-        db.migrate().await.unwrap();
-        let tenant = TenantId(crate::services::tenants::create(&db, "acme", "Acme").await.unwrap().id);
-        (db, tenant)
-    }
+/// Changes to a user of the tenant: only what is given changes.
+pub struct UserChanges {
+    pub display_name: Option<String>,
+    pub active: Option<bool>,
+}
 
-    #[tokio::test]
-    async fn a_user_is_provisioned_once_and_refused_after_deactivation() {
-        let dir = tempfile::tempdir().unwrap();
-        let (db, tenant) = database(&dir).await;
-        let dir_ = UserDirectory::default();
-        let access = dir_
-            .access(&db.service, tenant, "sub-1", None, Role::Analyst)
-            .await
-            .unwrap();
-        assert_eq!(access, Access::Active);
-        let tx = TenantTx::begin(&db.service, tenant).await.unwrap();
-        let row = users::by_subject(&tx, "sub-1").await.unwrap().unwrap();
-        users::set_active(&tx, row.id, false).await.unwrap();
-        tx.commit().await.unwrap();
-        // Cached: still active until forgotten (or the TTL passes).
-        let cached = dir_.access(&db.service, tenant, "sub-1", None, Role::Analyst).await;
-        assert_eq!(cached.unwrap(), Access::Active);
-        dir_.forget(tenant, "sub-1").await;
-        let refused = dir_.access(&db.service, tenant, "sub-1", None, Role::Analyst).await;
-        assert_eq!(refused.unwrap(), Access::Deactivated);
+/// An admin's change of user `id`. Authentication caches "active" answers: `directory` (this
+/// instance's) forgets the user's once the change commits, so a deactivation takes effect on its
+/// next request (other instances: within [`STATUS_TTL`]).
+pub async fn update(
+    c: &crate::services::caller::Caller<'_>,
+    directory: Option<&std::sync::Arc<UserDirectory>>,
+    id: &str,
+    changes: UserChanges,
+) -> crate::error::ApiResult<reos_entities::user::Model> {
+    use reos_entities::user;
+    use sea_orm::{ActiveModelTrait, Set};
+    let existing = c.existing::<user::Entity>(id, "user").await?;
+    crate::domain::rules::non_empty("input.displayName", changes.display_name.as_deref())?;
+    let mut am: user::ActiveModel = existing.into();
+    if changes.display_name.is_some() {
+        am.display_name = Set(changes.display_name);
     }
+    if let Some(a) = changes.active {
+        am.active = Set(a);
+    }
+    let saved = am.update(c.tx.conn()).await?;
+    if let Some(users) = directory {
+        let (users, tenant, subject) = (users.clone(), c.tx.tenant(), saved.subject.clone());
+        c.tx.on_outcome(Box::new(move |_| {
+            Box::pin(async move { users.forget(tenant, &subject).await })
+        }));
+    }
+    c.audit("update", "user", Some(saved.id), serde_json::json!({})).await?;
+    Ok(saved)
+}
 
-    /// Many first requests of one caller at once: one row, every answer "active".
-    #[tokio::test]
-    async fn concurrent_first_requests_create_one_user() {
-        let dir = tempfile::tempdir().unwrap();
-        let (db, tenant) = database(&dir).await;
-        let users = UserDirectory::default();
-        let tries = (0..8).map(|_| users.access(&db.service, tenant, "sub-2", None, Role::Viewer));
-        for access in futures_util::future::join_all(tries).await {
-            assert_eq!(access.unwrap(), Access::Active);
-        }
-    }
+/// The tenant's users, oldest first, `limit` from `offset`, and how many there are in all.
+pub async fn page(
+    tx: &TenantTx,
+    offset: u64,
+    limit: u64,
+) -> crate::error::ApiResult<(u64, Vec<reos_entities::user::Model>)> {
+    use crate::persistence::repositories::scoped;
+    use reos_entities::user;
+    use sea_orm::{PaginatorTrait, QueryOrder, QuerySelect};
+    let total = scoped::<user::Entity>(tx).count(tx.conn()).await?;
+    let rows = scoped::<user::Entity>(tx)
+        .order_by_asc(user::Column::CreatedAt)
+        .order_by_asc(user::Column::Id)
+        .offset(offset)
+        .limit(limit)
+        .all(tx.conn())
+        .await?;
+    Ok((total, rows))
+}
+
+/// The caller's tenant and user record (authentication records the caller before anything runs;
+/// this only reads it). UNAUTHENTICATED when either is missing.
+pub async fn current(
+    tx: &TenantTx,
+    subject: &str,
+) -> crate::error::ApiResult<(reos_entities::tenant::Model, reos_entities::user::Model)> {
+    use crate::error::ApiError;
+    use crate::persistence::repositories::tenants;
+    let tenant = tenants::by_id(tx.conn(), tx.tenant().uuid())
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    let user = users::by_subject(tx, subject).await?.ok_or(ApiError::Unauthenticated)?;
+    Ok((tenant, user))
 }

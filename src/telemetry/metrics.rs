@@ -1,7 +1,6 @@
 //! Prometheus collectors (one process-wide registry) and the text rendering served at `/metrics`.
-//! Label values are bounded: routes are actix match patterns, GraphQL operation names are capped
-//! (see `telemetry::graphql`), outcomes are the fixed error codes.
-use crate::persistence::Database;
+//! Label values are bounded: routes are the router's match patterns, GraphQL operation names are
+//! capped (by the GraphQL layer's metrics extension), outcomes are the fixed error codes.
 use prometheus::{
     Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
 };
@@ -156,10 +155,10 @@ fn pool_numbers(conn: &DatabaseConnection) -> (u32, usize, u32) {
     }
 }
 
-/// Samples the service pool of `db` (the one requests use) into the gauges.
-pub fn observe_pools(db: &Database) {
+/// Samples the service pool (the one requests use) into the gauges.
+pub fn observe_pools(service: &DatabaseConnection) {
     let Some(m) = get() else { return };
-    let (size, idle, max) = pool_numbers(&db.service);
+    let (size, idle, max) = pool_numbers(service);
     let idle = idle as i64;
     m.db_pool_connections.with_label_values(&["service", "idle"]).set(idle);
     m.db_pool_connections

@@ -1,7 +1,6 @@
 //! Tracing subscriber: pretty or JSON logs, level from `RUST_LOG` (default `info`); Prometheus
 //! metrics ([`metrics`]) and the GraphQL operation meter ([`graphql`]). JSON lines carry the
 //! request id of the request they were logged in ([`json`]).
-pub mod graphql;
 pub mod json;
 pub mod metrics;
 
@@ -35,14 +34,4 @@ pub fn init_for_tests() {
     if let Some(v) = std::env::var_os("TEST_LOG") {
         init(if v == "json" { "json" } else { "pretty" });
     }
-}
-
-/// The request id of an actix request: the one `tracing-actix-web` put on the root span (so logs,
-/// the `x-request-id` header and error extensions agree), or a fresh one.
-pub fn request_id(http: &actix_web::HttpRequest) -> String {
-    use actix_web::HttpMessage;
-    http.extensions()
-        .get::<tracing_actix_web::RequestId>()
-        .map(|id| id.to_string())
-        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string())
 }

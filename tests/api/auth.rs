@@ -1,6 +1,6 @@
 //! Every token rejection is an HTTP 401 with code UNAUTHENTICATED and a stable reason — never a
 //! 500. The app trusts a static JWKS file of a key this test generates (issuer and audience set).
-use crate::helpers::{Backend, TestApp, spawn_with};
+use crate::support::test_app::{Backend, TestApp, spawn_with};
 use aws_lc_rs::rand::SystemRandom;
 use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, KeyPair};
 use base64::Engine;
@@ -53,9 +53,9 @@ async fn app_trusting(i: &Issuer) -> TestApp {
     std::fs::write(file.path(), jwks(i).to_string()).unwrap();
     let path = file.into_temp_path().keep().unwrap();
     let app = spawn_with(Backend::Sqlite, |s| {
-        s.oidc_issuer = Some(ISSUER.into());
-        s.oidc_audience = AUDIENCE.into();
-        s.oidc_jwks_file = Some(path);
+        s.auth.issuer = Some(ISSUER.into());
+        s.auth.audience = AUDIENCE.into();
+        s.auth.jwks_file = Some(path);
     })
     .await
     .unwrap();

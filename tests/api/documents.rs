@@ -2,17 +2,16 @@
 //! downloads (tenant and role checked), deletes, failed writes leaving nothing behind, and tenant
 //! isolation through the API and in the store — on the local filesystem here, on a real Garage S3
 //! server in `documents_s3.rs`.
-use crate::helpers::{Backend, TestApp, code, spawn_with};
+use crate::support::test_app::{Backend, TestApp, code, spawn_with};
 use reos::auth::Role;
 use reos::config::Settings;
-use reos::persistence::TenantId;
 use reos::persistence::object_store::DocumentStore;
 use serde_json::{Value, json};
 
 pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 pub const UPLOAD: &str = "mutation($i: UploadDocumentInput!) { uploadDocument(input: $i) { documents { id fileName contentType sizeBytes sha256 downloadUrl propertyId leaseId offerId } } }";
 
-pub use crate::multipart::{File, multipart};
+pub use crate::support::multipart::{File, multipart};
 
 /// Sends `uploadDocument` with the files; returns status and body.
 pub async fn upload(app: &TestApp, token: &str, input: Value, files: &[File<'_>]) -> (u16, Value) {
@@ -120,9 +119,9 @@ async fn an_uploaded_pdf_is_sniffed_hashed_stored_and_downloadable(app: TestApp)
     let id = doc["id"].as_str().unwrap();
     assert_eq!(doc["downloadUrl"], format!("/documents/{id}"));
 
-    let keys = store(&app).list(TenantId(tid), None).await.unwrap();
+    let keys = store(&app).list(app.tenant_id(tid).await, None).await.unwrap();
     assert_eq!(keys, vec![format!("tenants/{tid}/documents/{id}/Lease_2026.pdf")]);
-    let on_disk = app.state.settings.data_dir.join("objects").join(&keys[0]);
+    let on_disk = app.state.settings.server.data_dir.join("objects").join(&keys[0]);
     assert_eq!(std::fs::read(on_disk).unwrap(), PDF);
 
     let analyst = app.token("alpha", Role::Analyst);
@@ -151,21 +150,21 @@ async fn traversal_names_stay_inside_the_tenant_prefix() {
     let docs = body["data"]["uploadDocument"]["documents"].as_array().unwrap();
     let names: Vec<&str> = docs.iter().map(|d| d["fileName"].as_str().unwrap()).collect();
     assert_eq!(names, ["evil.txt", "win.ini", "file"]);
-    let keys = store(&app).list(TenantId(tid), None).await.unwrap();
+    let keys = store(&app).list(app.tenant_id(tid).await, None).await.unwrap();
     assert_eq!(keys.len(), 3);
     for k in &keys {
         assert!(k.starts_with(&format!("tenants/{tid}/documents/")), "{k}");
         assert!(!k.contains(".."), "{k}");
     }
-    assert!(!app.state.settings.data_dir.join("etc").exists());
+    assert!(!app.state.settings.server.data_dir.join("etc").exists());
     assert!(!std::path::Path::new("/etc/cron.d/evil.txt").exists());
 }
 
 #[tokio::test]
 async fn refused_uploads_name_the_field_and_write_nothing() {
     let app = spawn(Backend::Sqlite, |s| {
-        s.document_max_bytes = 200;
-        s.document_max_files = 2;
+        s.storage.document_max_bytes = 200;
+        s.storage.document_max_files = 2;
     })
     .await
     .unwrap();
@@ -217,7 +216,13 @@ async fn refused_uploads_name_the_field_and_write_nothing() {
     assert_eq!(body["errors"][0]["path"][0], "b", "{body}");
     assert_eq!(body["errors"][0]["extensions"]["field"], "input.files", "{body}");
     assert_eq!(total(&app, &op).await, 0);
-    assert!(store(&app).list(TenantId(tid), None).await.unwrap().is_empty());
+    assert!(
+        store(&app)
+            .list(app.tenant_id(tid).await, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 async fn another_tenants_documents_are_not_found_anywhere(app: TestApp) {
@@ -261,11 +266,11 @@ async fn another_tenants_documents_are_not_found_anywhere(app: TestApp) {
     assert_eq!(total(&app, &tb).await, 0);
 
     let store = store(&app);
-    let a_keys = store.list(TenantId(a), None).await.unwrap();
+    let a_keys = store.list(app.tenant_id(a).await, None).await.unwrap();
     assert_eq!(a_keys.len(), 1, "B's delete attempt left A's object alone");
-    assert!(store.list(TenantId(b), None).await.unwrap().is_empty());
+    assert!(store.list(app.tenant_id(b).await, None).await.unwrap().is_empty());
     // The store itself refuses a key outside the caller's prefix.
-    let foreign = reos::persistence::object_store::ObjectKey::stored(TenantId(b), &a_keys[0]);
+    let foreign = reos::persistence::object_store::ObjectKey::stored(app.tenant_id(b).await, &a_keys[0]);
     assert!(foreign.is_err());
     let (status, _, _, bytes) = download(&app, Some(&ta), &id).await;
     assert_eq!((status, bytes.as_slice()), (200, PDF));
@@ -313,7 +318,7 @@ async fn delete_removes_the_row_and_the_object(app: TestApp) {
     let op = app.token("alpha", Role::Operator);
     let pid = app.create_property(&op, "Ames").await;
     let id = upload_pdf(&app, &op, &pid).await;
-    assert_eq!(store(&app).list(TenantId(tid), None).await.unwrap().len(), 1);
+    assert_eq!(store(&app).list(app.tenant_id(tid).await, None).await.unwrap().len(), 1);
     let d = app
         .data(
             &op,
@@ -323,7 +328,13 @@ async fn delete_removes_the_row_and_the_object(app: TestApp) {
         .await;
     assert_eq!(d["deleteDocument"]["deletedId"], id.as_str());
     assert_eq!(total(&app, &op).await, 0);
-    assert!(store(&app).list(TenantId(tid), None).await.unwrap().is_empty());
+    assert!(
+        store(&app)
+            .list(app.tenant_id(tid).await, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(download(&app, Some(&op), &id).await.0, 404);
 }
 local_both!(delete_removes_the_row_and_the_object);
@@ -336,7 +347,7 @@ async fn a_failed_object_write_leaves_no_row() {
     let pid = app.create_property(&op, "Ames").await;
     // A plain file where the tenant's folder would go: every write under it fails (even as root,
     // where permission bits would not stop it).
-    let objects = app.state.settings.data_dir.join("objects").join("tenants");
+    let objects = app.state.settings.server.data_dir.join("objects").join("tenants");
     std::fs::create_dir_all(&objects).unwrap();
     std::fs::write(objects.join(tid.to_string()), b"in the way").unwrap();
     let (_, body) = upload(
@@ -383,7 +394,13 @@ async fn a_failed_row_insert_removes_the_object(app: TestApp) {
     assert_eq!(code(&body), "INTERNAL_SERVER_ERROR", "{body}");
     assert_eq!(total(&app, &op).await, 0);
     // The refused file's object is deleted at once, the first file's when the request rolls back.
-    assert!(store(&app).list(TenantId(tid), None).await.unwrap().is_empty());
+    assert!(
+        store(&app)
+            .list(app.tenant_id(tid).await, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 local_both!(a_failed_row_insert_removes_the_object);
 
@@ -406,7 +423,13 @@ async fn a_later_error_in_the_request_removes_uploaded_objects(app: TestApp) {
     .await;
     assert_eq!(code(&body), "NOT_FOUND", "{body}");
     assert_eq!(total(&app, &op).await, 0);
-    assert!(store(&app).list(TenantId(tid), None).await.unwrap().is_empty());
+    assert!(
+        store(&app)
+            .list(app.tenant_id(tid).await, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 local_both!(a_later_error_in_the_request_removes_uploaded_objects);
 
@@ -508,7 +531,7 @@ async fn deleting_a_lease_or_property_deletes_its_documents_objects(app: TestApp
     )
     .await;
     let store = store(&app);
-    assert_eq!(store.list(TenantId(tid), None).await.unwrap().len(), 2);
+    assert_eq!(store.list(app.tenant_id(tid).await, None).await.unwrap().len(), 2);
 
     app.data(
         &op,
@@ -516,7 +539,7 @@ async fn deleting_a_lease_or_property_deletes_its_documents_objects(app: TestApp
         json!({"id": lease_id}),
     )
     .await;
-    let left = store.list(TenantId(tid), None).await.unwrap();
+    let left = store.list(app.tenant_id(tid).await, None).await.unwrap();
     assert_eq!(left.len(), 1, "{left:?}");
     assert!(left[0].ends_with("/deed.pdf"));
     assert_eq!(total(&app, &op).await, 1);
@@ -527,7 +550,7 @@ async fn deleting_a_lease_or_property_deletes_its_documents_objects(app: TestApp
         json!({"id": pid}),
     )
     .await;
-    assert!(store.list(TenantId(tid), None).await.unwrap().is_empty());
+    assert!(store.list(app.tenant_id(tid).await, None).await.unwrap().is_empty());
     assert_eq!(total(&app, &op).await, 0);
 }
 local_both!(deleting_a_lease_or_property_deletes_its_documents_objects);

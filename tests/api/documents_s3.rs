@@ -1,10 +1,9 @@
 //! Documents on a real S3-compatible server: Garage on loopback (`ops/garage/start.sh`, which
 //! `.ci/run` runs). Reads `REOS_TEST_S3_*`, else uses the script's defaults when something listens
 //! on 127.0.0.1:13900. Absent: SKIPPED locally, a failure when `REOS_CI=1`.
-use crate::documents::{PDF, download, sha256_hex, store, total, upload, upload_pdf};
-use crate::helpers::{Backend, TestApp, code, spawn_with};
+use super::documents::{PDF, download, sha256_hex, store, total, upload, upload_pdf};
+use crate::support::test_app::{Backend, TestApp, code, spawn_with};
 use reos::auth::Role;
-use reos::persistence::TenantId;
 use reos::persistence::object_store::{DocumentStore, ObjectKey};
 use secrecy::SecretString;
 use serde_json::json;
@@ -38,7 +37,7 @@ fn garage() -> Option<Garage> {
         None => None,
     };
     if found.is_none() {
-        crate::helpers::skip::missing(
+        crate::support::skip::missing(
             "no S3 server: no Garage on 127.0.0.1:13900 (run ops/garage/start.sh) and REOS_TEST_S3_ENDPOINT unset",
         );
     }
@@ -48,13 +47,13 @@ fn garage() -> Option<Garage> {
 async fn spawn_s3(backend: Backend) -> Option<TestApp> {
     let g = garage()?;
     spawn_with(backend, |s| {
-        s.object_store_url = Some(format!("s3://{}", g.bucket));
-        s.object_store_endpoint = Some(g.endpoint.clone());
-        s.object_store_region = g.region.clone();
-        s.object_store_access_key_id = Some(g.key_id.clone());
-        s.object_store_secret_access_key = Some(SecretString::from(g.secret.clone()));
-        s.object_store_allow_http = true;
-        s.document_url_expiry_seconds = 60;
+        s.storage.url = Some(format!("s3://{}", g.bucket));
+        s.storage.endpoint = Some(g.endpoint.clone());
+        s.storage.region = g.region.clone();
+        s.storage.access_key_id = Some(g.key_id.clone());
+        s.storage.secret_access_key = Some(SecretString::from(g.secret.clone()));
+        s.storage.allow_http = true;
+        s.storage.document_url_expiry_seconds = 60;
     })
     .await
 }
@@ -64,16 +63,16 @@ macro_rules! s3_both {
         mod $name {
             #[tokio::test]
             async fn on_sqlite() {
-                if let Some(app) = super::spawn_s3(crate::helpers::Backend::Sqlite).await {
+                if let Some(app) = super::spawn_s3(crate::support::test_app::Backend::Sqlite).await {
                     super::$name(app).await;
                 }
             }
             #[tokio::test]
             async fn on_postgres() {
-                if crate::helpers::pg_admin_url().is_none() {
+                if crate::support::test_app::pg_admin_url().is_none() {
                     return;
                 }
-                if let Some(app) = super::spawn_s3(crate::helpers::Backend::Postgres).await {
+                if let Some(app) = super::spawn_s3(crate::support::test_app::Backend::Postgres).await {
                     super::$name(app).await;
                 }
             }
@@ -135,7 +134,13 @@ async fn s3_documents_round_trip_with_presigned_urls(app: TestApp) {
     )
     .await;
     assert_eq!(total(&app, &op).await, 0);
-    assert!(store(&app).list(TenantId(tid), None).await.unwrap().is_empty());
+    assert!(
+        store(&app)
+            .list(app.tenant_id(tid).await, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(reqwest::get(url).await.unwrap().status(), 404, "the object is gone");
 }
 s3_both!(s3_documents_round_trip_with_presigned_urls);
@@ -158,19 +163,19 @@ async fn s3_tenants_never_see_each_others_objects(app: TestApp) {
 
     let store: DocumentStore = store(&app);
     let (ka, kb) = (
-        store.list(TenantId(a), None).await.unwrap(),
-        store.list(TenantId(b), None).await.unwrap(),
+        store.list(app.tenant_id(a).await, None).await.unwrap(),
+        store.list(app.tenant_id(b).await, None).await.unwrap(),
     );
     assert_eq!((ka.len(), kb.len()), (1, 1));
     assert!(ka[0].starts_with(&format!("tenants/{a}/")) && kb[0].starts_with(&format!("tenants/{b}/")));
     // Through the store: B's tenant cannot name A's key for a read, a write or a delete.
-    assert!(ObjectKey::stored(TenantId(b), &ka[0]).is_err());
-    let a_key = ObjectKey::stored(TenantId(a), &ka[0]).unwrap();
-    assert!(store.get(TenantId(b), &a_key).await.is_err());
-    assert!(store.delete(TenantId(b), &a_key).await.is_err());
+    assert!(ObjectKey::stored(app.tenant_id(b).await, &ka[0]).is_err());
+    let a_key = ObjectKey::stored(app.tenant_id(a).await, &ka[0]).unwrap();
+    assert!(store.get(app.tenant_id(b).await, &a_key).await.is_err());
+    assert!(store.delete(app.tenant_id(b).await, &a_key).await.is_err());
     let overwrite = store
         .put(
-            TenantId(b),
+            app.tenant_id(b).await,
             &a_key,
             bytes::Bytes::from_static(b"x"),
             "text/plain",
@@ -218,5 +223,11 @@ async fn s3_a_failed_row_insert_removes_the_object() {
     )
     .await;
     assert_eq!(code(&body), "INTERNAL_SERVER_ERROR", "{body}");
-    assert!(store(&app).list(TenantId(tid), None).await.unwrap().is_empty());
+    assert!(
+        store(&app)
+            .list(app.tenant_id(tid).await, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }

@@ -2,7 +2,7 @@
 //! not panic, a database outage answers 503 with the request id and turns /readyz red within a
 //! second, and compute-heavy fields are priced by their work and refused before they run.
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, code, pg_admin_url, spawn_app, spawn_with};
+use crate::support::test_app::{Backend, TestApp, code, pg_admin_url, spawn_app, spawn_with};
 use reos::auth::Role;
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
@@ -80,7 +80,7 @@ both_backends!(a_far_future_expiry_is_no_panic);
 /// now the request is priced by paths × months and the role's work cap refuses it before anything
 /// runs, with rate limiting on or off.
 async fn monte_carlo_is_priced_by_its_work(backend: Backend) {
-    let input = crate::dcf::graphql_input(include_str!("../../golden/dcf/denver-office/input.json"));
+    let input = super::dcf::graphql_input(include_str!("../../golden/dcf/denver-office/input.json"));
     let field = |i: usize| {
         format!(
             "a{i}: dcfMonteCarlo(input: $i, paths: 100000, seed: 1, \
@@ -90,7 +90,7 @@ async fn monte_carlo_is_priced_by_its_work(backend: Backend) {
     let many: String = (0..10).map(field).collect::<Vec<_>>().join(" ");
     let query = format!("query($i: DcfInput!) {{ {many} }}");
     for metered in [true, false] {
-        let Some(app) = spawn_with(backend, |s| s.rate_limit.enabled = metered).await else {
+        let Some(app) = spawn_with(backend, |s| s.rate_limit.limiter.enabled = metered).await else {
             return;
         };
         app.tenant("alpha").await;
@@ -129,7 +129,8 @@ async fn a_database_outage_is_a_503_with_the_request_id() {
     let url = app
         .state
         .settings
-        .database_url
+        .database
+        .url
         .as_ref()
         .unwrap()
         .expose_secret()
@@ -174,12 +175,12 @@ async fn a_database_outage_is_a_503_with_the_request_id() {
 /// (each under the cap alone) is refused before it runs, also with rate limiting off.
 #[tokio::test]
 async fn a_batch_is_capped_as_a_whole() {
-    let Some(app) = spawn_with(Backend::Sqlite, |s| s.rate_limit.enabled = false).await else {
+    let Some(app) = spawn_with(Backend::Sqlite, |s| s.rate_limit.limiter.enabled = false).await else {
         return;
     };
     app.tenant("alpha").await;
     let t = app.token("alpha", Role::Analyst);
-    let input = crate::dcf::graphql_input(include_str!("../../golden/dcf/denver-office/input.json"));
+    let input = super::dcf::graphql_input(include_str!("../../golden/dcf/denver-office/input.json"));
     let op = json!({
         "query": "query($i: DcfInput!) { dcfMonteCarlo(input: $i, paths: 100000, seed: 1, spec: {exitCapRate: {normal: {mean: 0.0675, stdDev: 0.003}}}) { paths } }",
         "variables": {"i": input}
@@ -208,10 +209,10 @@ async fn uploads_need_an_uploading_role() {
     app.tenant("alpha").await;
     let viewer = app.token("alpha", Role::Viewer);
     let pdf: &[u8] = b"%PDF-1.4\n%%EOF\n";
-    let files: &[crate::multipart::File] = &[("a.pdf", "application/pdf", pdf)];
+    let files: &[crate::support::multipart::File] = &[("a.pdf", "application/pdf", pdf)];
     let query = "mutation($i: UploadDocumentInput!) { uploadDocument(input: $i) { documents { id } } }";
     let (ctype, body) =
-        crate::multipart::multipart(query, json!({"propertyId": uuid::Uuid::new_v4().to_string()}), files);
+        crate::support::multipart::multipart(query, json!({"propertyId": uuid::Uuid::new_v4().to_string()}), files);
     let res = app
         .client
         .post(format!("{}/graphql", app.url))

@@ -3,7 +3,7 @@
 //! name is a refusal naming row and column, the file writes nothing, and nothing is an
 //! INTERNAL_SERVER_ERROR — on SQLite and on PostgreSQL.
 use crate::both_backends;
-use crate::helpers::{TestApp, code};
+use crate::support::test_app::{TestApp, code};
 use reos::auth::Role;
 use serde_json::{Value, json};
 

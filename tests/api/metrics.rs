@@ -1,7 +1,7 @@
 //! `/metrics` over real HTTP: after traffic the series move (HTTP, GraphQL operations by name and
 //! outcome, rate-limit decisions, valuation durations, DB pool); cost probes are not counted;
 //! `metrics_listen` moves the endpoint to a listener of its own.
-use crate::helpers::{Backend, TestApp, settings, spawn_app};
+use crate::support::test_app::{Backend, TestApp, settings, spawn_app};
 use reos::auth::Role;
 use reos::startup::Application;
 use serde_json::json;
@@ -51,8 +51,8 @@ async fn series_move_after_traffic() {
             json!({}),
         )
         .await;
-    assert_eq!(crate::helpers::code(&body), "BAD_USER_INPUT");
-    let input = crate::dcf::graphql_input(include_str!("../../golden/dcf/denver-office/input.json"));
+    assert_eq!(crate::support::test_app::code(&body), "BAD_USER_INPUT");
+    let input = super::dcf::graphql_input(include_str!("../../golden/dcf/denver-office/input.json"));
     app.data(
         &t,
         "query($i: DcfInput!) { dcf(input: $i) { dcfValue } }",
@@ -111,7 +111,7 @@ async fn series_move_after_traffic() {
 async fn metrics_listen_moves_the_endpoint_off_the_main_port() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = settings(&dir);
-    s.metrics_listen = Some("127.0.0.1:0".into());
+    s.server.metrics_listen = Some("127.0.0.1:0".into());
     let app = Application::build(s).await.unwrap();
     let (main, metrics) = (app.port(), app.metrics_port().unwrap());
     tokio::spawn(app.run_until_stopped());

@@ -2,8 +2,8 @@
 //! the Ames sales in `data/`, with duplicates and bad rows (merges, rejections, hazards, provenance,
 //! valuations, the run row), and a blocked batch that leaves the tenant's data unchanged.
 use crate::both_backends;
-use crate::helpers::TestApp;
-use reos::persistence::{TenantId, TenantTx};
+use crate::support::test_app::TestApp;
+use reos::persistence::TenantTx;
 use reos::pipeline::fixtures::{BadKind, FIXTURE_HAZARD_RADIUS_M, FixtureSpec, build};
 use reos::pipeline::{HazardTable, Severity};
 use reos::services::comps::CompService;
@@ -31,13 +31,15 @@ async fn run(
     let mut opts = ImportOptions::new("fixture.csv", Format::Csv, "import", "test").unwrap();
     opts.hazard_table = table;
     opts.batch_rows = 100;
-    let target = Target::Db(&app.db().service, TenantId(tenant));
+    let target = Target::Db(&app.db().service, app.tenant_id(tenant).await);
     import(target, csv.as_bytes(), &opts, comps, &|_, _| {}).await.unwrap()
 }
 
 /// Row count and an order-independent digest of every row of `table` the tenant can see.
 async fn snapshot(app: &TestApp, tenant: uuid::Uuid, table: &str) -> (usize, String) {
-    let tx = TenantTx::begin(&app.db().service, TenantId(tenant)).await.unwrap();
+    let tx = TenantTx::begin(&app.db().service, app.tenant_id(tenant).await)
+        .await
+        .unwrap();
     let backend = tx.conn().get_database_backend();
     let sql = match backend {
         DbBackend::Postgres => format!("SELECT t::text AS r FROM {table} t ORDER BY id"),
@@ -79,7 +81,9 @@ async fn import_with_duplicates_and_bad_rows(app: TestApp) {
     let tenant = app.tenant("alpha").await;
     // Sales to value against: the Ames sales themselves.
     let sales: String = ames.lines().take(601).collect::<Vec<_>>().join("\n") + "\n";
-    let tx = TenantTx::begin(&app.db().service, TenantId(tenant)).await.unwrap();
+    let tx = TenantTx::begin(&app.db().service, app.tenant_id(tenant).await)
+        .await
+        .unwrap();
     import_csv(&tx, sales.as_bytes(), chrono::Utc::now().date_naive(), &|_, _| {})
         .await
         .unwrap();
@@ -195,83 +199,10 @@ async fn a_blocked_batch_leaves_the_tenant_data_unchanged(app: TestApp) {
 }
 both_backends!(a_blocked_batch_leaves_the_tenant_data_unchanged);
 
-const IMPORT: &str = "mutation($t: String!) { importProperties(input: {csv: $t, format: JSONL, source: \"mls\"}) {
-    run { id outcome fileName checksum source counts modelVersions gateResults { row field severity } }
-    problems { row field severity } mergedRows } }";
-const RUNS: &str = "{ pipelineRuns(first: 5) { totalCount edges { node { id outcome counts timings } } } }";
-const TRUST: &str = "{ properties(first: 3) { edges { node { id
-    field(name: \"bedrooms\") { value trust history { value previousValue source method confidence actor recordedAt } }
-    trust { mean min weakestField fields } } } } }";
-
-async fn graphql_import_runs_and_trust(app: TestApp) {
-    let Some(ames) = ames() else { return };
-    let fixture = build(&ames, &FixtureSpec::default()).unwrap();
-    app.tenant("alpha").await;
-    let op = app.token("alpha", reos::auth::Role::Operator);
-    let analyst = app.token("alpha", reos::auth::Role::Analyst);
-    let (_, body) = app
-        .gql(Some(&analyst), IMPORT, serde_json::json!({"t": fixture.to_jsonl()}))
-        .await;
-    assert_eq!(crate::helpers::code(&body), "FORBIDDEN", "{body}");
-
-    let d = app
-        .data(&op, IMPORT, serde_json::json!({"t": fixture.to_jsonl()}))
-        .await;
-    let p = &d["importProperties"];
-    assert_eq!(p["run"]["outcome"], "succeeded");
-    assert_eq!(p["run"]["source"], "mls");
-    assert_eq!(
-        p["run"]["counts"]["read"].as_u64().unwrap() as usize,
-        fixture.records.len()
-    );
-    assert!(p["run"]["counts"]["merged"].as_u64().unwrap() > 0);
-    assert_eq!(p["run"]["checksum"].as_str().unwrap().len(), 64);
-    assert!(!p["mergedRows"].as_array().unwrap().is_empty());
-    assert!(
-        p["problems"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|x| x["severity"] == "rejected")
-    );
-
-    let d = app.data(&analyst, RUNS, serde_json::json!({})).await;
-    assert_eq!(d["pipelineRuns"]["totalCount"], 1);
-    let id = d["pipelineRuns"]["edges"][0]["node"]["id"].as_str().unwrap().to_owned();
-    let d = app
-        .data(
-            &analyst,
-            "query($id: ID!) { pipelineRun(id: $id) { outcome } }",
-            serde_json::json!({"id": id}),
-        )
-        .await;
-    assert_eq!(d["pipelineRun"]["outcome"], "succeeded");
-
-    let d = app.data(&analyst, TRUST, serde_json::json!({})).await;
-    for e in d["properties"]["edges"].as_array().unwrap() {
-        let f = &e["node"]["field"];
-        let h = &f["history"][0];
-        assert_eq!(
-            (h["source"].as_str(), h["method"].as_str()),
-            (Some("mls"), Some("import"))
-        );
-        assert_eq!(h["value"], f["value"]);
-        let t = f["trust"].as_f64().unwrap();
-        assert!(t > 0.5 && t <= 1.0, "{t}");
-        let s = &e["node"]["trust"];
-        assert!(s["fields"].as_i64().unwrap() > 10);
-        assert!(s["min"].as_f64().unwrap() <= s["mean"].as_f64().unwrap() + 1e-12);
-    }
-    let viewer = app.token("alpha", reos::auth::Role::Viewer);
-    let (_, body) = app.gql(Some(&viewer), RUNS, serde_json::json!({})).await;
-    assert_eq!(crate::helpers::code(&body), "FORBIDDEN", "{body}");
-}
-both_backends!(graphql_import_runs_and_trust);
-
 /// Rows `from..to` of `generate_csv(to)` (distinct addresses and external ids), every one owned by
 /// the same LLC, so every batch links to one owner.
 fn one_owner_csv(from: usize, to: usize) -> String {
-    let csv = reos::cli_pipeline::bench::generate_csv(to);
+    let csv = reos::pipeline::synthetic::generate_csv(to);
     let mut lines = csv.lines();
     let mut out = vec![lines.next().unwrap().to_owned()];
     for line in lines.skip(from) {
@@ -288,13 +219,13 @@ fn one_owner_csv(from: usize, to: usize) -> String {
 /// exactly what was committed.
 #[tokio::test]
 async fn parallel_batches_create_an_owner_once_and_count_only_committed_batches_on_postgres() {
-    use crate::helpers::{Backend, spawn_app};
+    use crate::support::test_app::{Backend, spawn_app};
     use secrecy::ExposeSecret;
     let Some(app) = spawn_app(Backend::Postgres).await else {
         return;
     };
     let tenant = app.tenant("alpha").await;
-    let owner_url = app.state.settings.database_owner_url.as_ref().unwrap().expose_secret();
+    let owner_url = app.state.settings.database.owner_url.as_ref().unwrap().expose_secret();
     let owner = sea_orm::Database::connect(owner_url).await.unwrap();
     // The batch that creates the owner holds its transaction open a while, so the batch beside
     // it reaches its own owner step before that commit: without the lock it would create the
@@ -309,7 +240,7 @@ async fn parallel_batches_create_an_owner_once_and_count_only_committed_batches_
         .unwrap();
     let mut opts = ImportOptions::new("shared.csv", Format::Csv, "import", "test").unwrap();
     opts.batch_rows = 10;
-    let target = Target::Db(&app.db().service, TenantId(tenant));
+    let target = Target::Db(&app.db().service, app.tenant_id(tenant).await);
     let report = import(target, one_owner_csv(0, 200).as_bytes(), &opts, None, &|_, _| {})
         .await
         .unwrap();
@@ -330,7 +261,9 @@ async fn parallel_batches_create_an_owner_once_and_count_only_committed_batches_
         .unwrap();
     let failed = import(target, one_owner_csv(200, 1200).as_bytes(), &opts, None, &|_, _| {}).await;
     assert!(failed.is_err());
-    let tx = TenantTx::begin(&app.db().service, TenantId(tenant)).await.unwrap();
+    let tx = TenantTx::begin(&app.db().service, app.tenant_id(tenant).await)
+        .await
+        .unwrap();
     let sql = "SELECT outcome, (counts->>'written')::int8 AS written, (counts->>'ownerships')::int8 AS linked
                FROM pipeline_runs WHERE outcome <> 'succeeded'";
     let run = tx

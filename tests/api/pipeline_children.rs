@@ -1,15 +1,15 @@
 //! The pipeline's second round on both backends: leases and unit mix (nested in JSONL or in
-//! companion CSVs) with provenance and a DCF, the tenant's stored hazard table, gate warnings
-//! lowering trust, and OpenLineage run events.
+//! companion CSVs) with provenance and a DCF, and the tenant's stored hazard table. Gate warnings
+//! lowering trust, mutation provenance and OpenLineage run events are tested through the schema in
+//! tests/resolvers/pipeline_children.rs.
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, spawn_with};
+use crate::support::test_app::TestApp;
+use reos::persistence::TenantTx;
 use reos::persistence::repositories::hazard_points;
-use reos::persistence::{TenantId, TenantTx};
 use reos::pipeline::{ChildKind, HazardPoint};
 use reos::services::comps::CompService;
 use reos::services::property_import::{Companion, Format, ImportOptions, ImportReport, Target, import};
 use sea_orm::{ConnectionTrait, Statement};
-use serde_json::json;
 
 const OFFICE: &str = r#"{"external_id":"O-1","address":"100 Main Street","city":"Ames","state":"IA","zip":"50010","property_type":"office","building_area_sf":20000,"list_price":4000000,"leases":[{"suite":"100","tenant_name":"Acme Insurance","area_sf":12000,"start_month":"2025-01","end_month":"2030-12","rent_psf":28,"recovery":"nnn"},{"suite":"200","vacant":true,"area_sf":8000}]}"#;
 const APARTMENTS: &str = r#"{"external_id":"M-1","address":"200 Oak Avenue","city":"Ames","state":"IA","zip":"50010","property_type":"multifamily","units_count":40,"list_price":6000000,"unit_mix":[{"unit_type":"1BR","units":24,"current_rent":1100,"market_rent":1200},{"unit_type":"2BR","units":16,"current_rent":1450,"market_rent":1500}]}"#;
@@ -17,14 +17,16 @@ const BAD_LEASE: &str = r#"{"external_id":"B-1","address":"300 Elm Drive","city"
 
 async fn run(app: &TestApp, tenant: uuid::Uuid, opts: &ImportOptions, bytes: &str) -> ImportReport {
     let comps = CompService::default();
-    let target = Target::Db(&app.db().service, TenantId(tenant));
+    let target = Target::Db(&app.db().service, app.tenant_id(tenant).await);
     import(target, bytes.as_bytes(), opts, Some(&comps), &|_, _| {})
         .await
         .unwrap()
 }
 
 async fn scalar(app: &TestApp, tenant: uuid::Uuid, sql: &str) -> i64 {
-    let tx = TenantTx::begin(&app.db().service, TenantId(tenant)).await.unwrap();
+    let tx = TenantTx::begin(&app.db().service, app.tenant_id(tenant).await)
+        .await
+        .unwrap();
     let backend = tx.conn().get_database_backend();
     let row = tx
         .conn()
@@ -127,7 +129,9 @@ both_backends!(companion_lease_files_attach_by_external_id);
 
 async fn the_stored_hazard_table_answers_rows_without_scores(app: TestApp) {
     let tenant = app.tenant("alpha").await;
-    let tx = TenantTx::begin(&app.db().service, TenantId(tenant)).await.unwrap();
+    let tx = TenantTx::begin(&app.db().service, app.tenant_id(tenant).await)
+        .await
+        .unwrap();
     let point = HazardPoint {
         lat: 42.03,
         lon: -93.62,
@@ -150,81 +154,3 @@ H-2,2 Pine Street,Ames,IA,50010,single_family,42.2,-93.9,210000
     assert_eq!(scalar(&app, tenant, sql).await, 300);
 }
 both_backends!(the_stored_hazard_table_answers_rows_without_scores);
-
-const IMPORT: &str = "mutation($t: String!) { importProperties(input: {csv: $t, format: JSONL, source: \"mls\"}) {
-    run { id checksum outcome } } }";
-const FIELDS: &str = "{ properties(first: 1) { edges { node {
-    built: field(name: \"year_built\") { trust } area: field(name: \"living_area_sf\") { trust } } } } }";
-
-/// A living area over 20,000 sf is a warning: the value is written, with half the validation.
-async fn warned_values_are_trusted_less(app: TestApp) {
-    app.tenant("alpha").await;
-    let op = app.token("alpha", reos::auth::Role::Operator);
-    let row = r#"{"external_id":"W-1","address":"5 Birch Road","city":"Ames","state":"IA","zip":"50010","property_type":"single_family","year_built":2001,"living_area_sf":25000}"#;
-    let d = app.data(&op, IMPORT, json!({"t": row})).await;
-    assert_eq!(d["importProperties"]["run"]["outcome"], "succeeded");
-    let d = app.data(&op, FIELDS, json!({})).await;
-    let node = &d["properties"]["edges"][0]["node"];
-    let (built, area) = (
-        node["built"]["trust"].as_f64().unwrap(),
-        node["area"]["trust"].as_f64().unwrap(),
-    );
-    // trust = … + 0.30·validation: 1 for the clean value, 0.5 for the warned one.
-    assert!((built - area - 0.15).abs() < 1e-9, "{built} {area}");
-}
-both_backends!(warned_values_are_trusted_less);
-
-#[tokio::test]
-async fn openlineage_events_are_appended_to_the_configured_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("lineage.jsonl");
-    let dest = path.display().to_string();
-    let app = spawn_with(Backend::Sqlite, |s| s.pipeline.openlineage_url = Some(dest))
-        .await
-        .unwrap();
-    app.tenant("alpha").await;
-    let op = app.token("alpha", reos::auth::Role::Operator);
-    let d = app.data(&op, IMPORT, json!({"t": APARTMENTS})).await;
-    let run = &d["importProperties"]["run"];
-    let text = std::fs::read_to_string(&path).unwrap();
-    let events: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let kinds: Vec<_> = events.iter().map(|e| e["eventType"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["START", "COMPLETE"]);
-    for e in &events {
-        assert_eq!(e["run"]["runId"], run["id"]);
-        assert_eq!(e["inputs"][0]["facets"]["reos_input"]["sha256"], run["checksum"]);
-        assert!(e["job"]["namespace"].as_str().unwrap().starts_with("reos://tenant/"));
-    }
-    assert_eq!(events[1]["run"]["facets"]["reos_run"]["counts"]["unit_types"], 2);
-}
-
-const HISTORY: &str = "query($id: ID!) { property(id: $id) {
-    field(name: \"living_area_sf\") { value history { value previousValue source method confidence evidenceUri } } } }";
-
-/// Mutations record provenance too: the create, then the change with the value it replaced.
-async fn mutations_record_field_provenance(app: TestApp) {
-    app.tenant("alpha").await;
-    let op = app.token("alpha", reos::auth::Role::Operator);
-    let id = app.create_property(&op, "Ames").await;
-    let update = "mutation($i: UpdatePropertyInput!) { updateProperty(input: $i) { property { id } } }";
-    app.data(&op, update, json!({"i": {"id": id, "livingAreaSf": 1720.0}}))
-        .await;
-    let d = app.data(&op, HISTORY, json!({"id": id})).await;
-    let f = &d["property"]["field"];
-    assert_eq!(f["value"], 1720.0);
-    let h = f["history"].as_array().unwrap();
-    assert_eq!(h.len(), 2, "{f}");
-    assert_eq!(
-        (h[0]["value"].as_f64(), h[0]["previousValue"].as_f64()),
-        (Some(1720.0), Some(1500.0))
-    );
-    assert_eq!(h[1]["previousValue"], serde_json::Value::Null);
-    for c in h {
-        assert_eq!(
-            (c["source"].as_str(), c["method"].as_str()),
-            (Some("user"), Some("mutation"))
-        );
-        assert!(c["evidenceUri"].as_str().unwrap().starts_with("request:"));
-    }
-}
-both_backends!(mutations_record_field_provenance);

@@ -2,9 +2,9 @@
 //! lets the batches in flight end, and records the run as `interrupted` with exactly the counts
 //! of what it committed; importing the file again completes it, and once more changes nothing.
 use crate::both_backends;
-use crate::helpers::TestApp;
-use reos::cli_pipeline::generate_csv;
-use reos::persistence::{TenantId, TenantTx};
+use crate::support::test_app::TestApp;
+use reos::persistence::TenantTx;
+use reos::pipeline::synthetic::generate_csv;
 use reos::services::cancel::Cancel;
 use reos::services::comps::CompService;
 use reos::services::property_import::{Format, ImportOptions, ImportReport, Target, import};
@@ -38,12 +38,14 @@ async fn run(
     if cancel_at == Some(0) {
         cancel.cancel();
     }
-    let target = Target::Db(&app.db().service, TenantId(tenant));
+    let target = Target::Db(&app.db().service, app.tenant_id(tenant).await);
     import(target, csv.as_bytes(), &opts, comps, &progress).await.unwrap()
 }
 
 async fn rows(app: &TestApp, tenant: uuid::Uuid, table: &str) -> u64 {
-    let tx = TenantTx::begin(&app.db().service, TenantId(tenant)).await.unwrap();
+    let tx = TenantTx::begin(&app.db().service, app.tenant_id(tenant).await)
+        .await
+        .unwrap();
     let backend = tx.conn().get_database_backend();
     // SQLite has no row-level security: filter by tenant explicitly.
     let param = if backend == sea_orm::DbBackend::Postgres {
@@ -66,7 +68,9 @@ async fn rows(app: &TestApp, tenant: uuid::Uuid, table: &str) -> u64 {
 
 /// The tenant's run rows, oldest first.
 async fn runs(app: &TestApp, tenant: uuid::Uuid) -> Vec<pipeline_run::Model> {
-    let tx = TenantTx::begin(&app.db().service, TenantId(tenant)).await.unwrap();
+    let tx = TenantTx::begin(&app.db().service, app.tenant_id(tenant).await)
+        .await
+        .unwrap();
     let all = pipeline_run::Entity::find()
         .order_by_asc(pipeline_run::Column::StartedAt)
         .all(tx.conn())
@@ -101,7 +105,7 @@ async fn a_cancelled_import_records_what_it_committed(app: TestApp) {
     assert_eq!(rows(&app, quiet, "properties").await, 0);
     let recorded = runs(&app, quiet).await;
     assert_eq!(recorded.len(), 1);
-    assert_eq!(recorded[0].outcome, "interrupted");
+    assert_eq!(recorded[0].outcome.as_str(), "interrupted");
     assert_counts_match_tables(&app, quiet, &recorded[0]).await;
 
     // Cancelled once 30 rows are written: the batch in flight (PostgreSQL writes two at once)
@@ -114,7 +118,7 @@ async fn a_cancelled_import_records_what_it_committed(app: TestApp) {
     assert_eq!(report.counts.written, written);
     let recorded = runs(&app, tenant).await;
     assert_eq!(recorded.len(), 1);
-    assert_eq!(recorded[0].outcome, "interrupted");
+    assert_eq!(recorded[0].outcome.as_str(), "interrupted");
     assert_counts_match_tables(&app, tenant, &recorded[0]).await;
 
     // Again: completes the file, adding only what the interrupted run did not commit.
@@ -133,7 +137,11 @@ async fn a_cancelled_import_records_what_it_committed(app: TestApp) {
     assert_eq!(rows(&app, tenant, "properties").await, ROWS as u64);
     assert_eq!(rows(&app, tenant, "field_provenance").await, provenance);
     assert_eq!(rows(&app, tenant, "property_hazards").await, hazards);
-    let outcomes: Vec<String> = runs(&app, tenant).await.into_iter().map(|r| r.outcome).collect();
+    let outcomes: Vec<&str> = runs(&app, tenant)
+        .await
+        .into_iter()
+        .map(|r| r.outcome.as_str())
+        .collect();
     assert_eq!(outcomes, ["interrupted", "succeeded", "succeeded"]);
 
     // Cancelled after the last batch: everything is written, scoring is skipped, and the run

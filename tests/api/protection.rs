@@ -1,6 +1,6 @@
 //! Protection: depth, complexity, alias and root-field caps, batch cap, page-size cap,
 //! switchable introspection, masked internal errors.
-use crate::helpers::{Backend, code, spawn_app, spawn_with};
+use crate::support::test_app::{Backend, code, spawn_app, spawn_with};
 use reos::auth::Role;
 use serde_json::json;
 

@@ -2,7 +2,7 @@
 //! Redis on 127.0.0.1:6379 (a unique key prefix per test): cost = query complexity, batches and
 //! aliases counted, refused requests run nothing, per-role budgets, the IP budget before the token,
 //! two instances sharing one budget, and a Redis of our own killed mid-test.
-use crate::helpers::{Backend, TestApp, code, spawn_with};
+use crate::support::test_app::{Backend, TestApp, code, spawn_with};
 use reos::auth::Role;
 use reos::config::Settings;
 use reos::ratelimit::OnRedisError;
@@ -23,7 +23,7 @@ pub enum Store {
 
 /// None (and `SKIPPED`) when something a test needs is missing; a failure under `REOS_CI=1`.
 pub fn missing(what: &str) -> Option<()> {
-    crate::helpers::skip::missing(&format!("{what} is not available"));
+    crate::support::skip::missing(&format!("{what} is not available"));
     None
 }
 
@@ -43,8 +43,8 @@ pub async fn spawn(store: Store, adjust: impl FnOnce(&mut Settings)) -> Option<T
     };
     let prefix = format!("reos:test:{}", uuid::Uuid::new_v4().simple());
     spawn_with(Backend::Sqlite, move |s| {
-        s.redis_url = url.map(SecretString::from);
-        s.rate_limit.key_prefix = prefix;
+        s.rate_limit.redis_url = url.map(SecretString::from);
+        s.rate_limit.limiter.key_prefix = prefix;
         adjust(s);
     })
     .await
@@ -97,7 +97,7 @@ macro_rules! both_stores {
 }
 
 async fn a_big_query_spends_more_than_me_and_the_429_says_when_to_retry(store: Store) {
-    let Some(app) = spawn(store, |s| s.rate_limit_cost_per_minute = 6_000).await else {
+    let Some(app) = spawn(store, |s| s.rate_limit.user_cost_per_minute = 6_000).await else {
         return;
     };
     app.tenant("alpha").await;
@@ -143,8 +143,8 @@ both_stores!(a_big_query_spends_more_than_me_and_the_429_says_when_to_retry);
 
 async fn batches_and_aliases_pay_for_every_operation_and_a_refused_batch_runs_nothing(store: Store) {
     let Some(app) = spawn(store, |s| {
-        s.rate_limit_cost_per_minute = 5_000;
-        s.rate_limit.roles.insert("operator".into(), 30);
+        s.rate_limit.user_cost_per_minute = 5_000;
+        s.rate_limit.limiter.roles.insert("operator".into(), 30);
     })
     .await
     else {
@@ -189,8 +189,8 @@ both_stores!(batches_and_aliases_pay_for_every_operation_and_a_refused_batch_run
 
 async fn a_role_override_replaces_the_default_user_budget(store: Store) {
     let Some(app) = spawn(store, |s| {
-        s.rate_limit_cost_per_minute = 5_000;
-        s.rate_limit.roles.insert("viewer".into(), 2_000);
+        s.rate_limit.user_cost_per_minute = 5_000;
+        s.rate_limit.limiter.roles.insert("viewer".into(), 2_000);
     })
     .await
     else {
@@ -209,7 +209,7 @@ async fn a_role_override_replaces_the_default_user_budget(store: Store) {
 both_stores!(a_role_override_replaces_the_default_user_budget);
 
 async fn the_ip_budget_is_spent_before_the_token_is_checked(store: Store) {
-    let Some(app) = spawn(store, |s| s.rate_limit.ip_cost_per_minute = 30).await else {
+    let Some(app) = spawn(store, |s| s.rate_limit.limiter.ip_cost_per_minute = 30).await else {
         return;
     };
     app.tenant("alpha").await;
@@ -235,17 +235,17 @@ both_stores!(the_ip_budget_is_spent_before_the_token_is_checked);
 
 #[tokio::test]
 async fn two_instances_on_one_redis_share_one_budget() {
-    let Some(a) = spawn(Store::Redis, |s| s.rate_limit_cost_per_minute = 5_000).await else {
+    let Some(a) = spawn(Store::Redis, |s| s.rate_limit.user_cost_per_minute = 5_000).await else {
         return;
     };
     a.tenant("alpha").await;
-    let dir = a.state.settings.data_dir.clone();
-    let prefix = a.state.settings.rate_limit.key_prefix.clone();
+    let dir = a.state.settings.server.data_dir.clone();
+    let prefix = a.state.settings.rate_limit.limiter.key_prefix.clone();
     // The same database and dev keys (so the same tenant id and subject), the same Redis keys.
     let b = spawn(Store::Redis, move |s| {
-        s.rate_limit_cost_per_minute = 5_000;
-        s.data_dir = dir;
-        s.rate_limit.key_prefix = prefix;
+        s.rate_limit.user_cost_per_minute = 5_000;
+        s.server.data_dir = dir;
+        s.rate_limit.limiter.key_prefix = prefix;
     })
     .await
     .unwrap();
@@ -340,17 +340,17 @@ async fn when_redis_dies_fail_open_keeps_answering_and_fail_closed_refuses_clear
     let url = format!("redis://{}", redis.addr());
     let (u1, u2) = (url.clone(), url);
     let open = spawn_with(Backend::Sqlite, move |s| {
-        s.redis_url = Some(SecretString::from(u1));
-        s.rate_limit.redis_timeout_ms = 300;
+        s.rate_limit.redis_url = Some(SecretString::from(u1));
+        s.rate_limit.limiter.redis_timeout_ms = 300;
     })
     .await
     .unwrap();
-    let dir = open.state.settings.data_dir.clone();
+    let dir = open.state.settings.server.data_dir.clone();
     let closed = spawn_with(Backend::Sqlite, move |s| {
-        s.redis_url = Some(SecretString::from(u2));
-        s.rate_limit.on_redis_error = OnRedisError::FailClosed;
-        s.rate_limit.redis_timeout_ms = 300;
-        s.data_dir = dir;
+        s.rate_limit.redis_url = Some(SecretString::from(u2));
+        s.rate_limit.limiter.on_redis_error = OnRedisError::FailClosed;
+        s.rate_limit.limiter.redis_timeout_ms = 300;
+        s.server.data_dir = dir;
     })
     .await
     .unwrap();

@@ -2,77 +2,11 @@
 //! arguments over a seeded tenant, leaves every table exactly as it was (rows and values), a GET
 //! never writes, and saving a property's DCF is the `savePropertyDcf` mutation.
 use crate::both_backends;
-use crate::helpers::{TestApp, code};
+use crate::support::snapshot::{assert_unchanged, snapshot};
+use crate::support::test_app::{TestApp, code};
 use reos::auth::Role;
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, BTreeSet};
-
-/// Every table's row count and contents (PostgreSQL: an MD5 of the rows as text; SQLite: the
-/// rows quoted), read as the owner, so a changed value shows as well as an added row.
-pub async fn snapshot(app: &TestApp) -> BTreeMap<String, (i64, String)> {
-    let db = &app.db().owner;
-    let backend = db.get_database_backend();
-    let list = match backend {
-        DbBackend::Postgres => "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'",
-        _ => "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-    };
-    let tables: Vec<String> = db
-        .query_all_raw(Statement::from_string(backend, list))
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.try_get::<String>("", "name").unwrap())
-        .collect();
-    let mut out = BTreeMap::new();
-    for t in tables {
-        let sql = match backend {
-            DbBackend::Postgres => format!(
-                "SELECT count(*)::bigint AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM \"{t}\" x"
-            ),
-            _ => {
-                let cols: Vec<String> = db
-                    .query_all_raw(Statement::from_string(
-                        backend,
-                        format!("SELECT name FROM pragma_table_info('{t}')"),
-                    ))
-                    .await
-                    .unwrap()
-                    .iter()
-                    .map(|r| format!("quote(\"{}\")", r.try_get::<String>("", "name").unwrap()))
-                    .collect();
-                format!(
-                    "SELECT count(*) AS n, coalesce(group_concat(r, '|'), '') AS h FROM
-                     (SELECT {} AS r FROM \"{t}\" ORDER BY r)",
-                    cols.join(" || ',' || ")
-                )
-            }
-        };
-        let row = db
-            .query_one_raw(Statement::from_string(backend, sql))
-            .await
-            .unwrap()
-            .unwrap();
-        out.insert(
-            t,
-            (
-                row.try_get::<i64>("", "n").unwrap(),
-                row.try_get::<String>("", "h").unwrap(),
-            ),
-        );
-    }
-    out
-}
-
-/// Asserts that no table changed between two snapshots, naming the tables that did.
-pub fn assert_unchanged(before: &BTreeMap<String, (i64, String)>, after: &BTreeMap<String, (i64, String)>, what: &str) {
-    let changed: Vec<String> = after
-        .iter()
-        .filter(|(t, v)| before.get(*t) != Some(v))
-        .map(|(t, (n, _))| format!("{t} ({} → {n} rows)", before.get(t).map_or(-1, |b| b.0)))
-        .collect();
-    assert!(changed.is_empty(), "{what} wrote to: {changed:?}");
-}
+use std::collections::BTreeSet;
 
 /// Ids of the seeded tenant's records that the queries take as arguments.
 struct Seeded {
@@ -87,7 +21,7 @@ struct Seeded {
 /// query can value it); a valued single-family house with two owners and a document; sales to
 /// value it against; one pipeline run.
 async fn seed(app: &TestApp, op: &str) -> Seeded {
-    let office = crate::subscriptions::office(app, op).await;
+    let office = super::subscriptions::office(app, op).await;
     let loan = json!({"propertyId": office, "ltv": 0.6, "rate": 0.06, "amortizationYears": 30.0, "ioMonths": 12, "lender": "First Bank"});
     app.data(
         op,
@@ -140,11 +74,11 @@ async fn seed(app: &TestApp, op: &str) -> Seeded {
         .data(
             op,
             "mutation($c: String!) { importProperties(input: {csv: $c, source: \"mls\"}) { run { id } } }",
-            json!({"c": reos::cli_pipeline::bench::generate_csv(3)}),
+            json!({"c": reos::pipeline::synthetic::generate_csv(3)}),
         )
         .await;
     let run = d["importProperties"]["run"]["id"].as_str().unwrap().to_owned();
-    let document = crate::documents::upload_pdf(app, op, &house).await;
+    let document = super::documents::upload_pdf(app, op, &house).await;
     Seeded {
         office,
         house,
@@ -157,7 +91,7 @@ async fn seed(app: &TestApp, op: &str) -> Seeded {
 /// A representative operation for every Query root field (name → query), all with valid
 /// arguments so that each resolver runs to the end.
 fn operations(s: &Seeded) -> Vec<(&'static str, String, Value)> {
-    let denver = crate::dcf::graphql_input(include_str!("../../golden/dcf/denver-office/input.json"));
+    let denver = super::dcf::graphql_input(include_str!("../../golden/dcf/denver-office/input.json"));
     let spec = json!({"exitCapRate": {"normal": {"mean": 0.0, "stdDev": 0.0025}}, "histogramBins": 10});
     let p = json!({"p": s.office});
     let h = json!({"p": s.house});
@@ -261,11 +195,11 @@ async fn no_query_field_writes(app: TestApp) {
         "every Query root field needs a representative operation here"
     );
     // (The introspection above was the admin's first request: authentication recorded them.)
-    let before = snapshot(&app).await;
+    let before = snapshot(&app.db().owner).await;
     for (field, query, vars) in &ops {
         let d = app.data(&admin, query, vars.clone()).await;
         assert!(!d[*field].is_null(), "{field}: {d}");
-        assert_unchanged(&before, &snapshot(&app).await, field);
+        assert_unchanged(&before, &snapshot(&app.db().owner).await, field);
     }
 }
 both_backends!(no_query_field_writes);
@@ -295,7 +229,7 @@ async fn get_never_writes_and_saving_is_a_mutation(app: TestApp) {
     let p = json!({"p": seeded.office});
     // Authentication records a caller on first sight; this caller is known before the snapshot.
     app.data(&analyst, "{ me { subject } }", json!({})).await;
-    let before = snapshot(&app).await;
+    let before = snapshot(&app.db().owner).await;
     for _ in 0..3 {
         let (_, body) = get(&app, &analyst, OLD_SAVE, &p).await;
         assert!(body["errors"].is_array(), "a query cannot save: {body}");
@@ -306,7 +240,7 @@ async fn get_never_writes_and_saving_is_a_mutation(app: TestApp) {
     }
     let (status, _) = get(&app, &analyst, SAVE, &p).await;
     assert_eq!(status, 405, "a mutation over GET is refused");
-    assert_unchanged(&before, &snapshot(&app).await, "GET");
+    assert_unchanged(&before, &snapshot(&app.db().owner).await, "GET");
     assert!(app.data(&analyst, LATEST, p.clone()).await["property"]["latestValuation"].is_null());
 
     // Saving is a mutation: stored (and audited) as a `dcf` valuation, the property's latest.
@@ -323,12 +257,12 @@ async fn get_never_writes_and_saving_is_a_mutation(app: TestApp) {
     app.tenant("bravo").await;
     let other = app.token("bravo", Role::Admin);
     app.data(&other, "{ me { id } }", json!({})).await;
-    let after = snapshot(&app).await;
+    let after = snapshot(&app.db().owner).await;
     assert_eq!(after["valuations"].0, before["valuations"].0 + 1);
     assert_eq!(after["audit_events"].0, before["audit_events"].0 + 1);
     // Another tenant's property is NOT_FOUND, and nothing is written.
     let (_, body) = app.gql(Some(&other), SAVE, p).await;
     assert_eq!(code(&body), "NOT_FOUND", "{body}");
-    assert_unchanged(&after, &snapshot(&app).await, "a refused save");
+    assert_unchanged(&after, &snapshot(&app.db().owner).await, "a refused save");
 }
 both_backends!(get_never_writes_and_saving_is_a_mutation);

@@ -2,9 +2,9 @@
 //! token; a mutation through the API is visible to the next read at once; a write behind the API
 //! (another server, `reos import`, psql) drops the writer's tenant's entries through
 //! `NOTIFY reos_changes`, and only that tenant's. SQLite has no cache.
-use crate::helpers::{Backend, TestApp, spawn_with};
+use crate::support::test_app::{Backend, TestApp, spawn_with};
 use reos::auth::Role;
-use reos::persistence::{TenantId, TenantTx};
+use reos::persistence::TenantTx;
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
@@ -52,7 +52,9 @@ async fn wait_until_live(app: &TestApp, token: &str) {
 
 /// Renames every property of `tenant` in a transaction of the service role, as another process would.
 async fn rename_behind_the_api(app: &TestApp, tenant: uuid::Uuid, name: &str) {
-    let tx = TenantTx::begin(&app.db().service, TenantId(tenant)).await.unwrap();
+    let tx = TenantTx::begin(&app.db().service, app.tenant_id(tenant).await)
+        .await
+        .unwrap();
     let stmt = sea_orm::Statement::from_sql_and_values(
         sea_orm::DbBackend::Postgres,
         "UPDATE properties SET name = $1",

@@ -3,7 +3,7 @@
 //! over HTTP reaches `valuationCompleted` only after its transaction commits, `importProgress`
 //! follows an import batch by batch, and tenants never see each other's events.
 use crate::both_backends;
-use crate::helpers::{TestApp, code};
+use crate::support::test_app::{TestApp, code};
 use futures_util::{SinkExt, StreamExt};
 use reos::auth::Role;
 use serde_json::{Value, json};

@@ -1,12 +1,15 @@
 //! Seeds a tenant through the GraphQL API (the real write path, outbox hooks included): five
 //! properties, owners typed twice, shared ownership, lease tenants typed two ways and a lender.
-use crate::helpers::TestApp;
+use crate::support::test_app::TestApp;
 use reos::auth::Role;
+use reos::persistence::TenantId;
 use serde_json::json;
 use uuid::Uuid;
 
 pub struct Seeded {
     pub tenant: Uuid,
+    /// The same tenant, read back from its row.
+    pub tenant_id: TenantId,
     /// P1..P5; P5 has no owner.
     pub p: Vec<Uuid>,
     pub values: Vec<f64>,
@@ -93,6 +96,7 @@ pub async fn seed(app: &TestApp, slug: &str) -> Seeded {
     .await;
     Seeded {
         tenant,
+        tenant_id: app.tenant_id(tenant).await,
         p,
         values,
         acme1,

@@ -8,7 +8,7 @@ use uuid::Uuid;
 const EPS: f64 = 1e-6;
 
 pub async fn run(store: &dyn GraphStore, s: &Seeded) {
-    let t = TenantId(s.tenant);
+    let t = s.tenant_id;
     portfolio(store, t, s).await;
     co_owners(store, t, s).await;
     network(store, t, s).await;

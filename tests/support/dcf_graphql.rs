@@ -1,6 +1,5 @@
 //! A DCF input in the engine's JSON (as in `golden/dcf/*/input.json`) turned into the GraphQL
 //! `DcfInput` shape: camelCase keys, upper-case enums, market leasing profiles as a list.
-#![allow(dead_code)]
 use serde_json::Value;
 
 fn camel(s: &str) -> String {

@@ -4,8 +4,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-// Every test that uses this file also loads `api/helpers.rs`, which loads the skip helper.
-use crate::helpers::skip;
+use super::skip;
 
 /// The folder `tests/<dir>` when `node` runs and `tests/<dir>/node_modules/<module>` is installed.
 pub fn tool_dir(dir: &str, module: &str) -> Option<PathBuf> {

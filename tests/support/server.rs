@@ -1,7 +1,6 @@
 //! Runs the real `reos serve` binary as a child process on a free port with a temporary data
 //! folder (SQLite, demo seed, development auth) and reads the port and development token it
 //! prints, for tests that need a separate process: signals, peak memory of the server alone.
-#![allow(dead_code)]
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;

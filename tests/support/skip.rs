@@ -3,8 +3,6 @@
 //! libtest does not capture, so `cargo test` shows every skip even for a passing test, and the
 //! line is appended to `target/reos-skipped.txt`. Count a run's skips with
 //! `cargo test --workspace 2>&1 | grep -c '^SKIPPED:'`.
-#![allow(dead_code)]
-
 use std::io::Write;
 use std::path::PathBuf;
 

@@ -9,17 +9,9 @@ use std::path::Path;
 
 use serde_json::Value;
 
+pub use super::golden_compare::Mismatch;
 use super::golden_compare::compare;
 use super::model::DcfInput;
-
-/// One disagreement between expected.json and the engine.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mismatch {
-    pub case: String,
-    pub path: String,
-    pub expected: String,
-    pub actual: String,
-}
 
 /// All cases found and every mismatch among them.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -1,7 +1,7 @@
 //! The monthly operating statement: income, expenses, NOI and CFBDS for all M months.
 
 use super::commercial::{self, RentRoll};
-use super::engine::Knobs;
+use super::knobs::Knobs;
 use super::model::{DcfInput, Property};
 use super::multifamily;
 

@@ -11,6 +11,7 @@ mod golden_compare;
 mod input;
 mod irr;
 mod json_path;
+mod knobs;
 mod ledger;
 mod model;
 mod montecarlo;
@@ -48,7 +49,7 @@ pub fn value(input: &DcfInput) -> Result<DcfResult, DcfError> {
 
 /// Like `value`, optionally with the monthly ledger.
 pub fn value_with_options(input: &DcfInput, options: ValueOptions) -> Result<DcfResult, DcfError> {
-    Ok(engine::run(input, &engine::Knobs::of(input), options))
+    Ok(engine::run(input, &knobs::Knobs::of(input), options))
 }
 
 #[cfg(test)]

@@ -10,8 +10,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::engine::{self, Knobs};
+use super::engine;
 use super::error::DcfError;
+use super::knobs::Knobs;
 use super::model::{DcfInput, Property};
 
 use super::montecarlo_dist::{Dist, Sampler};
@@ -232,5 +233,4 @@ fn renewal_range(input: &DcfInput) -> (f64, f64) {
 }
 
 #[cfg(test)]
-#[path = "montecarlo_tests.rs"]
 mod tests;

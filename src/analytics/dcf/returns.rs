@@ -1,8 +1,8 @@
 //! Reversion, unlevered and levered cash flows, and the return metrics of docs/dcf.md.
 
 use super::debt::DebtSchedule;
-use super::engine::Knobs;
 use super::irr::{irr, npv};
+use super::knobs::Knobs;
 use super::ledger::Ledger;
 use super::model::DcfInput;
 use super::output::{DcfResult, MonthRow, ValueOptions, YearRow};

@@ -191,5 +191,4 @@ fn multifamily(units: Option<&[RawUnitType]>, mf: Option<&RawMultifamily>) -> Re
 }
 
 #[cfg(test)]
-#[path = "validate_tests.rs"]
 mod tests;

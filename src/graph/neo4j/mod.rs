@@ -98,10 +98,10 @@ impl Neo4jSettings {
     /// The mirror's settings, when `neo4j_uri` is set (the password defaults to empty).
     pub fn from_settings(s: &crate::config::Settings) -> Option<Self> {
         Some(Self {
-            uri: s.neo4j_uri.clone()?,
-            user: s.neo4j_user.clone(),
-            password: s.neo4j_password.clone().unwrap_or_else(|| SecretString::from("")),
-            database: s.neo4j_database.clone(),
+            uri: s.graph.uri.clone()?,
+            user: s.graph.user.clone(),
+            password: s.graph.password.clone().unwrap_or_else(|| SecretString::from("")),
+            database: s.graph.database.clone(),
         })
     }
 }

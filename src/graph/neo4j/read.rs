@@ -37,7 +37,7 @@ fn kind(row: &Row, col: &str) -> Result<NodeKind, GraphError> {
 
 impl Neo4jStore {
     async fn projection(&self, tenant: TenantId) -> Result<Projection, GraphError> {
-        let q = neo4rs::query(cypher::OWNERSHIP).param("tenant", tenant.0.to_string());
+        let q = neo4rs::query(cypher::OWNERSHIP).param("tenant", tenant.uuid().to_string());
         let mut p = Projection::default();
         for row in self.rows(q).await? {
             let o = owner(&row)?;
@@ -59,7 +59,7 @@ impl Neo4jStore {
 impl GraphStore for Neo4jStore {
     async fn owner_portfolio(&self, tenant: TenantId, owner_id: Uuid) -> Result<Option<Portfolio>, GraphError> {
         let q = neo4rs::query(cypher::PORTFOLIO)
-            .param("tenant", tenant.0.to_string())
+            .param("tenant", tenant.uuid().to_string())
             .param("owner", owner_id.to_string());
         let rows = self.rows(q).await?;
         let Some(first) = rows.first() else { return Ok(None) };
@@ -80,7 +80,7 @@ impl GraphStore for Neo4jStore {
 
     async fn co_owners(&self, tenant: TenantId, owner_id: Uuid) -> Result<Vec<CoOwner>, GraphError> {
         let q = neo4rs::query(cypher::CO_OWNERS)
-            .param("tenant", tenant.0.to_string())
+            .param("tenant", tenant.uuid().to_string())
             .param("owner", owner_id.to_string());
         let mut out = Vec::new();
         for row in self.rows(q).await? {
@@ -102,7 +102,7 @@ impl GraphStore for Neo4jStore {
     ) -> Result<Option<Network>, GraphError> {
         let depth = super::super::store::check_depth(i32::from(depth))?;
         let q = neo4rs::query(&cypher::network(depth))
-            .param("tenant", tenant.0.to_string())
+            .param("tenant", tenant.uuid().to_string())
             .param("property", property.to_string());
         let rows = self.rows(q).await?;
         let Some(first) = rows.first() else { return Ok(None) };

@@ -1,18 +1,12 @@
 //! A property's loan (set/delete) and stored DCF assumptions (set/delete): one row each per
 //! property, so `set` creates or replaces. Requires operator; every write is audited.
-use super::dcf_inputs::share;
-use super::{DeletePayload, parent, record};
+use super::DeletePayload;
 use crate::auth::Role;
-use crate::domain::{month, rules};
-use crate::error::{ApiError, ApiResult};
-use crate::graphql::context::req;
+use crate::graphql::context::caller;
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::types::dcf_stored::{DcfAssumptions, Loan};
-use crate::persistence::repositories::{self, dcf_inputs};
+use crate::services::dcf_terms;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
-use reos_entities::{dcf_assumption, loan};
-use sea_orm::{ActiveModelTrait, Set};
-use uuid::Uuid;
 
 #[derive(Default)]
 pub struct DcfTermMutations;
@@ -79,49 +73,41 @@ pub struct DcfAssumptionsPayload {
     pub assumptions: DcfAssumptions,
 }
 
-fn check_loan(i: &SetLoanInput) -> ApiResult<()> {
-    match (i.amount, i.ltv) {
-        (Some(_), Some(_)) => return Err(ApiError::bad_input("input.ltv", "give either amount or ltv, not both")),
-        (None, None) => return Err(ApiError::bad_input("input.amount", "give amount or ltv")),
-        (Some(a), None) => rules::positive("input.amount", Some(a))?,
-        (None, Some(l)) if !(l > 0.0 && l <= 1.0) => {
-            return Err(ApiError::bad_input("input.ltv", "must be above 0 and at most 1"));
+impl From<SetLoanInput> for dcf_terms::LoanTerms {
+    fn from(i: SetLoanInput) -> Self {
+        Self {
+            amount: i.amount,
+            ltv: i.ltv,
+            rate: i.rate,
+            amortization_years: i.amortization_years,
+            io_months: i.io_months,
+            fee_pct: i.fee_pct,
+            lender: i.lender,
         }
-        (None, Some(_)) => {}
     }
-    rules::rate("input.rate", Some(i.rate))?;
-    rules::positive("input.amortizationYears", Some(i.amortization_years))?;
-    if i.amortization_years > 100.0 || (i.amortization_years * 12.0).fract() != 0.0 {
-        return Err(ApiError::bad_input(
-            "input.amortizationYears",
-            "must be whole months, at most 100 years",
-        ));
-    }
-    rules::int_range("input.ioMonths", Some(i.io_months), 0, 1200)?;
-    share("input.feePct", i.fee_pct)
 }
 
-fn check_assumptions(i: &SetDcfAssumptionsInput) -> ApiResult<chrono::NaiveDate> {
-    let start = month::parse(&i.analysis_start)
-        .ok_or_else(|| ApiError::bad_input("input.analysisStart", "must be a month, YYYY-MM"))?;
-    rules::int_range("input.holdYears", Some(i.hold_years), 1, 30)?;
-    rules::rate("input.discountRate", Some(i.discount_rate))?;
-    rules::rate("input.equityDiscountRate", i.equity_discount_rate)?;
-    if !(i.exit_cap_rate > 0.0 && i.exit_cap_rate < 1.0) {
-        return Err(ApiError::bad_input("input.exitCapRate", "must be above 0 and below 1"));
+impl From<SetDcfAssumptionsInput> for dcf_terms::Assumptions {
+    fn from(i: SetDcfAssumptionsInput) -> Self {
+        Self {
+            analysis_start: i.analysis_start,
+            hold_years: i.hold_years,
+            discount_rate: i.discount_rate,
+            equity_discount_rate: i.equity_discount_rate,
+            exit_cap_rate: i.exit_cap_rate,
+            selling_cost_pct: i.selling_cost_pct,
+            closing_cost_pct: i.closing_cost_pct,
+            market_rent_growth: i.market_rent_growth,
+            expense_growth: i.expense_growth,
+            general_vacancy_pct: i.general_vacancy_pct,
+            other_income_annual: i.other_income_annual,
+            management_fee_pct: i.management_fee_pct,
+            capital_reserve_annual: i.capital_reserve_annual,
+            turnover_months: i.turnover_months,
+            concessions_pct: i.concessions_pct,
+            bad_debt_pct: i.bad_debt_pct,
+        }
     }
-    share("input.sellingCostPct", i.selling_cost_pct)?;
-    share("input.closingCostPct", i.closing_cost_pct)?;
-    rules::rate("input.marketRentGrowth", Some(i.market_rent_growth))?;
-    rules::rate("input.expenseGrowth", Some(i.expense_growth))?;
-    share("input.generalVacancyPct", i.general_vacancy_pct)?;
-    rules::non_negative("input.otherIncomeAnnual", Some(i.other_income_annual))?;
-    share("input.managementFeePct", i.management_fee_pct)?;
-    rules::non_negative("input.capitalReserveAnnual", Some(i.capital_reserve_annual))?;
-    rules::int_range("input.turnoverMonths", i.turnover_months, 1, 1200)?;
-    share("input.concessionsPct", i.concessions_pct)?;
-    share("input.badDebtPct", i.bad_debt_pct)?;
-    Ok(start)
 }
 
 #[Object]
@@ -129,64 +115,17 @@ impl DcfTermMutations {
     /// Creates or replaces a property's loan. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn set_loan(&self, ctx: &Context<'_>, input: SetLoanInput) -> Result<LoanPayload> {
-        let r = req(ctx)?;
-        let property_id = parent(r, &input.property_id).await?;
-        check_loan(&input)?;
-        let now = chrono::Utc::now();
-        let existing = dcf_inputs::loan_of(&r.tx, property_id).await.map_err(ApiError::from)?;
-        let mut am = match existing.clone() {
-            Some(m) => m.into(),
-            None => loan::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                tenant_id: Set(r.tx.tenant().0),
-                property_id: Set(property_id),
-                created_at: Set(now),
-                ..Default::default()
-            },
-        };
-        am.amount = Set(input.amount);
-        am.ltv = Set(input.ltv);
-        am.rate = Set(input.rate);
-        am.amortization_years = Set(input.amortization_years);
-        am.io_months = Set(input.io_months);
-        am.fee_pct = Set(input.fee_pct);
-        am.lender = Set(input.lender.map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()));
-        am.updated_at = Set(now);
-        let saved = if existing.is_some() {
-            am.update(r.tx.conn()).await
-        } else {
-            am.insert(r.tx.conn()).await
-        }
-        .map_err(ApiError::from)?;
-        let details = serde_json::json!({"property_id": property_id});
-        record(r, "set", "loan", saved.id, details).await?;
-        crate::graph::outbox::record(ctx, crate::graph::outbox::OutboxKind::Loan, saved.id).await?;
+        let property_id = input.property_id.clone();
+        let saved = dcf_terms::set_loan(&caller(ctx)?, &property_id, input.into()).await?;
         Ok(LoanPayload { loan: Loan(saved) })
     }
 
     /// Removes a property's loan (`deletedId` is the loan's id). Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_loan(&self, ctx: &Context<'_>, property_id: ID) -> Result<DeletePayload> {
-        let r = req(ctx)?;
-        let pid = parent(r, &property_id).await?;
-        let existing = dcf_inputs::loan_of(&r.tx, pid)
-            .await
-            .map_err(ApiError::from)?
-            .ok_or(ApiError::not_found("loan"))?;
-        repositories::delete::<loan::Entity>(&r.tx, existing.id)
-            .await
-            .map_err(ApiError::from)?;
-        record(
-            r,
-            "delete",
-            "loan",
-            existing.id,
-            serde_json::json!({"property_id": pid}),
-        )
-        .await?;
-        crate::graph::outbox::record(ctx, crate::graph::outbox::OutboxKind::Loan, existing.id).await?;
+        let id = dcf_terms::delete_loan(&caller(ctx)?, &property_id).await?;
         Ok(DeletePayload {
-            deleted_id: ID(existing.id.to_string()),
+            deleted_id: ID(id.to_string()),
         })
     }
 
@@ -197,48 +136,8 @@ impl DcfTermMutations {
         ctx: &Context<'_>,
         input: SetDcfAssumptionsInput,
     ) -> Result<DcfAssumptionsPayload> {
-        let r = req(ctx)?;
-        let property_id = parent(r, &input.property_id).await?;
-        let start = check_assumptions(&input)?;
-        let now = chrono::Utc::now();
-        let existing = dcf_inputs::assumptions_of(&r.tx, property_id)
-            .await
-            .map_err(ApiError::from)?;
-        let mut am = match existing.clone() {
-            Some(m) => m.into(),
-            None => dcf_assumption::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                tenant_id: Set(r.tx.tenant().0),
-                property_id: Set(property_id),
-                created_at: Set(now),
-                ..Default::default()
-            },
-        };
-        am.analysis_start = Set(start);
-        am.hold_years = Set(input.hold_years);
-        am.discount_rate = Set(input.discount_rate);
-        am.equity_discount_rate = Set(input.equity_discount_rate);
-        am.exit_cap_rate = Set(input.exit_cap_rate);
-        am.selling_cost_pct = Set(input.selling_cost_pct);
-        am.closing_cost_pct = Set(input.closing_cost_pct);
-        am.market_rent_growth = Set(input.market_rent_growth);
-        am.expense_growth = Set(input.expense_growth);
-        am.general_vacancy_pct = Set(input.general_vacancy_pct);
-        am.other_income_annual = Set(input.other_income_annual);
-        am.management_fee_pct = Set(input.management_fee_pct);
-        am.capital_reserve_annual = Set(input.capital_reserve_annual);
-        am.turnover_months = Set(input.turnover_months);
-        am.concessions_pct = Set(input.concessions_pct);
-        am.bad_debt_pct = Set(input.bad_debt_pct);
-        am.updated_at = Set(now);
-        let saved = if existing.is_some() {
-            am.update(r.tx.conn()).await
-        } else {
-            am.insert(r.tx.conn()).await
-        }
-        .map_err(ApiError::from)?;
-        let details = serde_json::json!({"property_id": property_id});
-        record(r, "set", "dcf_assumptions", saved.id, details).await?;
+        let property_id = input.property_id.clone();
+        let saved = dcf_terms::set_assumptions(&caller(ctx)?, &property_id, input.into()).await?;
         Ok(DcfAssumptionsPayload {
             assumptions: DcfAssumptions(saved),
         })
@@ -247,19 +146,9 @@ impl DcfTermMutations {
     /// Removes a property's stored DCF assumptions. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_dcf_assumptions(&self, ctx: &Context<'_>, property_id: ID) -> Result<DeletePayload> {
-        let r = req(ctx)?;
-        let pid = parent(r, &property_id).await?;
-        let existing = dcf_inputs::assumptions_of(&r.tx, pid)
-            .await
-            .map_err(ApiError::from)?
-            .ok_or(ApiError::not_found("DCF assumptions"))?;
-        repositories::delete::<dcf_assumption::Entity>(&r.tx, existing.id)
-            .await
-            .map_err(ApiError::from)?;
-        let details = serde_json::json!({"property_id": pid});
-        record(r, "delete", "dcf_assumptions", existing.id, details).await?;
+        let id = dcf_terms::delete_assumptions(&caller(ctx)?, &property_id).await?;
         Ok(DeletePayload {
-            deleted_id: ID(existing.id.to_string()),
+            deleted_id: ID(id.to_string()),
         })
     }
 }

@@ -1,9 +1,9 @@
 //! `uploadDocument` (GraphQL multipart request spec) and `deleteDocument`. Requires operator.
-use super::{DeletePayload, record};
+use super::DeletePayload;
 use crate::auth::Role;
 use crate::domain::rules;
 use crate::error::{ApiError, ApiResult};
-use crate::graphql::context::req;
+use crate::graphql::context::{caller, req};
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::types::document::Document;
 use crate::services::documents::{self, Documents, Incoming, Parent};
@@ -65,34 +65,17 @@ async fn read_files(ctx: &Context<'_>, docs: &Documents, files: Vec<Upload>) -> 
     Ok(out)
 }
 
-/// Called by `deleteProperty` / `deleteLease` before the row goes: the documents' objects are
-/// deleted after the commit (the rows go by cascade). A malformed id is left to the caller.
-pub(crate) async fn objects_follow(ctx: &Context<'_>, parent: fn(uuid::Uuid) -> Parent, id: &ID) -> Result<()> {
-    let (Some(docs), Ok(id)) = (ctx.data_opt::<Arc<Documents>>(), uuid::Uuid::parse_str(id.as_str())) else {
-        return Ok(());
-    };
-    let r = req(ctx)?;
-    Ok(documents::objects_follow_cascade(&r.tx, &docs.store, parent(id)).await?)
-}
-
 #[Object]
 impl DocumentMutations {
     /// Stores files and their metadata. Every file is checked (size, type) before anything is
     /// written; a failure leaves neither objects nor rows. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn upload_document(&self, ctx: &Context<'_>, input: UploadDocumentInput) -> Result<UploadDocumentPayload> {
-        let r = req(ctx)?;
-        let docs = ctx.data::<Arc<Documents>>()?;
-        let parent = parent(&input)?;
-        docs.claim_files(&r.tx, &r.request_id, input.files.len())?;
-        let at = documents::attachment(&r.tx, parent).await?;
+        let (c, docs) = (caller(ctx)?, ctx.data::<Arc<Documents>>()?);
+        docs.claim_files(c.tx, req(ctx)?.request_id.as_str(), input.files.len())?;
+        let at = documents::attachment(c.tx, parent(&input)?).await?;
         let files = read_files(ctx, docs, input.files).await?;
-        let saved = documents::upload(&r.tx, &docs.store, at, r.actor(), files).await?;
-        for d in &saved {
-            let details =
-                serde_json::json!({ "sha256": d.sha256, "sizeBytes": d.size_bytes, "contentType": d.content_type });
-            record(r, "upload", "document", d.id, details).await?;
-        }
+        let saved = documents::upload_recorded(&c, &docs.store, at, files).await?;
         Ok(UploadDocumentPayload {
             documents: saved.into_iter().map(Document).collect(),
         })
@@ -101,18 +84,8 @@ impl DocumentMutations {
     /// Deletes a document: its row at once, its object when the request commits. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn delete_document(&self, ctx: &Context<'_>, id: ID) -> Result<DeletePayload> {
-        let r = req(ctx)?;
         let docs = ctx.data::<Arc<Documents>>()?;
-        let uuid = rules::uuid(&id, "document")?;
-        let doc = documents::delete(&r.tx, &docs.store, uuid).await?;
-        record(
-            r,
-            "delete",
-            "document",
-            doc.id,
-            serde_json::json!({ "sha256": doc.sha256 }),
-        )
-        .await?;
+        documents::delete_recorded(&caller(ctx)?, &docs.store, &id).await?;
         Ok(DeletePayload { deleted_id: id })
     }
 }

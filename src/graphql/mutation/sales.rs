@@ -2,11 +2,10 @@
 //! sales`, inside the request's transaction. Requires operator.
 use crate::auth::Role;
 use crate::error::ApiError;
-use crate::graphql::context::req;
+use crate::graphql::context::caller;
 use crate::graphql::guards::RoleGuard;
-use crate::graphql::query::valuation::today;
-use crate::persistence::repositories::records::{Audit, audit};
-use crate::services::sales_import::{GateReport, ImportError, import_csv};
+use crate::services::sales_import::{self, GateReport, ImportError};
+use crate::services::valuations::today;
 use async_graphql::{Context, ErrorExtensions, InputObject, Object, Result, SimpleObject, Upload};
 use std::io::Read;
 
@@ -87,26 +86,15 @@ impl SalesMutations {
     /// and a file with any problem writes nothing. Upserts on `saleId`. Requires operator (or admin).
     #[graphql(
         guard = "RoleGuard::new(Role::Operator)",
-        complexity = "crate::graphql::work::price::import(input.csv.as_ref()) + child_complexity"
+        complexity = "crate::graphql::price::import(input.csv.as_ref()) + child_complexity"
     )]
     async fn import_sales(&self, ctx: &Context<'_>, input: ImportSalesInput) -> Result<ImportSalesPayload> {
-        let r = req(ctx)?;
         let bytes = csv_bytes(ctx, input)?;
-        let summary = match import_csv(&r.tx, bytes.as_slice(), today(), &|_, _| {}).await {
+        let summary = match sales_import::import_recorded(&caller(ctx)?, bytes.as_slice(), today()).await {
             Ok(s) => s,
             Err(ImportError::Rejected(report)) => return Err(rejected(&report)),
             Err(ImportError::Db(e)) => return Err(ApiError::from(e).into()),
         };
-        let details = serde_json::to_value(summary).unwrap_or_default();
-        let entry = Audit {
-            actor: r.actor(),
-            action: "import",
-            entity: "sales",
-            entity_id: None,
-            details,
-            request_id: Some(&r.request_id),
-        };
-        audit(&r.tx, entry).await.map_err(ApiError::from)?;
         Ok(ImportSalesPayload {
             rows: summary.rows,
             inserted: summary.inserted,

@@ -1,15 +1,10 @@
 //! `updateUser`: admins edit the tenant's user directory. Requires admin.
-use super::{existing, record};
 use crate::auth::Role;
-use crate::domain::rules;
-use crate::error::ApiError;
-use crate::graphql::context::req;
+use crate::graphql::context::caller;
 use crate::graphql::guards::RoleGuard;
-use crate::graphql::query::User;
-use crate::services::users::UserDirectory;
+use crate::graphql::types::user::User;
+use crate::services::users::{self, UserDirectory};
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
-use reos_entities::user;
-use sea_orm::{ActiveModelTrait, Set};
 use std::sync::Arc;
 
 #[derive(Default)]
@@ -32,27 +27,12 @@ impl UserMutations {
     /// Changes a user's display name or active flag. Requires admin.
     #[graphql(guard = "RoleGuard::new(Role::Admin)")]
     async fn update_user(&self, ctx: &Context<'_>, input: UpdateUserInput) -> Result<UserPayload> {
-        let r = req(ctx)?;
-        let existing = existing::<user::Entity>(r, &input.id, "user").await?;
-        rules::non_empty("input.displayName", input.display_name.as_deref())?;
-        let mut am: user::ActiveModel = existing.into();
-        if input.display_name.is_some() {
-            am.display_name = Set(input.display_name);
-        }
-        if let Some(a) = input.active {
-            am.active = Set(a);
-        }
-        let saved = am.update(r.tx.conn()).await.map_err(ApiError::from)?;
-        // Authentication caches "active" answers; this instance forgets the user's once the change
-        // commits, so a deactivation takes effect on its next request (other instances: within
-        // `services::users::STATUS_TTL`).
-        if let Some(users) = ctx.data_opt::<Arc<UserDirectory>>() {
-            let (users, tenant, subject) = (users.clone(), r.tx.tenant(), saved.subject.clone());
-            r.tx.on_outcome(Box::new(move |_| {
-                Box::pin(async move { users.forget(tenant, &subject).await })
-            }));
-        }
-        record(r, "update", "user", saved.id, serde_json::json!({})).await?;
+        let changes = users::UserChanges {
+            display_name: input.display_name,
+            active: input.active,
+        };
+        let directory = ctx.data_opt::<Arc<UserDirectory>>();
+        let saved = users::update(&caller(ctx)?, directory, &input.id, changes).await?;
         Ok(UserPayload {
             user: User::from(saved),
         })

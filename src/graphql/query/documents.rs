@@ -2,17 +2,13 @@
 use crate::auth::Role;
 use crate::config::GraphqlSettings;
 use crate::domain::rules;
-use crate::error::ApiError;
 use crate::graphql::context::tx;
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::pagination::{CountedConnection, Cursor, connection, page};
 use crate::graphql::types::document::Document;
-use crate::persistence::repositories::scoped;
-use crate::services::documents;
+use crate::services::documents::{self, DocumentFilter};
 use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, Object, Result};
-use reos_entities::document;
-use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 #[derive(Default)]
 pub struct DocumentQueries;
@@ -41,29 +37,13 @@ impl DocumentQueries {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<Connection<Cursor, Document, CountedConnection>> {
-        let limits = ctx.data::<GraphqlSettings>()?;
-        let p = page(limits, first, after.as_deref())?;
-        let tx = tx(ctx)?;
-        let mut q = scoped::<document::Entity>(tx);
-        // A malformed id matches nothing, like an unknown one.
-        for (id, col) in [
-            (&property_id, document::Column::PropertyId),
-            (&lease_id, document::Column::LeaseId),
-            (&offer_id, document::Column::OfferId),
-        ] {
-            if let Some(id) = id {
-                q = q.filter(col.eq(uuid::Uuid::parse_str(id.as_str()).unwrap_or_default()));
-            }
-        }
-        let total = q.clone().count(tx.conn()).await.map_err(ApiError::from)?;
-        let rows = q
-            .order_by_desc(document::Column::CreatedAt)
-            .order_by_desc(document::Column::Id)
-            .offset(p.offset)
-            .limit(p.limit)
-            .all(tx.conn())
-            .await
-            .map_err(ApiError::from)?;
+        let p = page(ctx.data::<GraphqlSettings>()?, first, after.as_deref())?;
+        let filter = DocumentFilter {
+            property_id: property_id.map(|id| id.0),
+            lease_id: lease_id.map(|id| id.0),
+            offer_id: offer_id.map(|id| id.0),
+        };
+        let (total, rows) = documents::page(tx(ctx)?, &filter, p.offset, p.limit).await?;
         Ok(connection(p, total, rows, Document))
     }
 }

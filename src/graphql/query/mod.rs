@@ -11,7 +11,6 @@ pub mod users;
 pub(crate) mod valuation;
 
 use async_graphql::MergedObject;
-pub use users::User;
 
 #[derive(MergedObject, Default)]
 pub struct QueryRoot(

@@ -1,17 +1,14 @@
 //! `property(id)` and `properties(filter, orderBy, first, after)` as a Relay connection.
 use crate::config::GraphqlSettings;
-use crate::domain::rules;
-use crate::error::ApiError;
 use crate::graphql::context::tx;
 use crate::graphql::loaders::{Loaders, prefetch};
 use crate::graphql::pagination::{CountedConnection, Cursor, connection, page};
 use crate::graphql::types::lease::Lease;
 use crate::graphql::types::property::{Property, load_err};
 use crate::graphql::types::property_input::{PropertyFilter, PropertyOrder};
-use crate::persistence::repositories::{self, leases, properties};
+use crate::services::{leases, properties};
 use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, Object, Result};
-use reos_entities::property;
 
 #[derive(Default)]
 pub struct PropertyQueries;
@@ -20,11 +17,7 @@ pub struct PropertyQueries;
 impl PropertyQueries {
     /// One property of the caller's tenant; NOT_FOUND for unknown ids and other tenants' ids alike.
     async fn property(&self, ctx: &Context<'_>, id: ID) -> Result<Property> {
-        let id = rules::uuid(&id, "property")?;
-        let found = repositories::find::<property::Entity>(tx(ctx)?, id)
-            .await
-            .map_err(ApiError::from)?;
-        Ok(Property(found.ok_or(ApiError::not_found("property"))?))
+        Ok(Property(properties::find(tx(ctx)?, &id).await?))
     }
 
     /// Properties of the caller's tenant, filtered and ordered, paged Relay-style
@@ -38,27 +31,12 @@ impl PropertyQueries {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<Connection<Cursor, Property, CountedConnection>> {
-        let limits = ctx.data::<GraphqlSettings>()?;
-        let p = page(limits, first, after.as_deref())?;
+        let p = page(ctx.data::<GraphqlSettings>()?, first, after.as_deref())?;
         let query = filter.unwrap_or_default().into_query()?;
-        let (sort, desc) = order_by.unwrap_or_default().sort();
-        let tx = tx(ctx)?;
-        // Counting a large tenant costs more than the page itself: only when it is selected.
-        // Otherwise one extra row tells whether there is a next page.
-        let (total, rows) = if ctx.look_ahead().field("totalCount").exists() {
-            let total = properties::count(tx, &query).await.map_err(ApiError::from)?;
-            let rows = properties::page(tx, &query, sort, desc, p.offset, p.limit)
-                .await
-                .map_err(ApiError::from)?;
-            (total, rows)
-        } else {
-            let mut rows = properties::page(tx, &query, sort, desc, p.offset, p.limit + 1)
-                .await
-                .map_err(ApiError::from)?;
-            let total = p.offset.saturating_add(rows.len() as u64);
-            rows.truncate(p.limit as usize);
-            (total, rows)
-        };
+        let order = order_by.unwrap_or_default().sort();
+        // Counting costs more than the page itself: only when totalCount is selected.
+        let count = ctx.look_ahead().field("totalCount").exists();
+        let (total, rows) = properties::page(tx(ctx)?, &query, order, p.offset, p.limit, count).await?;
         let ids: Vec<_> = rows.iter().map(|m| m.id).collect();
         let node = ctx.look_ahead().field("edges").field("node");
         prefetch(ctx.data::<Loaders>()?, node, &ids).await.map_err(load_err)?;
@@ -67,13 +45,7 @@ impl PropertyQueries {
 
     /// Leases of one property.
     async fn leases(&self, ctx: &Context<'_>, property_id: ID) -> Result<Vec<Lease>> {
-        let id = rules::uuid(&property_id, "property")?;
-        let tx = tx(ctx)?;
-        repositories::find::<property::Entity>(tx, id)
-            .await
-            .map_err(ApiError::from)?
-            .ok_or(ApiError::not_found("property"))?;
-        let mut map = leases::for_properties(tx, &[id]).await.map_err(ApiError::from)?;
-        Ok(map.remove(&id).unwrap_or_default().into_iter().map(Lease).collect())
+        let rows = leases::of_property(tx(ctx)?, &property_id).await?;
+        Ok(rows.into_iter().map(Lease).collect())
     }
 }

@@ -1,23 +1,19 @@
 //! Comp-Critic queries: `valuation(propertyId, asOf)`, `valueSubject(input, asOf)` and the
 //! `sales` connection. Requires analyst.
-use crate::analytics::comps::Subject;
 use crate::auth::Role;
 use crate::config::GraphqlSettings;
-use crate::domain::rules;
 use crate::error::{ApiError, ApiResult};
 use crate::graphql::context::tx;
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::pagination::{CountedConnection, Cursor, connection, page};
 use crate::graphql::types::comps::{CompValuation, Sale};
-use crate::graphql::types::comps_input::{SaleFilter, SubjectInput, subject_of_property, valuation_error};
-use crate::persistence::TenantTx;
-use crate::persistence::repositories::sales::listing as sales;
-use crate::persistence::repositories::{self, properties};
-use crate::services::comps::{CompService, Valued};
+use crate::graphql::types::comps_input::{SaleFilter, SubjectInput};
+use crate::services::comps::CompService;
+use crate::services::sales;
+use crate::services::valuations::{today, valuation_error, value_property};
 use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, Object, Result};
 use chrono::NaiveDate;
-use reos_entities::property;
 use std::sync::Arc;
 
 #[derive(Default)]
@@ -30,34 +26,6 @@ pub(crate) fn comp_service(ctx: &Context<'_>) -> ApiResult<Arc<CompService>> {
         .map_err(|_| ApiError::Internal(anyhow::anyhow!("CompService missing from the schema data")))
 }
 
-/// Today in UTC, the default valuation date.
-pub(crate) fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
-}
-
-/// Values a stored property of the caller's tenant; other tenants' ids are NOT_FOUND.
-pub(crate) async fn value_property(
-    svc: &CompService,
-    tx: &TenantTx,
-    property_id: &ID,
-    as_of: NaiveDate,
-) -> ApiResult<(property::Model, Subject, Valued)> {
-    let id = rules::uuid(property_id, "property")?;
-    let p = repositories::find::<property::Entity>(tx, id)
-        .await?
-        .ok_or(ApiError::not_found("property"))?;
-    let hazard = properties::latest_hazards(tx, &[id])
-        .await?
-        .remove(&id)
-        .map(|h| h.composite_score);
-    let subject = subject_of_property(&p, hazard)?;
-    let valued = svc
-        .value(tx, subject.clone(), as_of)
-        .await
-        .map_err(|e| valuation_error(e, "property.", "hazards.compositeScore"))?;
-    Ok((p, subject, valued))
-}
-
 #[Object]
 impl ValuationQueries {
     /// Comparable-sales valuation of one of the tenant's properties from the tenant's imported
@@ -65,7 +33,7 @@ impl ValuationQueries {
     /// Requires analyst (or admin).
     #[graphql(
         guard = "RoleGuard::new(Role::Analyst)",
-        complexity = "crate::graphql::work::price::COMP_VALUATION + child_complexity"
+        complexity = "crate::graphql::price::COMP_VALUATION + child_complexity"
     )]
     async fn valuation(&self, ctx: &Context<'_>, property_id: ID, as_of: Option<NaiveDate>) -> Result<CompValuation> {
         let as_of = as_of.unwrap_or_else(today);
@@ -77,7 +45,7 @@ impl ValuationQueries {
     /// strictly before `asOf` (default today). Requires analyst (or admin).
     #[graphql(
         guard = "RoleGuard::new(Role::Analyst)",
-        complexity = "crate::graphql::work::price::COMP_VALUATION + child_complexity"
+        complexity = "crate::graphql::price::COMP_VALUATION + child_complexity"
     )]
     async fn value_subject(
         &self,
@@ -107,12 +75,9 @@ impl ValuationQueries {
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<Connection<Cursor, Sale, CountedConnection>> {
-        let limits = ctx.data::<GraphqlSettings>()?;
-        let p = page(limits, first, after.as_deref())?;
+        let p = page(ctx.data::<GraphqlSettings>()?, first, after.as_deref())?;
         let q = filter.unwrap_or_default().into_query()?;
-        let tx = tx(ctx)?;
-        let total = sales::count(tx, &q).await.map_err(ApiError::from)?;
-        let rows = sales::page(tx, &q, p.offset, p.limit).await.map_err(ApiError::from)?;
+        let (total, rows) = sales::page(tx(ctx)?, &q, p.offset, p.limit).await?;
         Ok(connection(p, total, rows, Sale::from))
     }
 }

@@ -2,14 +2,13 @@
 //! property (hedonic fields + latest hazard composite), sale filters, and the error mapping that
 //! names the offending API field.
 use super::enums::PropertyType;
-use crate::analytics::comps::{Attributes, CompError, Subject};
+use crate::analytics::comps::{Attributes, Subject};
 use crate::domain::rules;
 use crate::error::{ApiError, ApiResult};
 use crate::persistence::repositories::sales::listing::SaleQuery;
-use crate::services::comps::ValuationError;
+use crate::services::valuations::count;
 use async_graphql::InputObject;
 use chrono::NaiveDate;
-use reos_entities::property;
 
 /// A home to value that is not stored as a property.
 #[derive(InputObject, Clone)]
@@ -82,37 +81,6 @@ impl SaleFilter {
     }
 }
 
-fn count(field: &str, v: Option<i32>) -> ApiResult<Option<u32>> {
-    v.map(|x| u32::try_from(x).map_err(|_| ApiError::bad_input(field, "must be zero or more")))
-        .transpose()
-}
-
-fn snake_to_camel(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut upper = false;
-    for c in s.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// The API name of an engine subject field (`attrs.living_area_sf` → `livingAreaSf`).
-pub fn api_field(engine_field: &str, hazard: &str) -> String {
-    match engine_field {
-        "lat" => "latitude".into(),
-        "lon" => "longitude".into(),
-        "hazard" => hazard.into(),
-        f => snake_to_camel(f.strip_prefix("attrs.").unwrap_or(f)),
-    }
-}
-
 impl SubjectInput {
     /// The engine subject; integer fields must not be negative (named as `input.<field>`).
     pub fn to_subject(&self) -> ApiResult<Subject> {
@@ -120,7 +88,9 @@ impl SubjectInput {
         Ok(Subject {
             lat: self.latitude,
             lon: self.longitude,
-            property_type: self.property_type.as_db().to_owned(),
+            property_type: reos_entities::enums::PropertyType::from(self.property_type)
+                .as_str()
+                .to_owned(),
             neighborhood: self.neighborhood.clone(),
             hazard: self.hazard_score,
             attrs: Attributes {
@@ -145,74 +115,5 @@ impl SubjectInput {
                 building_type: self.building_type.clone(),
             },
         })
-    }
-}
-
-/// The engine subject of a stored property; a missing required attribute is BAD_USER_INPUT
-/// naming the property field (`property.livingAreaSf`).
-pub fn subject_of_property(p: &property::Model, hazard: Option<f64>) -> ApiResult<Subject> {
-    fn need<T: Copy>(v: Option<T>, field: &str) -> ApiResult<T> {
-        v.ok_or_else(|| {
-            ApiError::bad_input(
-                format!("property.{field}"),
-                "is not set on the property; the comparable-sales model needs it (set it with updateProperty)",
-            )
-        })
-    }
-    let f = |n: &str| format!("property.{n}");
-    Ok(Subject {
-        lat: need(p.latitude, "latitude")?,
-        lon: need(p.longitude, "longitude")?,
-        property_type: p.property_type.clone(),
-        neighborhood: p.neighborhood.clone(),
-        hazard,
-        attrs: Attributes {
-            living_area_sf: need(p.living_area_sf, "livingAreaSf")?,
-            lot_area_sf: p.lot_area_sf,
-            year_built: need(p.year_built, "yearBuilt")?,
-            year_remodeled: p.year_remodeled,
-            bedrooms: count(&f("bedrooms"), p.bedrooms)?,
-            full_baths: count(&f("fullBaths"), p.full_baths)?,
-            half_baths: count(&f("halfBaths"), p.half_baths)?,
-            basement_sf: p.basement_sf,
-            garage_cars: count(&f("garageCars"), p.garage_cars)?,
-            condition_score: count(&f("conditionScore"), p.condition_score)?,
-            fireplaces: count(&f("fireplaces"), p.fireplaces)?,
-            central_air: p.central_air,
-            porch_sf: p.porch_sf,
-            deck_sf: p.deck_sf,
-            pool_sf: p.pool_sf,
-            stories: p.stories.clone(),
-            exterior_condition: None,
-            heating_quality: None,
-            building_type: p.building_type.clone(),
-        },
-    })
-}
-
-/// Maps a valuation failure to the API: an invalid subject names its field under `prefix`
-/// (`input.` or `property.`), no sales or no comps say so plainly.
-pub fn valuation_error(e: ValuationError, prefix: &str, hazard_field: &str) -> ApiError {
-    match e {
-        ValuationError::Comp(CompError::InvalidSubject { field, reason }) => {
-            ApiError::bad_input(format!("{prefix}{}", api_field(&field, hazard_field)), reason)
-        }
-        e @ ValuationError::NoSales { .. } => ApiError::bad_input("asOf", e.to_string()),
-        ValuationError::Comp(CompError::NoCandidates { .. }) => ApiError::not_found("comparable sales"),
-        ValuationError::Comp(e @ CompError::TooFewSales { .. }) => ApiError::bad_input("asOf", e.to_string()),
-        ValuationError::Db(e) => ApiError::from(e),
-        other => ApiError::Internal(anyhow::anyhow!(other.to_string())),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn engine_fields_read_as_api_fields() {
-        assert_eq!(api_field("attrs.living_area_sf", "hazardScore"), "livingAreaSf");
-        assert_eq!(api_field("lat", "hazardScore"), "latitude");
-        assert_eq!(api_field("hazard", "hazards.compositeScore"), "hazards.compositeScore");
     }
 }

@@ -140,11 +140,7 @@ pub struct DcfMultifamilyInput {
 }
 
 fn recovery(r: Option<Recovery>) -> Option<RawRecovery> {
-    r.map(|r| match r {
-        Recovery::Nnn => RawRecovery::Nnn,
-        Recovery::BaseYear => RawRecovery::BaseYear,
-        Recovery::Gross => RawRecovery::Gross,
-    })
+    r.map(|r| crate::services::property_dcf::raw_recovery(r.into()))
 }
 
 fn int(v: Option<i32>) -> Option<f64> {
@@ -152,21 +148,6 @@ fn int(v: Option<i32>) -> Option<f64> {
 }
 
 impl DcfInputGql {
-    /// What one engine run of this input costs relative to a small property (for pricing work):
-    /// its hold and its leases, unit types and expense lines, ten of each per unit of size.
-    pub fn run_size(&self) -> crate::graphql::work::price::RunSize {
-        let rows = [
-            self.leases.as_ref().map_or(0, Vec::len),
-            self.unit_mix.as_ref().map_or(0, Vec::len),
-            self.expenses.as_ref().map_or(0, Vec::len),
-            self.market_leasing.as_ref().map_or(0, Vec::len),
-        ];
-        crate::graphql::work::price::RunSize {
-            hold_years: Some(self.hold_years),
-            rows: rows.iter().sum(),
-        }
-    }
-
     /// Profile names in input order, for turning engine paths back into list positions.
     pub fn mla_names(&self) -> Vec<String> {
         self.market_leasing.iter().flatten().map(|m| m.name.clone()).collect()

@@ -70,8 +70,8 @@ impl MarketLeasingProfile {
     async fn escalation_pct(&self) -> f64 {
         self.0.escalation_pct
     }
-    async fn recovery(&self) -> async_graphql::Result<Recovery> {
-        Ok(Recovery::from_db(&self.0.recovery)?)
+    async fn recovery(&self) -> Recovery {
+        self.0.recovery.into()
     }
 }
 

@@ -1,8 +1,6 @@
 //! `Document`: metadata of a stored file and where to download it.
-use crate::error::ApiError;
 use crate::graphql::context::req;
-use crate::persistence::object_store::ObjectKey;
-use crate::services::documents::Documents;
+use crate::services::documents::{self, Documents};
 use async_graphql::{Context, ID, Object, Result};
 use reos_entities::document;
 use std::sync::Arc;
@@ -52,13 +50,7 @@ impl Document {
     /// bearer token).
     async fn download_url(&self, ctx: &Context<'_>) -> Result<String> {
         let docs = ctx.data::<Arc<Documents>>()?;
-        let tenant = req(ctx)?.tx.tenant();
-        let key = ObjectKey::stored(tenant, &self.0.object_key)
-            .map_err(|e| ApiError::Internal(anyhow::Error::new(e).context("stored object key")))?;
-        match docs.store.presigned_get(tenant, &key).await {
-            Some(Ok(url)) => Ok(url),
-            Some(Err(e)) => Err(ApiError::Internal(anyhow::Error::new(e).context("presigning")).into()),
-            None => Ok(format!("/documents/{}", self.0.id)),
-        }
+        let url = documents::presigned_url(&docs.store, req(ctx)?.tx.tenant(), &self.0).await?;
+        Ok(url.unwrap_or_else(|| format!("/documents/{}", self.0.id)))
     }
 }

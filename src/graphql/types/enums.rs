@@ -1,103 +1,80 @@
-//! GraphQL enums and their database spellings (one macro so the two never drift apart).
-use crate::error::ApiError;
+//! GraphQL enums. Those stored in the database mirror the entities' enums
+//! (`reos_entities::enums`, which own the stored spellings) through async-graphql's `remote`,
+//! which generates the conversions both ways; the variant names must match theirs.
 use async_graphql::Enum;
+use reos_entities::enums as db;
 
-macro_rules! db_enum {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident => $db:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            /// The value stored in the database.
-            pub fn as_db(self) -> &'static str {
-                match self { $(Self::$variant => $db),+ }
-            }
-
-            /// Parses a stored value; an unknown one is a data error, reported as internal.
-            pub fn from_db(s: &str) -> Result<Self, ApiError> {
-                match s {
-                    $($db => Ok(Self::$variant),)+
-                    other => Err(ApiError::Internal(anyhow::anyhow!(
-                        "unexpected {} value in database: {other}", stringify!($name)
-                    ))),
-                }
-            }
-        }
-    };
+/// Kind of real estate.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "db::PropertyType")]
+pub enum PropertyType {
+    SingleFamily,
+    Condo,
+    Townhouse,
+    Multifamily,
+    Office,
+    Retail,
+    Industrial,
+    MixedUse,
+    Land,
 }
 
-db_enum!(
-    /// Kind of real estate.
-    PropertyType {
-        SingleFamily => "single_family",
-        Condo => "condo",
-        Townhouse => "townhouse",
-        Multifamily => "multifamily",
-        Office => "office",
-        Retail => "retail",
-        Industrial => "industrial",
-        MixedUse => "mixed_use",
-        Land => "land",
-    }
-);
+/// Where the property stands for the tenant.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "db::PropertyStatus")]
+pub enum PropertyStatus {
+    Active,
+    UnderContract,
+    Owned,
+    Sold,
+    Archived,
+}
 
-db_enum!(
-    /// Where the property stands for the tenant.
-    PropertyStatus {
-        Active => "active",
-        UnderContract => "under_contract",
-        Owned => "owned",
-        Sold => "sold",
-        Archived => "archived",
-    }
-);
+/// Acquisition pipeline stage.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "db::PipelineStage")]
+pub enum PipelineStage {
+    Sourced,
+    Screening,
+    Underwriting,
+    DueDiligence,
+    Closed,
+    Rejected,
+}
 
-db_enum!(
-    /// Acquisition pipeline stage.
-    PipelineStage {
-        Sourced => "sourced",
-        Screening => "screening",
-        Underwriting => "underwriting",
-        DueDiligence => "due_diligence",
-        Closed => "closed",
-        Rejected => "rejected",
-    }
-);
+/// Legal form of an owner.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "db::OwnerType")]
+pub enum OwnerType {
+    Individual,
+    Llc,
+    Corporation,
+    Partnership,
+    Trust,
+    Reit,
+    Fund,
+    Government,
+    Other,
+}
 
-db_enum!(
-    /// Legal form of an owner.
-    OwnerType {
-        Individual => "individual",
-        Llc => "llc",
-        Corporation => "corporation",
-        Partnership => "partnership",
-        Trust => "trust",
-        Reit => "reit",
-        Fund => "fund",
-        Government => "government",
-        Other => "other",
-    }
-);
+/// How a lease recovers operating expenses (docs/dcf.md).
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "db::Recovery")]
+pub enum Recovery {
+    Nnn,
+    BaseYear,
+    Gross,
+}
 
-db_enum!(
-    /// How a lease recovers operating expenses (docs/dcf.md).
-    Recovery {
-        Nnn => "nnn",
-        BaseYear => "base_year",
-        Gross => "gross",
-    }
-);
-
-db_enum!(
-    /// Caller roles, highest first: admin > operator > analyst > viewer.
-    UserRole {
-        Admin => "admin",
-        Operator => "operator",
-        Analyst => "analyst",
-        Viewer => "viewer",
-    }
-);
+/// Caller roles, highest first: admin > operator > analyst > viewer.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "db::UserRole")]
+pub enum UserRole {
+    Admin,
+    Operator,
+    Analyst,
+    Viewer,
+}
 
 /// Sort direction.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq, Default)]
@@ -107,12 +84,12 @@ pub enum SortDirection {
     Desc,
 }
 
-db_enum!(
-    /// Where an offer on a property stands.
-    OfferStatus {
-        Submitted => "submitted",
-        Accepted => "accepted",
-        Rejected => "rejected",
-        Withdrawn => "withdrawn",
-    }
-);
+/// Where an offer on a property stands.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "db::OfferStatus")]
+pub enum OfferStatus {
+    Submitted,
+    Accepted,
+    Rejected,
+    Withdrawn,
+}

@@ -208,3 +208,16 @@ pub struct InfluentialOwner {
     pub score: f64,
     pub property_count: usize,
 }
+
+/// Owners best first, as `influentialOwners` lists them (rank 1 for the first).
+pub fn ranked(list: Vec<m::Influence>) -> Vec<InfluentialOwner> {
+    list.into_iter()
+        .enumerate()
+        .map(|(i, x)| InfluentialOwner {
+            rank: i32::try_from(i + 1).unwrap_or(i32::MAX),
+            owner: x.owner.into(),
+            score: x.score,
+            property_count: x.property_count,
+        })
+        .collect()
+}

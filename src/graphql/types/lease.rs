@@ -1,7 +1,7 @@
 //! `Lease` (commercial, docs/dcf.md fields; months as `YYYY-MM`) and `UnitType` (multifamily mix).
 use super::enums::Recovery;
 use crate::domain::month;
-use async_graphql::{ID, Object, Result};
+use async_graphql::{ID, Object};
 use reos_entities::{lease, unit_mix};
 
 /// A lease, or a suite vacant at analysis start.
@@ -47,8 +47,8 @@ impl Lease {
     async fn free_rent_months(&self) -> i32 {
         self.0.free_rent_months
     }
-    async fn recovery(&self) -> Result<Recovery> {
-        Ok(Recovery::from_db(&self.0.recovery)?)
+    async fn recovery(&self) -> Recovery {
+        self.0.recovery.into()
     }
     async fn expense_stop_psf(&self) -> Option<f64> {
         self.0.expense_stop_psf

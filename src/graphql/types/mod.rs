@@ -16,4 +16,5 @@ pub mod pipeline;
 pub mod property;
 pub mod property_input;
 pub mod property_trust;
+pub mod user;
 pub mod valuation;

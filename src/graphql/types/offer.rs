@@ -1,12 +1,10 @@
 //! `Offer`: a bid on a property, with its documents.
 use super::document::Document;
 use super::enums::OfferStatus;
-use crate::error::ApiError;
 use crate::graphql::context::tx;
-use crate::persistence::repositories::scoped;
+use crate::services::documents;
 use async_graphql::{Context, ID, Object, Result};
-use reos_entities::{document, offer};
-use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+use reos_entities::offer;
 
 /// An offer on a property of the caller's tenant.
 pub struct Offer(pub offer::Model);
@@ -26,8 +24,8 @@ impl Offer {
     async fn amount(&self) -> f64 {
         self.0.amount
     }
-    async fn status(&self) -> Result<OfferStatus> {
-        Ok(OfferStatus::from_db(&self.0.status)?)
+    async fn status(&self) -> OfferStatus {
+        self.0.status.into()
     }
     async fn submitted_at(&self) -> chrono::DateTime<chrono::Utc> {
         self.0.submitted_at
@@ -38,13 +36,7 @@ impl Offer {
     /// Documents attached to this offer, newest first. Requires analyst.
     #[graphql(guard = "crate::graphql::guards::RoleGuard::new(crate::auth::Role::Analyst)")]
     async fn documents(&self, ctx: &Context<'_>) -> Result<Vec<Document>> {
-        let tx = tx(ctx)?;
-        let rows = scoped::<document::Entity>(tx)
-            .filter(document::Column::OfferId.eq(self.0.id))
-            .order_by_desc(document::Column::CreatedAt)
-            .all(tx.conn())
-            .await
-            .map_err(ApiError::from)?;
+        let rows = documents::of_offer(tx(ctx)?, self.0.id).await?;
         Ok(rows.into_iter().map(Document).collect())
     }
 }

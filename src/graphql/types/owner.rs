@@ -2,7 +2,7 @@
 use super::enums::OwnerType;
 use crate::auth::Role;
 use crate::graphql::guards::RoleGuard;
-use async_graphql::{ID, Object, Result};
+use async_graphql::{ID, Object};
 use reos_entities::{owner, property_ownership};
 
 /// A person or entity that owns property.
@@ -16,8 +16,8 @@ impl Owner {
     async fn name(&self) -> &str {
         &self.0.name
     }
-    async fn owner_type(&self) -> Result<OwnerType> {
-        Ok(OwnerType::from_db(&self.0.owner_type)?)
+    async fn owner_type(&self) -> OwnerType {
+        self.0.owner_type.into()
     }
     /// Tax id. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]

@@ -1,11 +1,9 @@
 //! GraphQL view of the property pipeline's lineage: `PipelineRun` and its gate results.
-use crate::error::ApiError;
 use crate::graphql::context::tx;
-use crate::persistence::repositories::scoped;
+use crate::services::pipeline_runs;
 use async_graphql::{Context, ID, Json, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use reos_entities::{pipeline_gate_result, pipeline_run};
-use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 
 /// One run of the property pipeline: input, outcome, counts, stage timings, model versions.
 pub struct PipelineRun(pub pipeline_run::Model);
@@ -19,6 +17,18 @@ pub struct PipelineGateResult {
     pub value: String,
     pub expectation: String,
     pub severity: String,
+}
+
+impl From<pipeline_gate_result::Model> for PipelineGateResult {
+    fn from(r: pipeline_gate_result::Model) -> Self {
+        Self {
+            row: r.row,
+            field: r.field,
+            value: r.value,
+            expectation: r.expectation,
+            severity: r.severity.as_str().to_owned(),
+        }
+    }
 }
 
 #[Object]
@@ -47,8 +57,8 @@ impl PipelineRun {
     }
     /// `succeeded`, `blocked` (nothing written), `failed`, or `interrupted` (a command-line import
     /// stopped by a signal; the counts are what it committed).
-    async fn outcome(&self) -> &str {
-        &self.0.outcome
+    async fn outcome(&self) -> &'static str {
+        self.0.outcome.as_str()
     }
     /// `{read, written, merged, rejected, warnings, updated, hazards, provenance, owners, ownerships, valuations}`.
     async fn counts(&self) -> Json<serde_json::Value> {
@@ -63,23 +73,7 @@ impl PipelineRun {
     }
     /// Failed expectations and rejected rows, in row order.
     async fn gate_results(&self, ctx: &Context<'_>) -> Result<Vec<PipelineGateResult>> {
-        use pipeline_gate_result::Column as C;
-        let rows = scoped::<pipeline_gate_result::Entity>(tx(ctx)?)
-            .filter(C::RunId.eq(self.0.id))
-            .order_by_asc(C::Row)
-            .order_by_asc(C::Id)
-            .all(tx(ctx)?.conn())
-            .await
-            .map_err(ApiError::from)?;
-        Ok(rows
-            .into_iter()
-            .map(|r| PipelineGateResult {
-                row: r.row,
-                field: r.field,
-                value: r.value,
-                expectation: r.expectation,
-                severity: r.severity,
-            })
-            .collect())
+        let rows = pipeline_runs::gate_results(tx(ctx)?, self.0.id).await?;
+        Ok(rows.into_iter().map(PipelineGateResult::from).collect())
     }
 }

@@ -1,12 +1,16 @@
 //! `Property` and its nested fields (owners, leases, unit mix, hazards, latest valuation), the
 //! nested ones resolved through the request's DataLoader.
+use super::document::Document;
 use super::enums::{PipelineStage, PropertyStatus, PropertyType};
 use super::lease::{Lease, UnitType};
+use super::offer::Offer;
 use super::owner::PropertyOwner;
 use super::property_trust::{PropertyField, PropertyTrust, known_field};
 use super::valuation::{Hazard, Valuation};
 use crate::error::ApiError;
+use crate::graphql::context::tx;
 use crate::graphql::loaders::{HazardOf, LeasesOf, Loaders, OwnersOf, ProvenanceOf, UnitMixOf, ValuationOf};
+use crate::services::{documents, offers};
 use async_graphql::{Context, ID, Object, Result, SimpleObject};
 use reos_entities::property;
 
@@ -61,8 +65,8 @@ impl Property {
     async fn longitude(&self) -> Option<f64> {
         self.0.longitude
     }
-    async fn property_type(&self) -> Result<PropertyType> {
-        Ok(PropertyType::from_db(&self.0.property_type)?)
+    async fn property_type(&self) -> PropertyType {
+        self.0.property_type.into()
     }
     async fn building_type(&self) -> Option<&str> {
         self.0.building_type.as_deref()
@@ -131,11 +135,15 @@ impl Property {
     async fn building_area_sf(&self) -> Option<f64> {
         self.0.building_area_sf
     }
-    async fn status(&self) -> Result<PropertyStatus> {
-        Ok(PropertyStatus::from_db(&self.0.status)?)
+    /// Parking spaces that come with the property (garage, lot or deeded stalls).
+    async fn parking_spaces(&self) -> Option<i32> {
+        self.0.parking_spaces
     }
-    async fn pipeline_stage(&self) -> Result<PipelineStage> {
-        Ok(PipelineStage::from_db(&self.0.pipeline_stage)?)
+    async fn status(&self) -> PropertyStatus {
+        self.0.status.into()
+    }
+    async fn pipeline_stage(&self) -> PipelineStage {
+        self.0.pipeline_stage.into()
     }
     async fn source(&self) -> Option<&str> {
         self.0.source.as_deref()
@@ -180,24 +188,16 @@ impl Property {
     }
 
     /// Offers on this property, newest first.
-    async fn offers(&self, ctx: &Context<'_>) -> Result<Vec<super::offer::Offer>> {
-        use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
-        let tx = crate::graphql::context::tx(ctx)?;
-        let rows = crate::persistence::repositories::scoped::<reos_entities::offer::Entity>(tx)
-            .filter(reos_entities::offer::Column::PropertyId.eq(self.0.id))
-            .order_by_desc(reos_entities::offer::Column::SubmittedAt)
-            .all(tx.conn())
-            .await
-            .map_err(ApiError::from)?;
-        Ok(rows.into_iter().map(super::offer::Offer).collect())
+    async fn offers(&self, ctx: &Context<'_>) -> Result<Vec<Offer>> {
+        let rows = offers::of_property(tx(ctx)?, self.0.id).await?;
+        Ok(rows.into_iter().map(Offer).collect())
     }
 
     /// Documents of this property and of its leases and offers, newest first. Requires analyst.
     #[graphql(guard = "crate::graphql::guards::RoleGuard::new(crate::auth::Role::Analyst)")]
-    async fn documents(&self, ctx: &Context<'_>) -> Result<Vec<super::document::Document>> {
-        let tx = crate::graphql::context::tx(ctx)?;
-        let rows = crate::services::documents::of_property(tx, self.0.id).await?;
-        Ok(rows.into_iter().map(super::document::Document).collect())
+    async fn documents(&self, ctx: &Context<'_>) -> Result<Vec<Document>> {
+        let rows = documents::of_property(tx(ctx)?, self.0.id).await?;
+        Ok(rows.into_iter().map(Document).collect())
     }
 
     /// The newest saved valuation of any model (batched).
@@ -228,7 +228,7 @@ impl Property {
         let value = current
             .or_else(|| rows.iter().rev().find(|r| r.field == name).map(|r| r.value.clone()))
             .unwrap_or(serde_json::Value::Null);
-        let config = crate::services::property_import::PipelineConfig::of(ctx)?;
+        let config = ctx.data::<std::sync::Arc<crate::services::property_import::PipelineConfig>>()?;
         Ok(super::property_trust::field(
             &config.settings.trust,
             &name,
@@ -244,7 +244,7 @@ impl Property {
             .await
             .map_err(load_err)?
             .unwrap_or_default();
-        let config = crate::services::property_import::PipelineConfig::of(ctx)?;
+        let config = ctx.data::<std::sync::Arc<crate::services::property_import::PipelineConfig>>()?;
         Ok(super::property_trust::summary(&config.settings.trust, &rows))
     }
 }

@@ -43,8 +43,8 @@ impl Valuation {
         ID(self.0.id.to_string())
     }
     /// `dcf` or `comp-critic`.
-    async fn model(&self) -> &str {
-        &self.0.model
+    async fn model(&self) -> &'static str {
+        self.0.model.as_str()
     }
     async fn model_version(&self) -> &str {
         &self.0.model_version

@@ -2,6 +2,7 @@
 //! of a DCF valuation, all inside the tenant's transaction.
 use super::{leases, properties, scoped};
 use crate::persistence::TenantTx;
+use reos_entities::enums::ValuationModel;
 use reos_entities::{
     dcf_assumption, lease, loan, market_leasing_profile, operating_expense, property, property_hazard, unit_mix,
     valuation,
@@ -84,9 +85,9 @@ pub struct NewDcfValuation<'a> {
 pub async fn save_valuation(tx: &TenantTx, v: NewDcfValuation<'_>) -> Result<valuation::Model, DbErr> {
     let saved = valuation::ActiveModel {
         id: Set(Uuid::now_v7()),
-        tenant_id: Set(tx.tenant().0),
+        tenant_id: Set(tx.tenant().uuid()),
         property_id: Set(Some(v.property_id)),
-        model: Set("dcf".to_owned()),
+        model: Set(ValuationModel::Dcf),
         model_version: Set(v.model_version.to_owned()),
         inputs_hash: Set(v.inputs_hash),
         value: Set(Some(v.value)),

@@ -29,7 +29,7 @@ pub async fn all(tx: &TenantTx) -> Result<Vec<HazardPoint>, DbErr> {
 /// Stores `points` (already validated), after deleting the tenant's existing ones when `replace`.
 /// Returns how many were deleted.
 pub async fn store(tx: &TenantTx, points: &[HazardPoint], source: &str, replace: bool) -> Result<u64, DbErr> {
-    let tenant = tx.tenant().0;
+    let tenant = tx.tenant().uuid();
     let deleted = if replace {
         hazard_point::Entity::delete_many()
             .filter(hazard_point::Column::TenantId.eq(tenant))

@@ -54,7 +54,7 @@ tenant_owned!(
 
 /// `SELECT … FROM table WHERE tenant_id = <the transaction's tenant>`.
 pub fn scoped<E: TenantOwned>(tx: &TenantTx) -> Select<E> {
-    E::find().filter(E::tenant_col().eq(tx.tenant().0))
+    E::find().filter(E::tenant_col().eq(tx.tenant().uuid()))
 }
 
 /// One row of the tenant by id; another tenant's id is simply not found.
@@ -65,7 +65,7 @@ pub async fn find<E: TenantOwned>(tx: &TenantTx, id: Uuid) -> Result<Option<E::M
 /// Deletes one row of the tenant by id; false when there was none.
 pub async fn delete<E: TenantOwned>(tx: &TenantTx, id: Uuid) -> Result<bool, DbErr> {
     let res = E::delete_many()
-        .filter(E::tenant_col().eq(tx.tenant().0))
+        .filter(E::tenant_col().eq(tx.tenant().uuid()))
         .filter(E::id_col().eq(id))
         .exec(tx.conn())
         .await?;

@@ -1,6 +1,7 @@
 //! Properties of a tenant: filtered, ordered, paged listing plus the batch reads the loaders use.
 use super::scoped;
 use crate::persistence::TenantTx;
+use reos_entities::enums::{PropertyStatus, PropertyType};
 use reos_entities::{owner, property, property_hazard, property_ownership, valuation};
 use sea_orm::{ColumnTrait, DbErr, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::HashMap;
@@ -11,8 +12,8 @@ use uuid::Uuid;
 pub struct PropertyQuery {
     pub city: Option<String>,
     pub state: Option<String>,
-    pub property_type: Option<String>,
-    pub status: Option<String>,
+    pub property_type: Option<PropertyType>,
+    pub status: Option<PropertyStatus>,
     pub min_price: Option<f64>,
     pub max_price: Option<f64>,
     /// (south, west, north, east) in degrees.
@@ -38,11 +39,11 @@ fn filtered(tx: &TenantTx, q: &PropertyQuery) -> Select<property::Entity> {
     if let Some(v) = &q.state {
         s = s.filter(C::State.eq(v.as_str()));
     }
-    if let Some(v) = &q.property_type {
-        s = s.filter(C::PropertyType.eq(v.as_str()));
+    if let Some(v) = q.property_type {
+        s = s.filter(C::PropertyType.eq(v));
     }
-    if let Some(v) = &q.status {
-        s = s.filter(C::Status.eq(v.as_str()));
+    if let Some(v) = q.status {
+        s = s.filter(C::Status.eq(v));
     }
     if let Some(v) = q.min_price {
         s = s.filter(C::ListPrice.gte(v));
@@ -96,7 +97,7 @@ pub async fn owners_of(
     let rows = scoped::<property_ownership::Entity>(tx)
         .filter(property_ownership::Column::PropertyId.is_in(property_ids.iter().copied()))
         .find_also_related(owner::Entity)
-        .filter(owner::Column::TenantId.eq(tx.tenant().0))
+        .filter(owner::Column::TenantId.eq(tx.tenant().uuid()))
         .all(tx.conn())
         .await?;
     let mut out: HashMap<Uuid, Vec<_>> = HashMap::new();

@@ -18,7 +18,7 @@ pub struct Audit<'a> {
 pub async fn audit(tx: &TenantTx, a: Audit<'_>) -> Result<(), DbErr> {
     audit_event::ActiveModel {
         id: Set(Uuid::now_v7()),
-        tenant_id: Set(tx.tenant().0),
+        tenant_id: Set(tx.tenant().uuid()),
         actor: Set(a.actor.to_owned()),
         action: Set(a.action.to_owned()),
         entity: Set(a.entity.to_owned()),
@@ -91,7 +91,7 @@ pub async fn provenance(
     let now = chrono::Utc::now();
     let rows: Vec<reos_entities::field_provenance::ActiveModel> = records
         .into_iter()
-        .map(|r| provenance_row(tx.tenant().0, entity_id, r, now).into())
+        .map(|r| provenance_row(tx.tenant().uuid(), entity_id, r, now).into())
         .collect();
     reos_entities::field_provenance::Entity::insert_many(rows)
         .exec_without_returning(tx.conn())
@@ -118,6 +118,6 @@ pub fn model_record(valuation_id: Uuid, model: &str, value: f64, actor: &str) ->
 
 /// Stores [`model_record`] for a saved valuation.
 pub async fn model_provenance(tx: &TenantTx, v: &reos_entities::valuation::Model) -> Result<(), DbErr> {
-    let record = model_record(v.id, &v.model, v.value.unwrap_or(f64::NAN), &v.created_by);
+    let record = model_record(v.id, v.model.as_str(), v.value.unwrap_or(f64::NAN), &v.created_by);
     provenance(tx, v.id, vec![record]).await
 }

@@ -96,7 +96,7 @@ pub async fn upsert(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<UpsertCounts, DbErr> {
     use sale::Column as C;
-    let tenant = tx.tenant().0;
+    let tenant = tx.tenant().uuid();
     let now = Utc::now();
     let mut counts = UpsertCounts::default();
     let mut done = 0u64;

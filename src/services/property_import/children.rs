@@ -1,27 +1,18 @@
 //! Leases and unit mix of an import: each record merges into the property's stored lease with the
 //! same suite (else tenant name) or unit type with the same name, or becomes a new one, with a
 //! provenance row per written field; equal values write nothing, so a re-import changes nothing.
-use super::write::checked_row;
+use super::batch_writes::{ChildWrite, checked_row};
 use super::{ImportOptions, ImportReport, PipelineError};
 use crate::persistence::TenantTx;
 use crate::persistence::repositories::leases;
 use crate::pipeline::{ChildKind, WriteContext, merge};
 use chrono::{DateTime, NaiveDate, Utc};
+use reos_entities::enums::Recovery;
 use reos_entities::{field_provenance, lease, unit_mix};
-use sea_orm::{ActiveModelTrait, EntityTrait};
+use sea_orm::{ActiveModelTrait, DbErr, EntityTrait};
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
 use uuid::Uuid;
-
-/// A child record queued for a property of the batch.
-pub(super) struct ChildWrite {
-    pub(super) property: Uuid,
-    pub(super) kind: ChildKind,
-    pub(super) values: Map<String, Value>,
-    pub(super) evidence: String,
-    /// Fields with a gate warning (recorded with validation 0.5).
-    pub(super) warned_fields: Vec<String>,
-}
 
 /// What identifies a child within its property.
 fn key(kind: ChildKind, v: &Map<String, Value>) -> String {
@@ -51,7 +42,7 @@ pub(crate) fn lease_map(l: &lease::Model) -> Map<String, Value> {
         ("rent_psf", json!(l.rent_psf)),
         ("escalation_pct", json!(l.escalation_pct)),
         ("free_rent_months", json!(l.free_rent_months)),
-        ("recovery", json!(l.recovery)),
+        ("recovery", json!(l.recovery.as_str())),
         ("expense_stop_psf", json!(l.expense_stop_psf)),
         ("renewal_probability", json!(l.renewal_probability)),
         ("mla", json!(l.mla)),
@@ -92,9 +83,17 @@ impl Get<'_> {
     }
 }
 
-fn lease_model(base: lease::Model, v: &Map<String, Value>) -> lease::Model {
+/// The lease with the merged values; a recovery type outside the stored set (which the gates
+/// normally block) fails the batch, as the table's CHECK constraint would.
+fn lease_model(base: lease::Model, v: &Map<String, Value>) -> Result<lease::Model, PipelineError> {
     let g = Get(v);
-    lease::Model {
+    let recovery = match g.text("recovery") {
+        None => Recovery::Gross,
+        Some(t) => t
+            .parse::<Recovery>()
+            .map_err(|e| DbErr::Custom(format!("leases.recovery: {e}")))?,
+    };
+    Ok(lease::Model {
         tenant_name: g.text("tenant_name"),
         suite: g.text("suite"),
         vacant: v.get("vacant").and_then(Value::as_bool).unwrap_or(false),
@@ -104,12 +103,12 @@ fn lease_model(base: lease::Model, v: &Map<String, Value>) -> lease::Model {
         rent_psf: g.num("rent_psf"),
         escalation_pct: g.num("escalation_pct").unwrap_or(0.0),
         free_rent_months: g.int("free_rent_months").unwrap_or(0),
-        recovery: g.text("recovery").unwrap_or_else(|| "gross".into()),
+        recovery,
         expense_stop_psf: g.num("expense_stop_psf"),
         renewal_probability: g.num("renewal_probability"),
         mla: g.text("mla").unwrap_or(base.mla.clone()),
         ..base
-    }
+    })
 }
 
 fn unit_model(base: unit_mix::Model, v: &Map<String, Value>) -> unit_mix::Model {
@@ -160,7 +159,7 @@ fn blank(kind: ChildKind, id: Uuid, tenant: Uuid, property: Uuid, now: DateTime<
             rent_psf: None,
             escalation_pct: 0.0,
             free_rent_months: 0,
-            recovery: "gross".into(),
+            recovery: Recovery::Gross,
             expense_stop_psf: None,
             renewal_probability: None,
             mla: crate::pipeline::children::DEFAULT_MLA.into(),
@@ -195,7 +194,7 @@ pub(super) async fn write(
     if kids.is_empty() {
         return Ok(());
     }
-    let tenant = tx.tenant().0;
+    let tenant = tx.tenant().uuid();
     let mut ids: Vec<Uuid> = kids.iter().map(|k| k.property).collect();
     ids.dedup();
     let mut stored: HashMap<(Uuid, ChildKind, String), Stored> = HashMap::new();
@@ -248,7 +247,7 @@ pub(super) async fn write(
         let updated = match current {
             Stored::Lease(l) => Stored::Lease(lease::Model {
                 updated_at: now,
-                ..lease_model(l, &out.merged)
+                ..lease_model(l, &out.merged)?
             }),
             Stored::Unit(u) => Stored::Unit(unit_mix::Model {
                 updated_at: now,

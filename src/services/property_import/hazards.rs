@@ -1,13 +1,17 @@
 //! The hazards stage of an import: scores from the row, or from the tenant's hazard table (an
 //! enrichment with its own provenance), priced with the configured weights into `property_hazards`.
-use super::write::{HAZARD_FIELDS, Writes, provenance_row};
+use super::batch_writes::Writes;
 use super::{ImportOptions, ImportReport, PipelineError};
+use crate::persistence::repositories::records::provenance_row;
 use crate::pipeline::{HazardMatch, HazardScores, WriteContext, assess, merge};
 use chrono::{DateTime, Utc};
 use reos_entities::property_hazard;
 use sea_orm::Set;
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
+
+/// The hazard scores of a property row, recorded with provenance like its columns.
+pub(super) const HAZARD_FIELDS: [&str; 3] = ["flood_score", "wildfire_score", "heat_score"];
 
 /// Scores from the file when all three are given, else from the tenant's hazard table (recorded
 /// as an enrichment with provenance); no row when neither answers.

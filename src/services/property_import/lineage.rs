@@ -3,6 +3,7 @@
 use super::{ImportOptions, ImportReport, Target};
 use crate::pipeline::{GateReport, ParsedRows, RowError, Severity};
 use chrono::{DateTime, Utc};
+use reos_entities::enums::{GateSeverity, RunOutcome};
 use reos_entities::{pipeline_gate_result, pipeline_run};
 use sea_orm::{ActiveModelTrait, DbErr, EntityTrait, Set};
 use serde::Serialize;
@@ -90,7 +91,7 @@ pub(super) fn new_report(opts: &ImportOptions, bytes: &[u8], started_at: DateTim
         file_name: opts.file_name.clone(),
         source: opts.source.clone(),
         actor: opts.actor.clone(),
-        checksum: crate::graphql::mutation::valuation::sha256_hex(bytes),
+        checksum: crate::domain::hash::sha256_hex(bytes),
         counts: Counts::default(),
         rejected: Vec::new(),
         gates: GateReport::default(),
@@ -106,7 +107,7 @@ pub(super) fn new_report(opts: &ImportOptions, bytes: &[u8], started_at: DateTim
             .map(|(name, role, b)| Input {
                 file_name: name.to_owned(),
                 role: role.to_owned(),
-                checksum: crate::graphql::mutation::valuation::sha256_hex(b),
+                checksum: crate::domain::hash::sha256_hex(b),
             })
             .collect(),
         scoring_notes: BTreeMap::new(),
@@ -138,7 +139,7 @@ fn result_row(
     field: &str,
     value: &str,
     expectation: &str,
-    severity: &str,
+    severity: GateSeverity,
 ) -> pipeline_gate_result::ActiveModel {
     pipeline_gate_result::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -148,7 +149,7 @@ fn result_row(
         field: Set(field.to_owned()),
         value: Set(value.to_owned()),
         expectation: Set(expectation.to_owned()),
-        severity: Set(severity.to_owned()),
+        severity: Set(severity),
     }
 }
 
@@ -157,7 +158,7 @@ fn result_row(
 pub(super) async fn record(target: Target<'_>, report: &mut ImportReport) -> Result<(), DbErr> {
     report.finished_at = Utc::now();
     let tx = target.begin().await?;
-    let tenant = tx.get().tenant().0;
+    let tenant = tx.get().tenant().uuid();
     pipeline_run::ActiveModel {
         id: Set(report.run_id),
         tenant_id: Set(tenant),
@@ -167,7 +168,10 @@ pub(super) async fn record(target: Target<'_>, report: &mut ImportReport) -> Res
         actor: Set(report.actor.clone()),
         started_at: Set(report.started_at),
         finished_at: Set(report.finished_at),
-        outcome: Set(report.outcome.clone()),
+        outcome: Set(report
+            .outcome
+            .parse::<RunOutcome>()
+            .map_err(|e| DbErr::Custom(format!("pipeline run {}: {e}", report.run_id)))?),
         counts: Set(to_json(&report.counts)),
         timings: Set(to_json(&report.timings)),
         model_versions: Set(to_json(&report.model_versions)),
@@ -178,8 +182,8 @@ pub(super) async fn record(target: Target<'_>, report: &mut ImportReport) -> Res
     let mut rows: Vec<pipeline_gate_result::ActiveModel> = Vec::new();
     for f in &report.gates.failures {
         let severity = match f.severity {
-            Severity::Blocking => "blocking",
-            Severity::Warning => "warning",
+            Severity::Blocking => GateSeverity::Blocking,
+            Severity::Warning => GateSeverity::Warning,
         };
         rows.push(result_row(
             tenant,
@@ -199,7 +203,7 @@ pub(super) async fn record(target: Target<'_>, report: &mut ImportReport) -> Res
             &e.field,
             &e.value,
             &e.message,
-            "rejected",
+            GateSeverity::Rejected,
         ));
     }
     for chunk in rows.chunks(2000) {

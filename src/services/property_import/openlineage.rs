@@ -103,9 +103,10 @@ fn append(path: &str, event: &Value) -> anyhow::Result<()> {
 
 /// The event type that closes a run with this outcome.
 pub fn closing_type(outcome: &str) -> &'static str {
-    match outcome {
-        "succeeded" => "COMPLETE",
-        "blocked" | "interrupted" => "ABORT",
-        _ => "FAIL",
+    use reos_entities::enums::RunOutcome;
+    match outcome.parse() {
+        Ok(RunOutcome::Succeeded) => "COMPLETE",
+        Ok(RunOutcome::Blocked | RunOutcome::Interrupted) => "ABORT",
+        Ok(RunOutcome::Failed) | Err(_) => "FAIL",
     }
 }

@@ -6,6 +6,7 @@ use crate::persistence::TenantTx;
 use crate::persistence::repositories::owners::normalize_name;
 use crate::persistence::repositories::scoped;
 use chrono::{DateTime, Utc};
+use reos_entities::enums::OwnerType;
 use reos_entities::{owner, property_ownership};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Set, Statement};
 use std::collections::{HashMap, HashSet};
@@ -15,13 +16,13 @@ use uuid::Uuid;
 pub(super) async fn write(
     tx: &TenantTx,
     now: DateTime<Utc>,
-    links: &[(Uuid, String, String, f64)],
+    links: &[(Uuid, String, OwnerType, f64)],
     report: &mut ImportReport,
 ) -> Result<(), PipelineError> {
     if links.is_empty() {
         return Ok(());
     }
-    let tenant = tx.tenant().0;
+    let tenant = tx.tenant().uuid();
     if tx.conn().get_database_backend() == DbBackend::Postgres {
         // Batches of one import (and concurrent imports) create owners in parallel transactions:
         // holding this lock until commit makes the next one see the owners this one created, so
@@ -48,7 +49,7 @@ pub(super) async fn write(
                 tenant_id: Set(tenant),
                 name: Set(name.clone()),
                 normalized_name: Set(norm.clone()),
-                owner_type: Set(kind.clone()),
+                owner_type: Set(*kind),
                 tax_id: Set(None),
                 email: Set(None),
                 phone: Set(None),

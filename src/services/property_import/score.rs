@@ -2,12 +2,13 @@
 //! `valuations` like `runValuation` does; properties that cannot be valued are counted by reason.
 use super::{ImportOptions, ImportReport, PipelineError, Target};
 use crate::analytics::comps::MODEL_VERSION;
-use crate::graphql::mutation::valuation::{MODEL, sha256_hex};
-use crate::graphql::types::comps_input::subject_of_property;
+use crate::domain::hash::sha256_hex;
 use crate::persistence::repositories::properties::latest_hazards;
 use crate::persistence::repositories::records::{model_record, provenance_row};
 use crate::persistence::repositories::scoped;
 use crate::services::comps::{CompService, ValuationError};
+use crate::services::valuations::MODEL;
+use crate::services::valuations::subject_of_property;
 use chrono::Utc;
 use reos_entities::{property, valuation};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -75,18 +76,18 @@ pub(super) async fn all(
                 }
             };
             let inputs = serde_json::json!({
-                "model": MODEL, "model_version": MODEL_VERSION, "as_of": as_of,
+                "model": MODEL.as_str(), "model_version": MODEL_VERSION, "as_of": as_of,
                 "subject": &subject, "config": svc.config(), "sales": &v.fingerprint,
             });
             let result = serde_json::json!({"as_of": as_of, "subject": &subject, "valuation": &v.valuation});
             let id = Uuid::now_v7();
-            let rec = model_record(id, MODEL, v.valuation.estimate, &opts.actor);
-            records.push(provenance_row(tx.get().tenant().0, id, rec, Utc::now()));
+            let rec = model_record(id, MODEL.as_str(), v.valuation.estimate, &opts.actor);
+            records.push(provenance_row(tx.get().tenant().uuid(), id, rec, Utc::now()));
             saved.push(valuation::ActiveModel {
                 id: Set(id),
-                tenant_id: Set(tx.get().tenant().0),
+                tenant_id: Set(tx.get().tenant().uuid()),
                 property_id: Set(Some(p.id)),
-                model: Set(MODEL.to_owned()),
+                model: Set(MODEL),
                 model_version: Set(MODEL_VERSION.to_owned()),
                 inputs_hash: Set(sha256_hex(inputs.to_string().as_bytes())),
                 value: Set(Some(v.valuation.estimate)),

@@ -1,14 +1,16 @@
 //! Writing an import: rows grouped by address hash, ~`batch_rows` rows per transaction; each
 //! group merges into the tenant's stored property with that hash (or becomes a new one), with a
 //! provenance row per written field, a hazards row, and owners/ownership when named.
+use super::batch_writes::{ChildWrite, Writes, checked_row};
+use super::hazards::HAZARD_FIELDS;
 use super::map::{apply, db_conflicts, to_map};
 use super::{ImportOptions, ImportReport, MergeNote, PipelineError, Target};
 use crate::persistence::TenantTx;
 use crate::persistence::repositories::scoped;
 use crate::pipeline::provenance::same_value;
-use crate::pipeline::trust::validation_score;
 use crate::pipeline::{AddressGroup, AddressedRow, ParsedRow, ProvenanceRecord, RowError, WriteContext, merge};
 use chrono::{DateTime, Utc};
+use reos_entities::enums::{OwnerType, PropertyType};
 use reos_entities::{field_provenance, property, property_hazard};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde_json::{Map, Value, json};
@@ -16,7 +18,6 @@ use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 use uuid::Uuid;
 
-pub(super) const HAZARD_FIELDS: [&str; 3] = ["flood_score", "wildfire_score", "heat_score"];
 const OWNER_FIELDS: [&str; 3] = ["owner_name", "owner_type", "owner_share_pct"];
 
 /// Batches in flight at once when the target allows it (see [`Target::concurrent`]).
@@ -181,79 +182,12 @@ impl Known {
     }
 }
 
-/// What one batch will insert or update.
-#[derive(Default)]
-pub(super) struct Writes {
-    pub(super) inserts: Vec<property::Model>,
-    pub(super) updates: Vec<property::Model>,
-    pub(super) provenance: Vec<field_provenance::Model>,
-    pub(super) hazards: Vec<property_hazard::ActiveModel>,
-    /// (property, owner name, owner type, share %).
-    pub(super) owners: Vec<(Uuid, String, String, f64)>,
-    pub(super) children: Vec<super::children::ChildWrite>,
-    pub(super) touched: Vec<Uuid>,
-}
-
 fn blank(id: Uuid, tenant: Uuid, now: DateTime<Utc>, source: &str) -> property::Model {
     property::Model {
-        id,
-        tenant_id: tenant,
-        external_id: None,
-        name: None,
-        address_line1: String::new(),
-        unit: None,
-        city: String::new(),
-        state: String::new(),
-        postal_code: None,
-        normalized_address: None,
-        address_hash: None,
-        latitude: None,
-        longitude: None,
-        property_type: String::new(),
-        building_type: None,
-        neighborhood: None,
-        living_area_sf: None,
-        lot_area_sf: None,
-        year_built: None,
-        year_remodeled: None,
-        bedrooms: None,
-        full_baths: None,
-        half_baths: None,
-        basement_sf: None,
-        garage_cars: None,
-        condition_score: None,
-        stories: None,
-        fireplaces: None,
-        central_air: None,
-        porch_sf: None,
-        deck_sf: None,
-        pool_sf: None,
-        list_price: None,
-        purchase_price: None,
-        units_count: None,
-        building_area_sf: None,
-        status: "active".into(),
-        pipeline_stage: "sourced".into(),
         source: Some(source.to_owned()),
-        created_at: now,
-        updated_at: now,
+        // The type is replaced by the row's (a required column) when the merged values are applied.
+        ..property::Model::blank(id, tenant, PropertyType::SingleFamily, now)
     }
-}
-
-pub(super) use crate::persistence::repositories::records::provenance_row;
-
-/// An imported value's provenance row; a value that drew a gate warning is recorded with the
-/// validation score of a warning (0.5) instead of 1.
-pub(super) fn checked_row(
-    tenant: Uuid,
-    entity_id: Uuid,
-    r: ProvenanceRecord,
-    now: DateTime<Utc>,
-    warning: bool,
-) -> field_provenance::Model {
-    let mut m = provenance_row(tenant, entity_id, r, now);
-    m.validation = validation_score(usize::from(warning), 0);
-    m
 }
 
 /// The row's values with the address in its normalized form, so a re-typed address is no change.
@@ -296,7 +230,7 @@ async fn batch(
         known,
         warned,
     } = *shared;
-    let tenant = tx.tenant().0;
+    let tenant = tx.tenant().uuid();
     let now = Utc::now();
     let t = Instant::now();
     let hashes: Vec<&str> = groups
@@ -496,9 +430,14 @@ fn group(
         super::hazards::assess_into(tenant, id, now, opts, &mut merged, report, w)?;
     }
     if owner_changed && let Some(name) = merged.get("owner_name").and_then(Value::as_str) {
-        let kind = merged.get("owner_type").and_then(Value::as_str).unwrap_or("other");
+        // `db_conflicts` has rejected the rows with an unknown type.
+        let kind = merged
+            .get("owner_type")
+            .and_then(Value::as_str)
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(OwnerType::Other);
         let share = merged.get("owner_share_pct").and_then(Value::as_f64).unwrap_or(100.0);
-        w.owners.push((id, name.to_owned(), kind.to_owned(), share));
+        w.owners.push((id, name.to_owned(), kind, share));
     }
     Ok(())
 }
@@ -532,7 +471,7 @@ fn queue_children(
             .filter(|(row, _)| *row == c.row)
             .filter_map(|(_, f)| f.strip_prefix(&prefix).map(str::to_owned))
             .collect();
-        w.children.push(super::children::ChildWrite {
+        w.children.push(ChildWrite {
             property,
             kind,
             values: c.values.clone(),
