@@ -12,10 +12,15 @@ PGHOST_URL=${PGHOST_URL:-postgres://postgres@127.0.0.1:5432}
 DB=reos_bench
 PORT=${PORT:-18181}
 TARGET=${CARGO_TARGET_DIR:-target}
+# BIN: measure a given build instead of this tree's (ops/bench/side_by_side.sh); OUT: where to write.
+BIN=${BIN:-}
+OUT=${OUT:-artifacts/bench/api.json}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
-cargo build --release --bin reos
-BIN="$TARGET/release/reos"
+if [ -z "$BIN" ]; then
+  cargo build --release --bin reos
+  BIN="$TARGET/release/reos"
+fi
 dropdb -h 127.0.0.1 -U postgres --if-exists "$DB"
 createdb -h 127.0.0.1 -U postgres "$DB"
 OWNER="$PGHOST_URL/$DB"
@@ -42,7 +47,7 @@ run() { # NAME CACHE_ENABLED RATE_LIMIT_ENABLED
     "$BIN" serve >"$DATA/serve-$1.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.5; done
-  TOKEN=$(REOS_DATA_DIR="$DATA" "$BIN" token --tenant bench --role analyst --ttl-hours 2 | tail -n1)
+  TOKEN=$(REOS_DATA_DIR="$DATA" REOS_DATABASE_URL="$OWNER" "$BIN" token --tenant bench --role analyst --ttl-hours 2 | tail -n1)
   export REOS_BENCH_TOKEN="$TOKEN"
   export REOS_BENCH_OUT="$DATA/warmup.json"
   wrk -t2 -c"$CONNS" -d5s -s ops/load/query.lua "http://127.0.0.1:$PORT/graphql" >/dev/null
@@ -58,10 +63,10 @@ trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 run cached true false
 run uncached false false
 run cached_rate_limited true true
-mkdir -p artifacts/bench
-python3 - "$DATA" "$N" "$CONNS" "$DURATION" <<'PY'
+mkdir -p "$(dirname "$OUT")"
+python3 - "$DATA" "$N" "$CONNS" "$DURATION" "$OUT" <<'PY'
 import json, os, platform, sys, datetime
-data, n, conns, duration = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+data, n, conns, duration, out_path = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 runs = {}
 for name in ("cached", "uncached", "cached_rate_limited"):
     res = json.load(open(os.path.join(data, f"wrk-{name}.json")))
@@ -88,9 +93,9 @@ out = {
     "note": "cached: the default configuration; the same query repeats, so after the first request each is a response-cache hit (tenant and token scoped, dropped on any write of the tenant via PostgreSQL NOTIFY). uncached: REOS_GRAPHQL__RESPONSE_CACHE__ENABLED=false, the full path on every request; it does not meet the target. cached_rate_limited: the cache with rate limiting on (budgets raised), so each request is also priced by parse + validation.",
     "machine": {"cores": os.cpu_count(), "cpu": cpu, "kernel": platform.release(),
                 "note": "server, PostgreSQL and wrk on the same 2-core machine"},
-    "statements_per_request": "uncached path: constant in page size, tests/api/properties.rs asserts 50 vs 5 properties cost the same (8 on SQLite incl. BEGIN/COMMIT); a cache hit runs none",
+    "statements_per_request": "uncached path: constant in page size, tests/resolvers/properties.rs asserts 50 vs 5 properties cost the same (8 on SQLite incl. BEGIN/COMMIT); a cache hit runs none",
     "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
 }
-json.dump(out, open("artifacts/bench/api.json", "w"), indent=2)
+json.dump(out, open(out_path, "w"), indent=2)
 print(json.dumps(out, indent=2))
 PY
