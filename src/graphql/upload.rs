@@ -37,3 +37,34 @@ pub fn multipart_options(docs: &crate::services::documents::Documents) -> async_
         .max_num_files(docs.max_files)
         .max_file_size(max)
 }
+
+/// Largest file an import mutation accepts as an upload.
+const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// An import mutation's file: its text (`input.csv`) or the same file uploaded (`input.file`),
+/// exactly one of the two; an upload above 64 MiB is refused naming `input.file`.
+pub fn text_or_file(
+    ctx: &async_graphql::Context<'_>,
+    text: Option<String>,
+    file: Option<async_graphql::Upload>,
+) -> ApiResult<Vec<u8>> {
+    match (text, file) {
+        (Some(text), None) => Ok(text.into_bytes()),
+        (None, Some(upload)) => {
+            let value = upload
+                .value(ctx)
+                .map_err(|_| ApiError::bad_input("input.file", "no such upload in this request"))?;
+            let mut bytes = Vec::new();
+            value
+                .into_read()
+                .take(MAX_IMPORT_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| ApiError::Internal(anyhow::anyhow!("reading upload: {e}")))?;
+            if bytes.len() as u64 > MAX_IMPORT_BYTES {
+                return Err(ApiError::bad_input("input.file", "larger than 64 MiB"));
+            }
+            Ok(bytes)
+        }
+        _ => Err(ApiError::bad_input("input", "give exactly one of csv and file")),
+    }
+}

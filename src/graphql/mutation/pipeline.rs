@@ -2,7 +2,6 @@
 //! with Comp-Critic scoring. A blocking gate failure writes nothing but the run row, which the
 //! payload returns with outcome `blocked`. Requires operator.
 use crate::auth::Role;
-use crate::error::ApiError;
 use crate::graphql::context::caller;
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::query::valuation::comp_service;
@@ -12,7 +11,6 @@ use crate::services::property_import::{Format, ImportReport, PipelineConfig};
 use crate::services::valuations::today;
 use async_graphql::{Context, Enum, InputObject, Object, Result, SimpleObject, Upload};
 use reos_entities::pipeline_run;
-use std::io::Read;
 use std::sync::Arc;
 
 #[derive(Default)]
@@ -98,30 +96,6 @@ fn problems(report: &ImportReport) -> Vec<ImportProblem> {
     problems
 }
 
-const MAX_UPLOAD_BYTES: u64 = 64 * 1024 * 1024;
-
-fn bytes(ctx: &Context<'_>, csv: Option<String>, file: Option<Upload>) -> Result<Vec<u8>, ApiError> {
-    match (csv, file) {
-        (Some(text), None) => Ok(text.into_bytes()),
-        (None, Some(upload)) => {
-            let value = upload
-                .value(ctx)
-                .map_err(|_| ApiError::bad_input("input.file", "no such upload in this request"))?;
-            let mut out = Vec::new();
-            value
-                .into_read()
-                .take(MAX_UPLOAD_BYTES + 1)
-                .read_to_end(&mut out)
-                .map_err(|e| ApiError::Internal(anyhow::anyhow!("reading upload: {e}")))?;
-            if out.len() as u64 > MAX_UPLOAD_BYTES {
-                return Err(ApiError::bad_input("input.file", "larger than 64 MiB"));
-            }
-            Ok(out)
-        }
-        _ => Err(ApiError::bad_input("input", "give exactly one of csv and file")),
-    }
-}
-
 fn row(r: usize) -> i32 {
     i32::try_from(r).unwrap_or(i32::MAX)
 }
@@ -140,7 +114,7 @@ impl PipelineMutations {
         input: ImportPropertiesInput,
     ) -> Result<ImportPropertiesPayload> {
         let request = RequestImport {
-            data: bytes(ctx, input.csv, input.file)?,
+            data: crate::graphql::upload::text_or_file(ctx, input.csv, input.file)?,
             format: match input.format {
                 ImportFormat::Csv => Format::Csv,
                 ImportFormat::Jsonl => Format::Jsonl,

@@ -7,7 +7,6 @@ use crate::graphql::guards::RoleGuard;
 use crate::services::sales_import::{self, GateReport, ImportError};
 use crate::services::valuations::today;
 use async_graphql::{Context, ErrorExtensions, InputObject, Object, Result, SimpleObject, Upload};
-use std::io::Read;
 
 #[derive(Default)]
 pub struct SalesMutations;
@@ -20,32 +19,6 @@ pub struct ImportSalesInput {
     pub csv: Option<String>,
     /// The same file uploaded (GraphQL multipart request spec); at most 64 MiB.
     pub file: Option<Upload>,
-}
-
-/// Largest uploaded sales file accepted.
-const MAX_UPLOAD_BYTES: u64 = 64 * 1024 * 1024;
-
-/// The CSV bytes of the input, from the text or the upload.
-fn csv_bytes(ctx: &Context<'_>, input: ImportSalesInput) -> Result<Vec<u8>, ApiError> {
-    match (input.csv, input.file) {
-        (Some(text), None) => Ok(text.into_bytes()),
-        (None, Some(upload)) => {
-            let value = upload
-                .value(ctx)
-                .map_err(|_| ApiError::bad_input("input.file", "no such upload in this request"))?;
-            let mut bytes = Vec::new();
-            value
-                .into_read()
-                .take(MAX_UPLOAD_BYTES + 1)
-                .read_to_end(&mut bytes)
-                .map_err(|e| ApiError::Internal(anyhow::anyhow!("reading upload: {e}")))?;
-            if bytes.len() as u64 > MAX_UPLOAD_BYTES {
-                return Err(ApiError::bad_input("input.file", "larger than 64 MiB"));
-            }
-            Ok(bytes)
-        }
-        _ => Err(ApiError::bad_input("input", "give exactly one of csv and file")),
-    }
 }
 
 /// What an import did; re-importing the same file changes nothing.
@@ -89,7 +62,7 @@ impl SalesMutations {
         complexity = "crate::graphql::price::import(input.csv.as_ref()) + child_complexity"
     )]
     async fn import_sales(&self, ctx: &Context<'_>, input: ImportSalesInput) -> Result<ImportSalesPayload> {
-        let bytes = csv_bytes(ctx, input)?;
+        let bytes = crate::graphql::upload::text_or_file(ctx, input.csv, input.file)?;
         let summary = match sales_import::import_recorded(&caller(ctx)?, bytes.as_slice(), today()).await {
             Ok(s) => s,
             Err(ImportError::Rejected(report)) => return Err(rejected(&report)),
