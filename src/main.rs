@@ -1,6 +1,9 @@
 //! `reos`: thin entry point; everything lives in the library.
 use clap::Parser;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let cli = reos::cli::Cli::parse();

@@ -3,7 +3,7 @@
 use crate::auth::dev::DevKeys;
 use crate::auth::{Role, Verifier, VerifierConfig};
 use crate::config::Settings;
-use crate::graphql::schema::build_schema;
+use crate::graphql::schema::build_schemas;
 use crate::http::{self, state::AppState};
 use crate::persistence::Database;
 use crate::services::documents::Documents;
@@ -85,14 +85,14 @@ impl Application {
         let graph = crate::graph::start::backend(&settings, &db).await?;
         let documents = Arc::new(Documents::from_settings(&settings).context("document storage")?);
         tracing::info!(store = documents.store.describe(), "document storage");
-        let schema = build_schema(&settings.graphql, pipeline, graph, Some(documents.clone()));
+        let schemas = build_schemas(&settings.graphql, pipeline, graph, Some(documents.clone()));
         let multipart = crate::graphql::upload::multipart_options(&documents);
         let documents = web::Data::from(documents);
         let listener = TcpListener::bind(&settings.server.listen)
             .with_context(|| format!("binding {}", settings.server.listen))?;
         let port = listener.local_addr()?.port();
         let shutdown_timeout = settings.server.shutdown_timeout_secs;
-        let mut state = AppState::new(settings, schema, db, verifier, graphiql_token);
+        let mut state = AppState::new(settings, schemas, db, verifier, graphiql_token);
         state.responses = response_cache(&state);
         let state = Arc::new(state);
         let data = web::Data::from(state.clone());

@@ -1,6 +1,6 @@
 //! Migrations on PostgreSQL: every table sends change notifications (graph_outbox through
 //! migration 016), and 016 also applies over a database whose 013 already covered graph_outbox
-//! (013 once did). Skipped (and says so) when `REOS_TEST_DATABASE_URL` is not set.
+//! (013 once did); 017's policy rewrite goes down and up again. Skipped (and says so) when `REOS_TEST_DATABASE_URL` is not set.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -36,10 +36,21 @@ async fn every_tenant_table_notifies_and_migration_016_applies_over_either_013()
     expected.sort();
     assert_eq!(notifying_tables(&owner).await, expected);
 
-    // A database that ran the version of 013 that covered graph_outbox: 016 not applied yet, the
-    // trigger already there.
-    Migrator::down(&owner, Some(1)).await.unwrap();
+    assert_eq!(
+        per_row_policies(&owner).await,
+        0,
+        "017: every policy reads the tenant once"
+    );
+
+    // A database that ran the version of 013 that covered graph_outbox: 016 (and 017 after it)
+    // not applied yet, the trigger already there.
+    Migrator::down(&owner, Some(2)).await.unwrap();
     assert!(!notifying_tables(&owner).await.contains(&"graph_outbox".to_owned()));
+    assert_eq!(
+        per_row_policies(&owner).await,
+        expected.len() - 1,
+        "017 undone: the policies of every tenant-owned table read the tenant per row again"
+    );
     owner
         .execute_unprepared(
             "CREATE TRIGGER reos_notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON graph_outbox
@@ -49,4 +60,20 @@ async fn every_tenant_table_notifies_and_migration_016_applies_over_either_013()
         .unwrap();
     Migrator::up(&owner, None).await.unwrap();
     assert_eq!(notifying_tables(&owner).await, expected);
+    assert_eq!(per_row_policies(&owner).await, 0);
+}
+
+/// `tenant_isolation` policies that compare with the tenant setting directly (per row) rather
+/// than through an init plan (migration 017).
+async fn per_row_policies(conn: &impl ConnectionTrait) -> usize {
+    let row = conn
+        .query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT count(*) AS n FROM pg_policies
+              WHERE policyname = 'tenant_isolation' AND qual NOT LIKE '%( SELECT %'",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get::<i64>("", "n").unwrap() as usize
 }

@@ -107,6 +107,31 @@ async fn row_level_security_confines_the_service_role_to_its_tenant() {
         flags.try_get::<bool>("", "ok").unwrap(),
         "RLS enabled and forced on every tenant-owned table"
     );
+    // Migration 017: each policy reads the tenant setting once per statement (an init plan),
+    // for reads and writes alike.
+    let policies = owner
+        .query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!(
+                "SELECT count(*) FILTER (WHERE qual LIKE '%( SELECT (NULLIF(current_setting(''app.tenant_id''%'
+                   AND with_check LIKE '%( SELECT (NULLIF(current_setting(''app.tenant_id''%') AS once,
+                   count(*) AS n
+                 FROM pg_policies WHERE policyname = 'tenant_isolation' AND tablename IN ({tables})"
+            ),
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        policies.try_get::<i64>("", "n").unwrap() as usize,
+        reos_entities::TENANT_OWNED_TABLES.len(),
+        "one tenant_isolation policy per tenant-owned table"
+    );
+    assert_eq!(
+        policies.try_get::<i64>("", "once").unwrap(),
+        policies.try_get::<i64>("", "n").unwrap(),
+        "every policy in init-plan form"
+    );
     let role = owner
         .query_one_raw(Statement::from_string(
             DbBackend::Postgres,
@@ -121,5 +146,73 @@ async fn row_level_security_confines_the_service_role_to_its_tenant() {
     assert!(
         !role.try_get::<bool>("", "privileged").unwrap(),
         "the service role neither superuser nor BYPASSRLS"
+    );
+}
+
+/// A request of queries only runs in a read-only transaction whose end is not waited for
+/// (`TenantTx::commit` drops it; the rollback goes out with the pool's release check). On one
+/// connection, so the next user is certain to get the same session: it must find no tenant bound
+/// and no transaction open, and a write in the read-only transaction must have been refused.
+#[tokio::test]
+async fn a_read_only_tenant_transaction_refuses_writes_and_ends_cleanly() {
+    use reos::persistence::tenancy::Access;
+    use reos::persistence::{TenantId, TenantTx};
+    use sea_orm::EntityTrait;
+    let Some(admin) = test_app::pg_admin_url() else { return };
+    let (owner_url, service_url) = test_app::fresh_postgres(&admin).await;
+    let owner = Database::connect(&owner_url).await.unwrap();
+    let a = uuid::Uuid::new_v4();
+    owner
+        .execute_unprepared(&format!(
+            "INSERT INTO tenants (id, slug, name, created_at) VALUES ('{a}', 'alpha', 'alpha', now())"
+        ))
+        .await
+        .unwrap();
+    owner.execute_unprepared(&insert(a)).await.unwrap();
+    let mut opts = sea_orm::ConnectOptions::new(service_url);
+    opts.max_connections(1).min_connections(1);
+    let service = Database::connect(opts).await.unwrap();
+    let tenant = reos_entities::tenant::Entity::find_by_id(a)
+        .one(&service)
+        .await
+        .unwrap()
+        .unwrap();
+
+    for _ in 0..3 {
+        let tx = TenantTx::begin_as(&service, TenantId::from_row(&tenant), Access::ReadOnly)
+            .await
+            .unwrap();
+        assert_eq!(count(tx.conn()).await, 1, "the tenant's row is visible");
+        tx.commit().await.unwrap();
+        assert_eq!(
+            count(&service).await,
+            0,
+            "the next statement on the connection has no tenant"
+        );
+    }
+
+    let tx = TenantTx::begin_as(&service, TenantId::from_row(&tenant), Access::ReadOnly)
+        .await
+        .unwrap();
+    let err = tx.conn().execute_unprepared(&insert(a)).await.unwrap_err();
+    assert!(err.to_string().contains("read-only transaction"), "{err}");
+    drop(tx);
+    let rows = owner
+        .query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT count(*) AS n FROM properties",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(rows.try_get::<i64>("", "n").unwrap(), 1, "nothing was written");
+
+    let tx = TenantTx::begin(&service, TenantId::from_row(&tenant)).await.unwrap();
+    tx.conn().execute_unprepared(&insert(a)).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        count(&owner).await,
+        2,
+        "a read-write transaction after them writes and commits"
     );
 }

@@ -78,7 +78,12 @@ pub fn check(sql: &str) -> Expr {
 
 /// `current_setting(.., true)` is NULL when never set and '' after a transaction-local value
 /// ended; NULLIF makes both "no tenant", which matches no row (instead of a cast error).
-const TENANT_SETTING: &str = "NULLIF(current_setting('app.tenant_id', true), '')::uuid";
+pub(crate) const TENANT_SETTING: &str = "NULLIF(current_setting('app.tenant_id', true), '')::uuid";
+
+/// [`TENANT_SETTING`] as an init plan: evaluated once per statement, not once per row. Migration
+/// 017 rewrote every policy to this form; a migration adding a table after it rewrites that
+/// table's policy the same way (`tests/rls.rs` checks the form of every policy).
+pub(crate) const TENANT_SETTING_ONCE: &str = "(SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid)";
 
 /// PostgreSQL only (the caller checks the backend): DML grants to [`APP_ROLE`], RLS enabled and
 /// forced, and the `tenant_isolation` policy on one tenant-owned table.

@@ -21,6 +21,7 @@ mod m20261128_000013_notify_data_changes;
 mod m20261128_000014_allow_interrupted_pipeline_runs;
 mod m20261206_000015_add_property_parking_spaces;
 mod m20261206_000016_notify_graph_outbox_changes;
+mod m20261206_000017_rls_policies_init_plan;
 
 pub use common::APP_ROLE;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000014_allow_interrupted_pipeline_runs::Migration),
             Box::new(m20261206_000015_add_property_parking_spaces::Migration),
             Box::new(m20261206_000016_notify_graph_outbox_changes::Migration),
+            Box::new(m20261206_000017_rls_policies_init_plan::Migration),
         ]
     }
 }

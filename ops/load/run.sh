@@ -21,15 +21,9 @@ if [ -z "$BIN" ]; then
   cargo build --release --bin reos
   BIN="$TARGET/release/reos"
 fi
-dropdb -h 127.0.0.1 -U postgres --if-exists "$DB"
-createdb -h 127.0.0.1 -U postgres "$DB"
-OWNER="$PGHOST_URL/$DB"
-DATA=$(mktemp -d)
-REOS_DATA_DIR="$DATA" REOS_DATABASE_URL="$OWNER" "$BIN" migrate up
-psql -q "$OWNER" -v n="$N" -f ops/load/seed.sql
-psql -q "$PGHOST_URL/postgres" -c "DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reos_service') THEN
-    CREATE ROLE reos_service LOGIN NOSUPERUSER NOBYPASSRLS; END IF; END \$\$; GRANT reos_app TO reos_service;"
+# Database: drop, create, migrate, seed, service role (shared with ops/load/compare.sh).
+source ops/load/setup.sh
+reos_bench_setup_db
 
 # Loopback: no TLS to the database (sqlx would otherwise negotiate it; ~9% of server CPU).
 # Three runs: with the response cache (the default); without it, which measures the full path

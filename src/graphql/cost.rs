@@ -33,10 +33,11 @@ impl Extension for CostProbe {
     ) -> Result<ValidationResult, Vec<ServerError>> {
         let result = next.run(ctx).await;
         match ctx.data_opt::<ProbeSlot>() {
+            // A probe never executes: it ends here with its validation errors, or with
+            // PROBE_DONE when there were none.
             Some(slot) => {
-                if let Ok(r) = &result {
-                    slot.0.store(r.complexity as u64, Ordering::Relaxed);
-                }
+                let r = result?;
+                slot.0.store(r.complexity as u64, Ordering::Relaxed);
                 Err(vec![ServerError::new(PROBE_DONE, None)])
             }
             None => result,
@@ -49,11 +50,21 @@ pub fn is_probe(ctx: &ExtensionContext<'_>) -> bool {
     ctx.data_opt::<ProbeSlot>().is_some()
 }
 
-/// One operation's cost; at least 1, so refused and unparsable operations still spend.
-pub async fn operation_cost(schema: &ReosSchema, request: &mut Request) -> u64 {
+/// What the probe found of one operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checked {
+    /// At least 1, so refused and unparsable operations still spend.
+    pub cost: u64,
+    /// The document guard, the input limits and validation passed (the probe stops before the
+    /// work limit: the caller holds `cost` against the role's cap).
+    pub passed: bool,
+}
+
+/// Probes one operation.
+pub async fn operation_check(schema: &ReosSchema, request: &mut Request) -> Checked {
     let doc = match request.parsed_query() {
         Ok(doc) => doc.clone(),
-        Err(_) => return 1,
+        Err(_) => return Checked { cost: 1, passed: false },
     };
     let slot = Arc::new(AtomicU64::new(0));
     let mut probe = Request::new("")
@@ -61,8 +72,16 @@ pub async fn operation_cost(schema: &ReosSchema, request: &mut Request) -> u64 {
         .data(ProbeSlot(slot.clone()));
     probe.operation_name = request.operation_name.clone();
     probe.set_parsed_query(doc);
-    let _ = schema.execute(probe).await;
-    slot.load(Ordering::Relaxed).max(1)
+    let resp = schema.execute(probe).await;
+    Checked {
+        cost: slot.load(Ordering::Relaxed).max(1),
+        passed: resp.errors.len() == 1 && resp.errors[0].message == PROBE_DONE,
+    }
+}
+
+/// One operation's cost; at least 1, so refused and unparsable operations still spend.
+pub async fn operation_cost(schema: &ReosSchema, request: &mut Request) -> u64 {
+    operation_check(schema, request).await.cost
 }
 
 /// The cost of every operation in the request, summed (a batch cannot split its cost).
@@ -72,6 +91,60 @@ pub async fn request_cost(schema: &ReosSchema, batch: &mut BatchRequest) -> u64 
         total = total.saturating_add(operation_cost(schema, request).await);
     }
     total
+}
+
+/// Probe results of operations that passed, by their exact text, operation name and variables
+/// (all a probe depends on: the schema does not change while the server runs), so a repeated
+/// operation is not validated again. Size-bounded by the bytes of its keys.
+pub struct CheckCache {
+    passed: quick_cache::sync::Cache<String, u64, KeyBytes>,
+}
+
+#[derive(Clone)]
+struct KeyBytes;
+
+impl quick_cache::Weighter<String, u64> for KeyBytes {
+    fn weight(&self, key: &String, _: &u64) -> u64 {
+        key.len() as u64 + 64
+    }
+}
+
+impl CheckCache {
+    /// A cache holding at most `bytes` of operation text (and variables).
+    pub fn new(bytes: u64) -> Self {
+        let items = usize::try_from(bytes / 512).unwrap_or(usize::MAX).max(16);
+        Self {
+            passed: quick_cache::sync::Cache::with_weighter(items, bytes, KeyBytes),
+        }
+    }
+
+    fn key(request: &Request) -> Option<String> {
+        let variables = serde_json::to_string(&request.variables).ok()?;
+        let name = request.operation_name.as_deref().unwrap_or_default();
+        Some(format!("{}\u{0}{name}\u{0}{variables}", request.query))
+    }
+
+    /// The batch's total cost and whether every operation passed the probe, probing only the
+    /// operations not already known to pass.
+    pub async fn check(&self, schema: &ReosSchema, batch: &mut BatchRequest) -> Checked {
+        let mut total = Checked { cost: 0, passed: true };
+        for request in batch.iter_mut() {
+            let key = Self::key(request);
+            let one = match key.as_ref().and_then(|k| self.passed.get(k)) {
+                Some(cost) => Checked { cost, passed: true },
+                None => {
+                    let checked = operation_check(schema, request).await;
+                    if let (true, Some(k)) = (checked.passed, key) {
+                        self.passed.insert(k, checked.cost);
+                    }
+                    checked
+                }
+            };
+            total.cost = total.cost.saturating_add(one.cost);
+            total.passed &= one.passed;
+        }
+        total
+    }
 }
 
 #[cfg(test)]

@@ -56,6 +56,32 @@ fn outcome(resp: &Response) -> &'static str {
     }
 }
 
+/// Counts one operation named `name` that started at `started` and answered `resp` (for
+/// operations run without this extension: see `http::graphql`).
+pub fn record(name: Option<&str>, resp: &Response, started: Instant) {
+    let Some(m) = crate::telemetry::metrics::get() else {
+        return;
+    };
+    let labels = [name_label(name), outcome(resp).to_owned()];
+    let labels = [labels[0].as_str(), labels[1].as_str()];
+    m.graphql_operations.with_label_values(&labels).inc();
+    m.graphql_duration
+        .with_label_values(&labels)
+        .observe(started.elapsed().as_secs_f64());
+}
+
+/// The name an operation is counted under: the request's `operationName`, or else the name of
+/// the document's one named operation.
+pub fn operation_name(request: &mut Request) -> Option<String> {
+    if let Some(name) = &request.operation_name {
+        return Some(name.clone());
+    }
+    match &request.parsed_query().ok()?.operations {
+        DocumentOperations::Multiple(ops) if ops.len() == 1 => ops.keys().next().map(|n| n.to_string()),
+        _ => None,
+    }
+}
+
 /// Extension factory; registered on the schema.
 pub struct OperationMetrics;
 
@@ -86,16 +112,9 @@ impl Extension for Meter {
     async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
         let started = Instant::now();
         let resp = next.run(ctx).await;
-        if !self.probe.load(Ordering::Relaxed)
-            && let Some(m) = crate::telemetry::metrics::get()
-        {
+        if !self.probe.load(Ordering::Relaxed) {
             let name = self.name.lock().unwrap_or_else(|p| p.into_inner()).clone();
-            let labels = [name_label(name.as_deref()), outcome(&resp).to_owned()];
-            let labels = [labels[0].as_str(), labels[1].as_str()];
-            m.graphql_operations.with_label_values(&labels).inc();
-            m.graphql_duration
-                .with_label_values(&labels)
-                .observe(started.elapsed().as_secs_f64());
+            record(name.as_deref(), &resp, started);
         }
         resp
     }

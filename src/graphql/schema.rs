@@ -19,11 +19,47 @@ pub fn build_schema(
     graph: crate::graph::GraphBackend,
     documents: Option<std::sync::Arc<crate::services::documents::Documents>>,
 ) -> ReosSchema {
-    let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot)
-        .data(graph)
-        .data(limits.clone())
-        .data(std::sync::Arc::new(pipeline))
-        .data(std::sync::Arc::new(crate::services::comps::CompService::default()))
+    checked(builder(limits, Shared::new(pipeline), graph, documents), limits)
+}
+
+/// The data both schemas of a server share: one pipeline configuration, one comparable-sales
+/// service (and its caches).
+#[derive(Clone)]
+pub struct Shared {
+    pipeline: std::sync::Arc<PipelineConfig>,
+    comps: std::sync::Arc<crate::services::comps::CompService>,
+}
+
+impl Shared {
+    pub fn new(pipeline: PipelineConfig) -> Self {
+        Self {
+            pipeline: std::sync::Arc::new(pipeline),
+            comps: Default::default(),
+        }
+    }
+}
+
+/// A server's two schemas over the same data: [`build_schema`]'s, which checks, and
+/// [`build_lean_schema`]'s, which runs what passed the checks.
+pub fn build_schemas(
+    limits: &GraphqlSettings,
+    pipeline: PipelineConfig,
+    graph: crate::graph::GraphBackend,
+    documents: Option<std::sync::Arc<crate::services::documents::Documents>>,
+) -> (ReosSchema, ReosSchema) {
+    let shared = Shared::new(pipeline);
+    let full = checked(
+        builder(limits, shared.clone(), graph.clone(), documents.clone()),
+        limits,
+    );
+    (full, build_lean_schema(limits, shared, graph, documents))
+}
+
+fn checked(
+    builder: async_graphql::SchemaBuilder<QueryRoot, MutationRoot, SubscriptionRoot>,
+    limits: &GraphqlSettings,
+) -> ReosSchema {
+    builder
         // Depth, aliases and root fields are checked by the document guard, work (complexity) by
         // WorkLimit, which the cost probe runs inside of so that it sees the work of any request.
         .extension(DocumentGuard(std::sync::Arc::new(DocumentLimits::from(limits))))
@@ -31,14 +67,44 @@ pub fn build_schema(
         .extension(super::input_limits::InputLimits)
         .extension(WorkLimit(std::sync::Arc::new(WorkCaps::from_settings(limits))))
         .extension(crate::graphql::cost::CostProbe)
-        .extension(crate::graphql::metrics::OperationMetrics);
+        .extension(crate::graphql::metrics::OperationMetrics)
+        .finish()
+}
+
+/// The same schema without extensions, for operations the cost probe has already run through
+/// [`build_schema`]'s checks (`http::graphql`): async-graphql gives every resolved field and
+/// list item of a schema with extensions a hook chain and a `ResolveInfo` (type names formatted
+/// per field), which cost a tenth of a large query's CPU. Validation here only computes what
+/// execution needs; the probe did the full validation.
+fn build_lean_schema(
+    limits: &GraphqlSettings,
+    shared: Shared,
+    graph: crate::graph::GraphBackend,
+    documents: Option<std::sync::Arc<crate::services::documents::Documents>>,
+) -> ReosSchema {
+    builder(limits, shared, graph, documents)
+        .validation_mode(async_graphql::ValidationMode::Fast)
+        .finish()
+}
+
+fn builder(
+    limits: &GraphqlSettings,
+    shared: Shared,
+    graph: crate::graph::GraphBackend,
+    documents: Option<std::sync::Arc<crate::services::documents::Documents>>,
+) -> async_graphql::SchemaBuilder<QueryRoot, MutationRoot, SubscriptionRoot> {
+    let mut builder = Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot)
+        .data(graph)
+        .data(limits.clone())
+        .data(shared.pipeline)
+        .data(shared.comps);
     if let Some(d) = documents {
         builder = builder.data(d);
     }
     if !limits.introspection {
         builder = builder.disable_introspection();
     }
-    builder.finish()
+    builder
 }
 
 /// The SDL, sorted so that it diffs cleanly.

@@ -9,6 +9,7 @@ use super::state::AppState;
 use crate::auth::Role;
 use crate::graphql::RequestCtx;
 use crate::graphql::loaders::loaders;
+use crate::persistence::tenancy::Access;
 use crate::persistence::{TenantId, TenantTx};
 use actix_web::http::StatusCode;
 use actix_web::http::header::AUTHORIZATION;
@@ -88,6 +89,8 @@ struct Admitted {
     batch: BatchRequest,
     _upload_permit: Option<tokio::sync::OwnedSemaphorePermit>,
     deadline: Duration,
+    /// Every operation passed the probe: run on the lean schema.
+    lean: bool,
 }
 
 /// POST /graphql and GET /graphql?query=…: the edge middleware ([`super::rate_limit::pre_auth`])
@@ -153,24 +156,27 @@ async fn admit(
         }
     }
     guard(state, http, &mut batch)?;
-    // The work of the whole request against the role's cap (each operation is also checked on
-    // its own during validation), then against the budgets. A single operation needs no probe
-    // when nothing is metered: its validation checks the same cap.
-    if meter.metered() || matches!(batch, BatchRequest::Batch(_)) {
-        let cost = crate::graphql::cost::request_cost(&state.schema, &mut batch).await;
-        if let Err(e) = state
-            .work
-            .check(Some(who.role), usize::try_from(cost).unwrap_or(usize::MAX))
-        {
+    // Every operation goes through the checking schema's probe (or is known to pass it): its
+    // cost, and whether it may run on the lean schema. The work of the whole request is held
+    // against the role's cap, then against the budgets. An operation that failed the probe runs
+    // on the checking schema, whose validation answers with the errors (and the role's cap).
+    let checked = state.checks.check(&state.schema, &mut batch).await;
+    let metered = meter.metered() || matches!(batch, BatchRequest::Batch(_));
+    if checked.passed || metered {
+        let work = usize::try_from(checked.cost).unwrap_or(usize::MAX);
+        if let Err(e) = state.work.check(Some(who.role), work) {
             let resp = BatchResponse::Single(Response::from_errors(vec![e]));
             return Err(Box::new(super::negotiation::respond(resp, http)));
         }
-        meter.after_auth(http, who, cost).await?;
+    }
+    if metered {
+        meter.after_auth(http, who, checked.cost).await?;
     }
     Ok(Admitted {
         batch,
         _upload_permit: upload_permit,
         deadline,
+        lean: checked.passed,
     })
 }
 
@@ -184,7 +190,10 @@ async fn run(
     request_id: &str,
 ) -> HttpResponse {
     let Admitted {
-        mut batch, deadline, ..
+        mut batch,
+        deadline,
+        lean,
+        ..
     } = admitted;
     let header = http.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok());
     let tenant = who.tenant;
@@ -193,7 +202,17 @@ async fn run(
         return super::negotiation::respond_cached(body, http, true);
     }
     let sentry = crate::http::sentry::RequestScope::new(request_id, &tenant.to_string(), who.role, &batch);
-    let tx = match RequestTx::begin(state, tenant).await {
+    // A request of queries only runs in a read-only transaction (PostgreSQL refuses writes in
+    // it, and its end costs no round trip of its own).
+    let access = if batch
+        .iter_mut()
+        .all(|r| operation_type(r) == Some(OperationType::Query))
+    {
+        Access::ReadOnly
+    } else {
+        Access::ReadWrite
+    };
+    let tx = match RequestTx::begin(state, tenant, access).await {
         Ok(tx) => tx,
         Err(e) => {
             tracing::error!(error = %e, "could not open the tenant transaction");
@@ -201,14 +220,28 @@ async fn run(
             return unavailable(request_id);
         }
     };
+    // The lean schema has no metrics extension: its operations are counted here.
+    let names: Vec<Option<String>> = match lean {
+        true => batch.iter_mut().map(crate::graphql::metrics::operation_name).collect(),
+        false => Vec::new(),
+    };
+    let schema = if lean { &state.lean } else { &state.schema };
+    let started = std::time::Instant::now();
     let batch = tx.attach(batch, who, request_id, state);
-    let Ok(mut resp) = tokio::time::timeout(deadline, sentry.run(state.schema.execute_batch(batch))).await else {
+    let Ok(mut resp) = tokio::time::timeout(deadline, sentry.run(schema.execute_batch(batch))).await else {
         // The execution future is dropped: its blocking work is told to stop, and the
         // transaction rolls back.
         tx.abandon();
         return timed_out(deadline, request_id);
     };
     let ok = finish_batch(&mut resp, request_id);
+    let responses: Vec<&Response> = match &resp {
+        BatchResponse::Single(r) => vec![r],
+        BatchResponse::Batch(rs) => rs.iter().collect(),
+    };
+    for (name, r) in names.iter().zip(responses) {
+        crate::graphql::metrics::record(name.as_deref(), r, started);
+    }
     sentry.report(&resp);
     if let Err(e) = tx.finish(ok).await {
         sentry.capture("COMMIT_FAILED", &e.to_string());
@@ -261,9 +294,9 @@ struct RequestTx {
 }
 
 impl RequestTx {
-    async fn begin(state: &AppState, tenant: TenantId) -> Result<Self, sea_orm::DbErr> {
+    async fn begin(state: &AppState, tenant: TenantId, access: Access) -> Result<Self, sea_orm::DbErr> {
         Ok(Self {
-            tx: Arc::new(TenantTx::begin(&state.db.service, tenant).await?),
+            tx: Arc::new(TenantTx::begin_as(&state.db.service, tenant, access).await?),
             outbox: crate::events::Outbox::new(state.events.clone(), tenant),
         })
     }

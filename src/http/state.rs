@@ -19,7 +19,13 @@ use uuid::Uuid;
 
 pub struct AppState {
     pub settings: Settings,
+    /// The schema with its checks as extensions: the cost probe, the WebSocket, and HTTP
+    /// operations the probe refused (so they get its errors).
     pub schema: ReosSchema,
+    /// The same types without extensions: HTTP operations that passed the probe.
+    pub lean: ReosSchema,
+    /// Operations known to pass the probe.
+    pub checks: crate::graphql::cost::CheckCache,
     pub db: Database,
     pub verifier: Verifier,
     /// Token GraphiQL is pre-filled with (development auth only).
@@ -48,7 +54,7 @@ const UPLOAD_WAIT: Duration = Duration::from_secs(10);
 impl AppState {
     pub fn new(
         settings: Settings,
-        schema: ReosSchema,
+        (schema, lean): (ReosSchema, ReosSchema),
         db: Database,
         verifier: Verifier,
         graphiql_token: Option<String>,
@@ -64,6 +70,9 @@ impl AppState {
             uploads: Arc::new(Semaphore::new(permits)),
             settings,
             schema,
+            lean,
+            // Operation texts and variables of up to 8 MiB.
+            checks: crate::graphql::cost::CheckCache::new(8 * 1024 * 1024),
             db,
             verifier,
             graphiql_token,

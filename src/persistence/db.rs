@@ -76,6 +76,10 @@ async fn connect_url(url: &str, max: u32, counter: &Arc<AtomicU64>) -> anyhow::R
         .min_connections(1)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
+        // sqlx pings every connection it hands out: a round trip per request on a busy pool.
+        // Only a connection idle this long is checked (a dead one still fails its first
+        // statement, which the request reports; the pool then replaces it).
+        .test_before_acquire_if_idle_for(Duration::from_secs(30))
         .sqlx_logging(false)
         .map_sqlx_sqlite_opts(|o| {
             o.journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)

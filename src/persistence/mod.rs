@@ -2,6 +2,7 @@
 pub mod changes;
 pub mod db;
 pub mod object_store;
+pub(crate) mod pg_rows;
 pub mod repositories;
 pub mod tenancy;
 

@@ -7,12 +7,11 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 pub async fn for_properties(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, Vec<lease::Model>>, DbErr> {
-    let rows = scoped::<lease::Entity>(tx)
+    let query = scoped::<lease::Entity>(tx)
         .filter(lease::Column::PropertyId.is_in(ids.iter().copied()))
         .order_by_asc(lease::Column::StartMonth)
-        .order_by_asc(lease::Column::Id)
-        .all(tx.conn())
-        .await?;
+        .order_by_asc(lease::Column::Id);
+    let rows = crate::persistence::pg_rows::all_models(tx, query, crate::persistence::pg_rows::lease_row).await?;
     let mut out: HashMap<Uuid, Vec<_>> = HashMap::new();
     for r in rows {
         out.entry(r.property_id).or_default().push(r);

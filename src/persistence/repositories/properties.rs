@@ -1,9 +1,11 @@
 //! Properties of a tenant: filtered, ordered, paged listing plus the batch reads the loaders use.
 use super::scoped;
-use crate::persistence::TenantTx;
+use crate::persistence::{TenantTx, pg_rows};
 use reos_entities::enums::{PropertyStatus, PropertyType};
 use reos_entities::{owner, property, property_hazard, property_ownership, valuation};
-use sea_orm::{ColumnTrait, DbErr, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+use sea_orm::{
+    ColumnTrait, DbErr, FromQueryResult, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -76,13 +78,12 @@ pub async fn page(
         PropertySort::ListPrice => C::ListPrice,
         PropertySort::City => C::City,
     };
-    filtered(tx, q)
+    let query = filtered(tx, q)
         .order_by(col, dir.clone())
         .order_by(C::Id, dir)
         .offset(offset)
-        .limit(limit)
-        .all(tx.conn())
-        .await
+        .limit(limit);
+    pg_rows::all_models(tx, query, pg_rows::property_row).await
 }
 
 pub async fn count(tx: &TenantTx, q: &PropertyQuery) -> Result<u64, DbErr> {
@@ -94,12 +95,22 @@ pub async fn owners_of(
     tx: &TenantTx,
     property_ids: &[Uuid],
 ) -> Result<HashMap<Uuid, Vec<(property_ownership::Model, owner::Model)>>, DbErr> {
-    let rows = scoped::<property_ownership::Entity>(tx)
+    let query = scoped::<property_ownership::Entity>(tx)
         .filter(property_ownership::Column::PropertyId.is_in(property_ids.iter().copied()))
         .find_also_related(owner::Entity)
-        .filter(owner::Column::TenantId.eq(tx.tenant().uuid()))
-        .all(tx.conn())
-        .await?;
+        .filter(owner::Column::TenantId.eq(tx.tenant().uuid()));
+    let rows = pg_rows::all_rows(
+        tx,
+        &query,
+        |row| Ok((pg_rows::ownership_row(row)?, Some(pg_rows::owner_row(row)?))),
+        |r| {
+            Ok((
+                property_ownership::Model::from_query_result(r, "A_")?,
+                owner::Model::from_query_result_optional(r, "B_")?,
+            ))
+        },
+    )
+    .await?;
     let mut out: HashMap<Uuid, Vec<_>> = HashMap::new();
     for (ownership, owner) in rows {
         if let Some(owner) = owner {
@@ -125,11 +136,10 @@ pub async fn latest_hazards(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid,
 
 /// The newest saved valuation of each property.
 pub async fn latest_valuations(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, valuation::Model>, DbErr> {
-    let rows = scoped::<valuation::Entity>(tx)
+    let query = scoped::<valuation::Entity>(tx)
         .filter(valuation::Column::PropertyId.is_in(ids.iter().copied()))
-        .order_by_desc(valuation::Column::CreatedAt)
-        .all(tx.conn())
-        .await?;
+        .order_by_desc(valuation::Column::CreatedAt);
+    let rows = pg_rows::all_models(tx, query, pg_rows::valuation_row).await?;
     let mut out = HashMap::new();
     for r in rows {
         if let Some(pid) = r.property_id {
