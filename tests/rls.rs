@@ -28,6 +28,16 @@ fn insert(tenant: uuid::Uuid) -> String {
     )
 }
 
+/// A tenant row, written as the owner.
+async fn add_tenant(owner: &impl ConnectionTrait, id: uuid::Uuid, slug: &str) {
+    owner
+        .execute_unprepared(&format!(
+            "INSERT INTO tenants (id, slug, name, created_at) VALUES ('{id}', '{slug}', '{slug}', now())"
+        ))
+        .await
+        .unwrap();
+}
+
 async fn set_tenant(tx: &impl ConnectionTrait, tenant: uuid::Uuid) {
     tx.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
@@ -46,12 +56,7 @@ async fn row_level_security_confines_the_service_role_to_its_tenant() {
     let a = uuid::Uuid::new_v4();
     let b = uuid::Uuid::new_v4();
     for (id, slug) in [(a, "alpha"), (b, "bravo")] {
-        owner
-            .execute_unprepared(&format!(
-                "INSERT INTO tenants (id, slug, name, created_at) VALUES ('{id}', '{slug}', '{slug}', now())"
-            ))
-            .await
-            .unwrap();
+        add_tenant(&owner, id, slug).await;
     }
     // The owner here is a superuser (bypasses RLS), so seed rows directly: two for A, one for B.
     for t in [a, a, b] {
@@ -162,12 +167,7 @@ async fn a_read_only_tenant_transaction_refuses_writes_and_ends_cleanly() {
     let (owner_url, service_url) = test_app::fresh_postgres(&admin).await;
     let owner = Database::connect(&owner_url).await.unwrap();
     let a = uuid::Uuid::new_v4();
-    owner
-        .execute_unprepared(&format!(
-            "INSERT INTO tenants (id, slug, name, created_at) VALUES ('{a}', 'alpha', 'alpha', now())"
-        ))
-        .await
-        .unwrap();
+    add_tenant(&owner, a, "alpha").await;
     owner.execute_unprepared(&insert(a)).await.unwrap();
     let mut opts = sea_orm::ConnectOptions::new(service_url);
     opts.max_connections(1).min_connections(1);
@@ -197,15 +197,7 @@ async fn a_read_only_tenant_transaction_refuses_writes_and_ends_cleanly() {
     let err = tx.conn().execute_unprepared(&insert(a)).await.unwrap_err();
     assert!(err.to_string().contains("read-only transaction"), "{err}");
     drop(tx);
-    let rows = owner
-        .query_one_raw(Statement::from_string(
-            DbBackend::Postgres,
-            "SELECT count(*) AS n FROM properties",
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(rows.try_get::<i64>("", "n").unwrap(), 1, "nothing was written");
+    assert_eq!(count(&owner).await, 1, "nothing was written (the owner sees every row)");
 
     let tx = TenantTx::begin(&service, TenantId::from_row(&tenant)).await.unwrap();
     tx.conn().execute_unprepared(&insert(a)).await.unwrap();
