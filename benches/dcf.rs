@@ -1,5 +1,6 @@
 //! Criterion benchmarks of the DCF engine: the denver-office case, a generated 50-lease office,
-//! a 200-unit multifamily property and 10,000 Monte Carlo paths on denver-office.
+//! a 200-unit multifamily property, 10,000 Monte Carlo paths on denver-office, and the maximum bid
+//! (docs/deal-sizing.md) on the 50-lease office.
 // Benchmark setup has no error path worth handling: a bad fixture should stop the run loudly.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -7,7 +8,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use reos::analytics::dcf::{DcfInput, Dist, MonteCarloSpec, monte_carlo, value};
+use reos::analytics::dcf::{DcfInput, Dist, LoanProgram, MonteCarloSpec, Targets, max_bid, monte_carlo, value};
 use serde_json::{Value, json};
 
 const DENVER: &str = include_str!("../golden/dcf/denver-office/input.json");
@@ -134,5 +135,38 @@ fn monte_carlo_paths(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, valuation, monte_carlo_paths);
+/// One maximum bid on the 50-lease office: 15% levered IRR and 1.8x multiple under a
+/// 65% LTV / 1.25x DSCR / 9% debt-yield program; and the unlevered-only search.
+fn deal_sizing(c: &mut Criterion) {
+    let office = office_50();
+    let program = LoanProgram {
+        max_ltv: Some(0.65),
+        min_dscr: Some(1.25),
+        min_debt_yield: Some(0.09),
+        rate: 0.065,
+        amortization_years: Some(30.0),
+        ..LoanProgram::default()
+    };
+    let levered = Targets {
+        levered_irr: Some(0.15),
+        equity_multiple: Some(1.8),
+        ..Targets::default()
+    };
+    let unlevered = Targets {
+        unlevered_irr: Some(0.08),
+        ..Targets::default()
+    };
+    let runs = max_bid(&office, &levered, Some(&program)).unwrap().engine_runs;
+    println!("max bid, office_50_leases_10y with program: {runs} engine runs");
+    let mut g = c.benchmark_group("dcf_max_bid");
+    g.bench_function("office_50_leases_10y_program", |b| {
+        b.iter(|| max_bid(black_box(&office), &levered, Some(&program)).unwrap())
+    });
+    g.bench_function("office_50_leases_10y_unlevered", |b| {
+        b.iter(|| max_bid(black_box(&office), &unlevered, None).unwrap())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, valuation, monte_carlo_paths, deal_sizing);
 criterion_main!(benches);

@@ -19,6 +19,12 @@ pub enum ApiError {
     },
     Conflict(String),
     TooComplex(String),
+    /// A computation that has no answer for these inputs (its own stable code, e.g.
+    /// `MAX_BID_INFEASIBLE`), never replaced by a guessed number.
+    NoAnswer {
+        code: &'static str,
+        message: String,
+    },
     Internal(anyhow::Error),
 }
 
@@ -47,6 +53,7 @@ impl ApiError {
         match self {
             Self::Unauthenticated => "authentication required".into(),
             Self::Forbidden(m) | Self::Conflict(m) | Self::TooComplex(m) => m.clone(),
+            Self::NoAnswer { message, .. } => message.clone(),
             Self::NotFound { entity } => format!("{entity} not found"),
             Self::BadInput { field, message } => format!("{field}: {message}"),
             Self::Internal(_) => "internal error".into(),
@@ -62,6 +69,7 @@ impl ApiError {
             Self::BadInput { .. } => "BAD_USER_INPUT",
             Self::Conflict(_) => "CONFLICT",
             Self::TooComplex(_) => "QUERY_TOO_COMPLEX",
+            Self::NoAnswer { code, .. } => code,
             Self::Internal(_) => "INTERNAL_SERVER_ERROR",
         }
     }

@@ -1,8 +1,9 @@
-//! Runs every golden DCF case under golden/dcf and fails listing all mismatches.
+//! Runs every golden DCF case under golden/dcf and every maximum-bid case under golden/max-bid,
+//! and fails listing all mismatches.
 
 use std::path::Path;
 
-use reos::analytics::dcf::golden::verify_dir;
+use reos::analytics::dcf::golden::{verify_dir, verify_max_bid_dir};
 
 #[test]
 fn every_golden_dcf_case_matches_the_engine() {
@@ -14,6 +15,15 @@ fn every_golden_dcf_case_matches_the_engine() {
         dir.display(),
         report.cases
     );
+    println!("{report}");
+    assert!(report.is_ok(), "{report}");
+}
+
+#[test]
+fn every_golden_max_bid_case_matches_the_solver() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("golden/max-bid");
+    let report = verify_max_bid_dir(&dir);
+    assert!(report.cases.len() >= 8, "found {:?} in {}", report.cases, dir.display());
     println!("{report}");
     assert!(report.is_ok(), "{report}");
 }

@@ -11,11 +11,13 @@ mod resolvers {
     mod attributes;
     mod comps;
     mod dcf;
+    mod deal;
     mod input_limits;
     mod mutations;
     mod pipeline;
     mod pipeline_children;
     mod pipeline_run_id;
+    mod portfolio;
     mod properties;
     mod tenancy;
 }

@@ -12,6 +12,7 @@ pub mod graph_outbox;
 pub mod hazard_point;
 pub mod lease;
 pub mod loan;
+pub mod loan_program;
 pub mod market_leasing_profile;
 pub mod offer;
 pub mod operating_expense;
@@ -51,4 +52,5 @@ pub const TENANT_OWNED_TABLES: &[&str] = &[
     "hazard_points",
     "graph_outbox",
     "offers",
+    "loan_programs",
 ];

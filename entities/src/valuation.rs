@@ -16,6 +16,8 @@ pub struct Model {
     pub inputs_hash: String,
     pub value: Option<f64>,
     pub result: Json,
+    /// Year-1 NOI of a DCF valuation (its result's `noi_year1`); null for other models.
+    pub noi_year1: Option<f64>,
     pub created_by: String,
     pub created_at: DateTimeUtc,
 }

@@ -126,6 +126,23 @@ pub async fn secure_tables(manager: &SchemaManager<'_>, tables: &[&str]) -> Resu
     Ok(())
 }
 
+/// [`secure_tables`] with each new policy in the init-plan form of migration 017
+/// ([`TENANT_SETTING_ONCE`]), for tables created after it.
+pub async fn secure_tables_init_plan(manager: &SchemaManager<'_>, tables: &[&str]) -> Result<(), DbErr> {
+    secure_tables(manager, tables).await?;
+    for table in tables {
+        postgres_only(
+            manager,
+            &format!(
+                "ALTER POLICY tenant_isolation ON {table}
+                   USING (tenant_id = {TENANT_SETTING_ONCE}) WITH CHECK (tenant_id = {TENANT_SETTING_ONCE});"
+            ),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// Runs `sql` on PostgreSQL and nothing on SQLite (for PL/pgSQL, triggers and other
 /// PostgreSQL-only schema).
 pub async fn postgres_only(manager: &SchemaManager<'_>, sql: &str) -> Result<(), DbErr> {

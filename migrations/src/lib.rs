@@ -22,6 +22,8 @@ mod m20261128_000014_allow_interrupted_pipeline_runs;
 mod m20261206_000015_add_property_parking_spaces;
 mod m20261206_000016_notify_graph_outbox_changes;
 mod m20261206_000017_rls_policies_init_plan;
+mod m20261207_000018_create_loan_programs;
+mod m20261207_000019_add_valuation_noi_year1;
 
 pub use common::APP_ROLE;
 
@@ -49,6 +51,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000015_add_property_parking_spaces::Migration),
             Box::new(m20261206_000016_notify_graph_outbox_changes::Migration),
             Box::new(m20261206_000017_rls_policies_init_plan::Migration),
+            Box::new(m20261207_000018_create_loan_programs::Migration),
+            Box::new(m20261207_000019_add_valuation_noi_year1::Migration),
         ]
     }
 }

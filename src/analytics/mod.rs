@@ -2,4 +2,5 @@
 pub mod comps;
 pub mod csv_safe;
 pub mod dcf;
+pub mod portfolio;
 pub mod stats;

@@ -1,7 +1,8 @@
 //! The `reos` command line: parses arguments and runs one command. Each command group lives in a
-//! child module (`comps`, `pipeline`, `graph`, `dcf`, `bench_abuse`, `migrate`); `common` holds
+//! child module (`comps`, `pipeline`, `graph`, `dcf`, `bench_abuse`, `bench_portfolio`, `migrate`); `common` holds
 //! what several of them use (tenant lookup, JSON output, progress bars, date arguments).
 mod bench_abuse;
+mod bench_portfolio;
 mod common;
 mod comps;
 mod dcf;
@@ -113,6 +114,8 @@ pub enum BenchCommand {
     Pipeline(pipeline::BenchPipelineArgs),
     /// Time the worst abusive GraphQL documents through the guard, parse and validation; writes JSON.
     Abuse(bench_abuse::BenchAbuseArgs),
+    /// Fill a fresh tenant with N generated properties and time the portfolio summary; writes JSON.
+    Portfolio(bench_portfolio::BenchPortfolioArgs),
 }
 
 #[derive(Subcommand)]
@@ -203,5 +206,6 @@ async fn bench(cmd: BenchCommand, settings: &Settings) -> anyhow::Result<()> {
         BenchCommand::Comps(args) => comps::bench::run(&args).await,
         BenchCommand::Pipeline(args) => pipeline::bench_pipeline(settings, &args).await,
         BenchCommand::Abuse(args) => bench_abuse::run(&args).await,
+        BenchCommand::Portfolio(args) => bench_portfolio::run(settings, &args).await,
     }
 }

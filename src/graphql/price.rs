@@ -82,6 +82,27 @@ pub fn sensitivity(spec: Option<&SensitivitySpecInput>, size: RunSize) -> usize 
     runs(e * d + r * e, size)
 }
 
+/// Engine runs a maximum bid takes at most in practice (two for the bound, 33 scanned, the
+/// root search): docs/deal-sizing.md.
+const MAX_BID_RUNS: usize = 80;
+/// Programs a lender fit is priced for (one run each).
+const LENDER_FIT_PROGRAMS: usize = 50;
+
+/// A maximum bid.
+pub fn max_bid(size: RunSize) -> usize {
+    runs(MAX_BID_RUNS, size)
+}
+
+/// A lender fit: one sizing per stored program.
+pub fn lender_fit() -> usize {
+    runs(LENDER_FIT_PROGRAMS, RunSize::stored(None))
+}
+
+/// The run size of a deal-sizing request: its inline input, else a stored property.
+pub fn subject(input: Option<&DcfInputGql>, assumptions: Option<&DcfAssumptionsInput>) -> RunSize {
+    input.map_or_else(|| RunSize::stored(assumptions), inline)
+}
+
 /// A traversal of `depth` hops (1–4) from one property: the frontier can grow with every hop.
 pub fn graph_depth(depth: i32) -> usize {
     let depth = u32::try_from(depth.clamp(1, 4)).unwrap_or(1);

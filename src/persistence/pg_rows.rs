@@ -3,6 +3,7 @@
 //! decoder formats an error string for every NULL it meets (it decodes `Option<T>` as `T` and
 //! turns the "unexpected null" error into `None`), which made decoding a page of mostly-empty
 //! property rows a sixth of a request's CPU. SQLite rows go through sea-orm's decoder as before.
+//! The portfolio summary's column reads use the same path (`columns_decoder!`).
 use super::TenantTx;
 use reos_entities::{lease, owner, property, property_ownership, valuation};
 use sea_orm::{ActiveEnum, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryResult, QueryTrait};
@@ -12,6 +13,27 @@ use sqlx::postgres::PgRow;
 fn decode_error(column: &str, e: sqlx::Error) -> DbErr {
     DbErr::Type(format!("column `{column}`: {e}"))
 }
+
+/// One column of a PostgreSQL row, by name.
+pub(crate) fn column<'r, T: sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres>>(
+    row: &'r PgRow,
+    column: &str,
+) -> Result<T, DbErr> {
+    row.try_get(column).map_err(|e| decode_error(column, e))
+}
+
+/// `impl $t { fn pg(&PgRow) }` reading each listed field from the column of the same name (for
+/// the plain row structs of a select of some columns; the struct must name exactly these).
+macro_rules! columns_decoder {
+    ($t:ident { $($field:ident),* $(,)? }) => {
+        impl $t {
+            fn pg(row: &sqlx::postgres::PgRow) -> Result<Self, sea_orm::DbErr> {
+                Ok(Self { $($field: crate::persistence::pg_rows::column(row, stringify!($field))?,)* })
+            }
+        }
+    };
+}
+pub(crate) use columns_decoder;
 
 /// A column of a text-stored enum.
 fn enum_column<E: ActiveEnum<Value = String>>(row: &PgRow, column: &str) -> Result<E, DbErr> {
@@ -84,6 +106,7 @@ decoder!(
         inputs_hash,
         value,
         result,
+        noi_year1,
         created_by,
         created_at,
     ],
@@ -122,7 +145,17 @@ pub(crate) async fn all_rows<T>(
     other: impl Fn(&QueryResult) -> Result<T, DbErr>,
 ) -> Result<Vec<T>, DbErr> {
     let conn = tx.conn();
-    let rows = conn.query_all_raw(query.build(conn.get_database_backend())).await?;
+    statement_rows(tx, query.build(conn.get_database_backend()), pg, other).await
+}
+
+/// [`all_rows`] for a statement already built.
+pub(crate) async fn statement_rows<T>(
+    tx: &TenantTx,
+    statement: sea_orm::Statement,
+    pg: impl Fn(&PgRow) -> Result<T, DbErr>,
+    other: impl Fn(&QueryResult) -> Result<T, DbErr>,
+) -> Result<Vec<T>, DbErr> {
+    let rows = tx.conn().query_all_raw(statement).await?;
     rows.iter()
         .map(|r| match r.try_as_pg_row() {
             Some(row) => pg(row),

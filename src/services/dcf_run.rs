@@ -69,6 +69,12 @@ pub fn engine_error(e: &DcfError, prefix: &str, mla_names: &[String]) -> ApiErro
     let field = e.field();
     let message = match e {
         DcfError::Invalid { message, .. } | DcfError::Json { message, .. } => message.clone(),
+        DcfError::NoAnswer { code, message } => {
+            return ApiError::NoAnswer {
+                code,
+                message: message.clone(),
+            };
+        }
         DcfError::Cancelled => e.to_string(),
     };
     let path = if let Some(rest) = field

@@ -1,5 +1,9 @@
 //! Demo data for the embedded default: a `demo` tenant with a few properties, an owner, leases
-//! and a unit mix, written only when the database has no tenant at all.
+//! and a unit mix, the office's and apartments' DCF inputs (expenses, leasing profile,
+//! assumptions) and two loan programs, written only when the database has no tenant at all.
+use super::caller::Caller;
+use super::dcf_terms;
+use super::loan_programs::{self, ProgramFields};
 use crate::persistence::repositories::tenants;
 use crate::persistence::{Database, TenantId, TenantTx};
 use reos_entities::enums::{OwnerType, PipelineStage, PropertyType, Recovery};
@@ -148,7 +152,11 @@ pub async fn demo_if_empty(db: &Database) -> anyhow::Result<bool> {
             PropertyType::Multifamily => seed_units(&tx, p.id).await?,
             _ => {}
         }
+        if d.kind != PropertyType::SingleFamily {
+            seed_dcf_inputs(&tx, &p.id.to_string(), d).await?;
+        }
     }
+    seed_loan_programs(&tx).await?;
     tx.commit().await?;
     tracing::info!(tenant = DEMO_SLUG, properties = DEMOS.len(), "seeded demo data");
     Ok(true)
@@ -204,4 +212,121 @@ async fn seed_units(tx: &TenantTx, property_id: Uuid) -> anyhow::Result<()> {
         .await?;
     }
     Ok(())
+}
+
+/// The seed's writes go through the use cases, as the acting `seed` user.
+fn seeder(tx: &TenantTx) -> Caller<'_> {
+    Caller {
+        tx,
+        actor: "seed",
+        request_id: None,
+        mirror_graph: false,
+        events: None,
+    }
+}
+
+/// Expenses, a leasing profile (commercial) and assumptions, so `propertyDcf` and `maxBid` work
+/// on the demo's income properties out of the box.
+async fn seed_dcf_inputs(tx: &TenantTx, id: &str, d: &Demo) -> anyhow::Result<()> {
+    let c = seeder(tx);
+    let commercial = d.kind != PropertyType::Multifamily;
+    let lines: &[(&str, f64, bool)] = if commercial {
+        &[
+            ("real estate taxes", 3.60, true),
+            ("insurance", 0.90, true),
+            ("administration", 0.75, false),
+        ]
+    } else {
+        &[
+            ("real estate taxes", 2.40, false),
+            ("insurance", 0.80, false),
+            ("payroll and repairs", 3.10, false),
+        ]
+    };
+    for (name, psf, recoverable) in lines {
+        let f = dcf_terms::ExpenseFields {
+            name: (*name).into(),
+            annual: psf * d.area,
+            recoverable: *recoverable,
+        };
+        dcf_terms::create_expense(&c, id, f).await.map_err(api)?;
+    }
+    if commercial {
+        let f = dcf_terms::ProfileFields {
+            name: "office".into(),
+            market_rent_psf: 26.0,
+            term_years: 5.0,
+            renewal_probability: 0.7,
+            downtime_months: 6,
+            free_rent_new_months: 3,
+            free_rent_renewal_months: 1,
+            ti_new_psf: 30.0,
+            ti_renewal_psf: 10.0,
+            lc_new_pct: 0.06,
+            lc_renewal_pct: 0.03,
+            escalation_pct: 0.03,
+            recovery: Recovery::Nnn,
+        };
+        dcf_terms::create_profile(&c, id, f).await.map_err(api)?;
+    }
+    let a = dcf_terms::Assumptions {
+        analysis_start: "2027-01".into(),
+        hold_years: 7,
+        discount_rate: 0.075,
+        equity_discount_rate: Some(0.12),
+        exit_cap_rate: if commercial { 0.07 } else { 0.055 },
+        selling_cost_pct: 0.02,
+        closing_cost_pct: 0.015,
+        market_rent_growth: 0.03,
+        expense_growth: 0.03,
+        general_vacancy_pct: 0.03,
+        other_income_annual: 0.0,
+        management_fee_pct: 0.03,
+        capital_reserve_annual: 0.15 * d.area,
+        turnover_months: (!commercial).then_some(12),
+        concessions_pct: 0.0,
+        bad_debt_pct: 0.0,
+    };
+    dcf_terms::set_assumptions(&c, id, a).await.map_err(api)?;
+    Ok(())
+}
+
+/// Two lender programs: a bank's 65% LTV / 1.25x / 9% debt-yield loan and a 75% LTV agency loan
+/// with two interest-only years.
+async fn seed_loan_programs(tx: &TenantTx) -> anyhow::Result<()> {
+    let c = seeder(tx);
+    let bank = ProgramFields {
+        lender: "First Front Range Bank".into(),
+        name: "core 65".into(),
+        max_ltv: Some(0.65),
+        min_dscr: Some(1.25),
+        min_debt_yield: Some(0.09),
+        rate: 0.065,
+        amortization_years: Some(30.0),
+        io_months: 0,
+        fee_pct: 0.01,
+        term_years: Some(10.0),
+        notes: Some("Recourse carve-outs only".into()),
+    };
+    let agency = ProgramFields {
+        lender: "Agency Lending Co".into(),
+        name: "fixed 75".into(),
+        max_ltv: Some(0.75),
+        min_dscr: Some(1.35),
+        min_debt_yield: None,
+        rate: 0.059,
+        amortization_years: Some(30.0),
+        io_months: 24,
+        fee_pct: 0.0075,
+        term_years: Some(10.0),
+        notes: None,
+    };
+    for p in [bank, agency] {
+        loan_programs::create(&c, p).await.map_err(api)?;
+    }
+    Ok(())
+}
+
+fn api(e: crate::error::ApiError) -> anyhow::Error {
+    anyhow::anyhow!("seeding demo data: {}", e.message())
 }

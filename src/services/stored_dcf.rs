@@ -107,6 +107,7 @@ pub async fn save(
             model_version: dcf::MODEL_VERSION,
             inputs_hash: hash,
             value: result.dcf_value,
+            noi_year1: result.noi_year1,
             result: json,
             created_by: c.actor,
         },

@@ -173,6 +173,7 @@ pub async fn run(
         inputs_hash: Set(inputs_hash(svc.config(), as_of, &subject, &v.fingerprint)?),
         value: Set(Some(v.valuation.estimate)),
         result: Set(result),
+        noi_year1: Set(None),
         created_by: Set(c.actor.to_owned()),
         created_at: Set(chrono::Utc::now()),
     }

@@ -15,6 +15,7 @@ struct Seeded {
     owner: String,
     run: String,
     document: String,
+    program: String,
 }
 
 /// An office with a lease, an expense, a leasing profile, a loan and assumptions (so every DCF
@@ -79,7 +80,19 @@ async fn seed(app: &TestApp, op: &str) -> Seeded {
         .await;
     let run = d["importProperties"]["run"]["id"].as_str().unwrap().to_owned();
     let document = super::documents::upload_pdf(app, op, &house).await;
+    let program = app
+        .data(
+            op,
+            "mutation($i: LoanProgramInput!) { createLoanProgram(input: $i) { loanProgram { id } } }",
+            json!({"i": {"lender": "First Bank", "name": "core", "maxLtv": 0.65, "minDscr": 1.25, "rate": 0.065,
+                         "amortizationYears": 30.0}}),
+        )
+        .await["createLoanProgram"]["loanProgram"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     Seeded {
+        program,
         office,
         house,
         owner: owners[0].clone(),
@@ -127,6 +140,20 @@ fn operations(s: &Seeded) -> Vec<(&'static str, String, Value)> {
             json!({"i": denver}),
         ),
         ("propertyDcf", "query($p: ID!) { propertyDcf(propertyId: $p) { dcfValue ledger { month noi } } }".into(), p.clone()),
+        (
+            "sizeLoan",
+            "query($p: ID!) { sizeLoan(input: {propertyId: $p, price: 5000000, program: {maxLtv: 0.65, minDscr: 1.25, rate: 0.065, amortizationYears: 30}}) { sizing { amount binding } dcf { leveredIrr } } }".into(),
+            p.clone(),
+        ),
+        (
+            "maxBid",
+            "query($p: ID!, $g: ID!) { maxBid(input: {propertyId: $p, programId: $g, targets: {unleveredIrr: 0.07}}) { maxPrice bindingTarget loanBinding } }".into(),
+            json!({"p": s.office, "g": s.program}),
+        ),
+        ("lenderFit", "query($p: ID!) { lenderFit(input: {propertyId: $p}) { price programs { fits failures } } }".into(), p.clone()),
+        ("loanPrograms", "{ loanPrograms { id lender name } }".into(), json!({})),
+        ("loanProgram", "query($g: ID!) { loanProgram(id: $g) { id loanConstant } }".into(), json!({"g": s.program})),
+        ("portfolioSummary", "{ portfolioSummary { count totalValue hhi byType { key count } } }".into(), json!({})),
         (
             "propertyDcfMonteCarlo",
             "query($p: ID!, $s: MonteCarloSpecInput!) { propertyDcfMonteCarlo(propertyId: $p, spec: $s, paths: 20, seed: 7) { paths } }".into(),

@@ -121,7 +121,15 @@ on_both_backends!(monte_carlo_is_seeded_and_capped_and_sensitivity_is_centred);
 
 /// Creates an office property with a lease, a vacant suite, expenses, a leasing profile, a loan
 /// and assumptions through the API; returns its id.
-async fn office(h: &Harness, t: &Caller) -> String {
+pub(super) async fn office(h: &Harness, t: &Caller) -> String {
+    office_leased(h, t, ("2024-01", "2028-12"), "2026-01").await
+}
+
+/// [`office`] with the lease's `(start, end)` months and the analysis start month given: a
+/// 20,000 sf office bought at 5,000,000; Law LLP on 15,000 sf at $28 NNN with 3% steps, a vacant
+/// 5,000 sf suite, tax 90,000 (recoverable) and admin 15,000, the `office` profile at $29, a 60%
+/// LTV loan at 6% with 12 interest-only months, a 5-year hold.
+pub(super) async fn office_leased(h: &Harness, t: &Caller, (start, end): (&str, &str), analysis_start: &str) -> String {
     let d = h
         .data(
             t,
@@ -134,7 +142,7 @@ async fn office(h: &Harness, t: &Caller) -> String {
     let steps = [
         (
             "mutation($i: CreateLeaseInput!) { createLease(input: $i) { lease { id } } }",
-            json!({"propertyId": p, "tenantName": "Law LLP", "areaSf": 15000.0, "start": "2024-01", "end": "2028-12",
+            json!({"propertyId": p, "tenantName": "Law LLP", "areaSf": 15000.0, "start": start, "end": end,
                 "rentPsf": 28.0, "escalationPct": 0.03, "recovery": "NNN", "mla": "office"}),
         ),
         (
@@ -160,7 +168,7 @@ async fn office(h: &Harness, t: &Caller) -> String {
         ),
         (
             "mutation($i: SetDcfAssumptionsInput!) { setDcfAssumptions(input: $i) { assumptions { analysisStart } } }",
-            json!({"propertyId": p, "analysisStart": "2026-01", "holdYears": 5, "discountRate": 0.08,
+            json!({"propertyId": p, "analysisStart": analysis_start, "holdYears": 5, "discountRate": 0.08,
                 "exitCapRate": 0.07, "sellingCostPct": 0.02, "marketRentGrowth": 0.03, "expenseGrowth": 0.03}),
         ),
     ];

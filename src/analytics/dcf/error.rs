@@ -16,6 +16,10 @@ pub enum DcfError {
         line: usize,
         column: usize,
     },
+    /// A search that has no answer to give (a maximum bid no price meets, say); `code` is stable
+    /// (docs/deal-sizing.md).
+    #[error("{code}: {message}")]
+    NoAnswer { code: &'static str, message: String },
     /// The caller stopped a long computation (its request was dropped or timed out).
     #[error("the computation was cancelled")]
     Cancelled,
@@ -34,7 +38,7 @@ impl DcfError {
         match self {
             DcfError::Invalid { field, .. } => field,
             DcfError::Json { path, .. } => path,
-            DcfError::Cancelled => "",
+            DcfError::Cancelled | DcfError::NoAnswer { .. } => "",
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Discounted cash flow engine (docs/dcf.md): monthly ledger, leases and rollover, debt,
-//! reversion and returns, plus Monte Carlo and sensitivity grids built on the same engine.
+//! reversion and returns, plus Monte Carlo, sensitivity grids, loan sizing and the maximum bid
+//! (docs/deal-sizing.md) built on the same engine.
 
 mod checks;
 mod commercial;
@@ -13,6 +14,8 @@ mod irr;
 mod json_path;
 mod knobs;
 mod ledger;
+mod loan_sizing;
+mod max_bid;
 mod model;
 mod montecarlo;
 mod montecarlo_dist;
@@ -32,6 +35,8 @@ pub use input::{
     RawUnitType,
 };
 pub use irr::{Irr, irr, npv};
+pub use loan_sizing::{Constraint, LoanProgram, LoanSizing, size_loan};
+pub use max_bid::{MaxBid, NoBid, Target, Targets, max_bid};
 pub use model::DcfInput;
 pub use montecarlo::{MonteCarloResult, MonteCarloSpec, monte_carlo, monte_carlo_until};
 pub use montecarlo_dist::Dist;

@@ -10,6 +10,9 @@ fn args(input: &Path) -> DcfArgs {
         mc_spec: None,
         sensitivity: false,
         ledger: false,
+        max_bid: None,
+        size_loan: None,
+        program: None,
     }
 }
 
@@ -72,4 +75,53 @@ fn the_committed_golden_cases_verify() {
         dir: PathBuf::from("golden/dcf"),
     })
     .unwrap();
+}
+
+const WALK: &str = "golden/max-bid/walkthrough-office";
+
+#[test]
+fn max_bid_prints_the_documented_keys_and_matches_the_walkthrough_case() {
+    let mut a = args(&Path::new(WALK).join("input.json"));
+    a.program = Some(Path::new(WALK).join("program.json"));
+    let out = serde_json::to_value(max_bid_output(&a, &Path::new(WALK).join("targets.json")).unwrap()).unwrap();
+    for key in [
+        "max_price",
+        "binding_target",
+        "loan_amount",
+        "loan_binding",
+        "levered_irr",
+        "unlevered_irr",
+        "going_in_cap_rate",
+        "equity",
+    ] {
+        assert!(out.get(key).is_some(), "missing {key}");
+    }
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(Path::new(WALK).join("expected.json")).unwrap()).unwrap();
+    let rel = (out["max_price"].as_f64().unwrap() / expected["max_price"].as_f64().unwrap() - 1.0).abs();
+    assert!(rel < 1e-6, "{rel}");
+    assert_eq!(out["binding_target"], "levered_irr");
+    assert_eq!(out["loan_binding"], expected["loan_binding"]);
+}
+
+#[test]
+fn max_bid_without_an_answer_fails_with_its_code_and_bad_targets_name_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = dir.path().join("t.json");
+    std::fs::write(&t, r#"{"unlevered_irr": 5.0}"#).unwrap();
+    let e = max_bid_output(&args(Path::new(DENVER)), &t).unwrap_err().to_string();
+    assert!(e.starts_with("MAX_BID_INFEASIBLE"), "{e}");
+    std::fs::write(&t, r#"{"levered_irr": 0.15, "irr": 0.1}"#).unwrap();
+    let e = format!("{:#}", max_bid_output(&args(Path::new(DENVER)), &t).unwrap_err());
+    assert!(e.contains("unknown field `irr`"), "{e}");
+}
+
+#[test]
+fn size_loan_reports_the_binding_constraint_at_the_price() {
+    let mut a = args(&Path::new(WALK).join("input.json"));
+    a.program = Some(Path::new(WALK).join("program.json"));
+    let out = serde_json::to_value(size_loan_output(&a, 7_000_000.0).unwrap()).unwrap();
+    assert_eq!(out["binding"], "LTV");
+    assert!((out["amount"].as_f64().unwrap() - 0.65 * 7_000_000.0).abs() < 1e-6);
+    assert!((out["dcf"]["loan_amount"].as_f64().unwrap() - out["amount"].as_f64().unwrap()).abs() < 1e-6);
 }

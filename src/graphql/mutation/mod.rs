@@ -5,6 +5,7 @@ mod dcf_inputs;
 mod dcf_terms;
 mod document;
 mod lease;
+mod loan_program;
 mod offer;
 mod owner;
 mod pipeline;
@@ -30,6 +31,7 @@ pub struct MutationRoot(
     document::DocumentMutations,
     offer::OfferMutations,
     property_dcf::PropertyDcfMutations,
+    loan_program::LoanProgramMutations,
 );
 
 /// Payload of delete mutations.

@@ -1,5 +1,6 @@
 //! Root queries, one domain per file, merged into `QueryRoot`.
 pub(crate) mod dcf;
+mod deal;
 mod documents;
 mod graph;
 mod me;
@@ -24,4 +25,5 @@ pub struct QueryRoot(
     pipeline::PipelineQueries,
     graph::GraphQueries,
     documents::DocumentQueries,
+    deal::DealQueries,
 );

@@ -78,6 +78,7 @@ pub struct NewDcfValuation<'a> {
     pub model_version: &'a str,
     pub inputs_hash: String,
     pub value: f64,
+    pub noi_year1: f64,
     pub result: serde_json::Value,
     pub created_by: &'a str,
 }
@@ -92,6 +93,7 @@ pub async fn save_valuation(tx: &TenantTx, v: NewDcfValuation<'_>) -> Result<val
         inputs_hash: Set(v.inputs_hash),
         value: Set(Some(v.value)),
         result: Set(v.result),
+        noi_year1: Set(Some(v.noi_year1)),
         created_by: Set(v.created_by.to_owned()),
         created_at: Set(chrono::Utc::now()),
     }

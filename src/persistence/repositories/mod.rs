@@ -4,6 +4,7 @@ pub mod dcf_inputs;
 pub mod hazard_points;
 pub mod leases;
 pub mod owners;
+pub mod portfolio;
 pub mod properties;
 pub mod records;
 pub mod sales;
@@ -49,7 +50,8 @@ tenant_owned!(
     pipeline_run,
     pipeline_gate_result,
     hazard_point,
-    offer
+    offer,
+    loan_program
 );
 
 /// `SELECT … FROM table WHERE tenant_id = <the transaction's tenant>`.

@@ -92,6 +92,7 @@ pub(super) async fn all(
                 inputs_hash: Set(sha256_hex(inputs.to_string().as_bytes())),
                 value: Set(Some(v.valuation.estimate)),
                 result: Set(result),
+                noi_year1: Set(None),
                 created_by: Set(opts.actor.clone()),
                 created_at: Set(Utc::now()),
             });

@@ -110,6 +110,7 @@ async fn one(
         model_version: dcf::MODEL_VERSION,
         inputs_hash: hash,
         value: result.dcf_value,
+        noi_year1: result.noi_year1,
         result: json,
         created_by: &opts.actor,
     };
