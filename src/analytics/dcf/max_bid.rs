@@ -236,6 +236,18 @@ impl Search<'_> {
     }
 }
 
+/// Where a target stops holding along the scan: `Ok(None)` when it never changes, `Ok(Some(k))`
+/// when it changes once, between scanned prices `k − 1` and `k`; `Err(n)` for `n` > 1 changes
+/// (its feasible prices are not one interval).
+fn flip(holds: &[bool]) -> Result<Option<usize>, usize> {
+    let at: Vec<usize> = (1..holds.len()).filter(|&k| holds[k - 1] != holds[k]).collect();
+    match at.as_slice() {
+        [] => Ok(None),
+        [k] => Ok(Some(*k)),
+        more => Err(more.len()),
+    }
+}
+
 fn no_bid(kind: NoBid, message: impl Into<String>) -> DcfError {
     DcfError::NoAnswer {
         code: kind.code(),
@@ -300,10 +312,8 @@ pub fn max_bid(input: &DcfInput, targets: &Targets, program: Option<&LoanProgram
     // Each failing target's one flip along the scan; only those flipping first can bind.
     let mut flips = Vec::with_capacity(n);
     for i in 0..n {
-        let at: Vec<usize> = (1..scan.len())
-            .filter(|&k| holds(&scan[k - 1], i) != holds(&scan[k], i))
-            .collect();
-        if at.len() > 1 {
+        let along: Vec<bool> = scan.iter().map(|e| holds(e, i)).collect();
+        let Ok(at) = flip(&along) else {
             return Err(no_bid(
                 NoBid::NonMonotone,
                 format!(
@@ -311,8 +321,8 @@ pub fn max_bid(input: &DcfInput, targets: &Targets, program: Option<&LoanProgram
                     s.targets[i].0.as_str()
                 ),
             ));
-        }
-        if let Some(&k) = at.first() {
+        };
+        if let Some(k) = at {
             flips.push((i, k));
         }
     }

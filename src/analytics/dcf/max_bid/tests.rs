@@ -143,3 +143,14 @@ fn bad_targets_are_refused_naming_the_field() {
         "targets.max_equity"
     );
 }
+
+#[test]
+fn a_target_holding_on_two_price_intervals_is_non_monotone() {
+    // No realistic input found so far makes a target flip twice along the scan; the detector is
+    // checked on the holds/fails pattern it reads.
+    assert_eq!(flip(&[true, true, true]), Ok(None));
+    assert_eq!(flip(&[true, true, false, false]), Ok(Some(2)));
+    assert_eq!(flip(&[true, false, true, false]), Err(3));
+    assert_eq!(flip(&[true, false, false, true]), Err(2));
+    assert_eq!(flip(&[]), Ok(None));
+}
