@@ -113,12 +113,12 @@ pub async fn max_bid(
     let input = p.input.clone();
     let _timer = crate::telemetry::metrics::valuation_timer("max_bid");
     let result = blocking(move || dcf::max_bid(&input, &targets, program.as_ref())).await?;
-    result.map_err(|e| match e {
-        DcfError::Invalid { ref field, ref message } if field.starts_with("targets") => ApiError::bad_input(
-            format!("input.{}", super::dcf_run::graphql_path(field, &[])),
-            message.clone(),
-        ),
-        e => p.error(&e),
+    result.map_err(|e| {
+        if e.field().starts_with("targets") {
+            engine_error(&e, "input", &[])
+        } else {
+            p.error(&e)
+        }
     })
 }
 

@@ -45,20 +45,42 @@ impl ProgramFields {
     }
 }
 
+impl From<&loan_program::Model> for ProgramFields {
+    fn from(m: &loan_program::Model) -> Self {
+        ProgramFields {
+            lender: m.lender.clone(),
+            name: m.name.clone(),
+            max_ltv: m.max_ltv,
+            min_dscr: m.min_dscr,
+            min_debt_yield: m.min_debt_yield,
+            rate: m.rate,
+            amortization_years: m.amortization_years,
+            io_months: m.io_months,
+            fee_pct: m.fee_pct,
+            term_years: m.term_years,
+            notes: m.notes.clone(),
+        }
+    }
+}
+
 /// The engine's program for a stored row.
 pub fn to_engine(m: &loan_program::Model) -> LoanProgram {
-    LoanProgram {
-        max_ltv: m.max_ltv,
-        min_dscr: m.min_dscr,
-        min_debt_yield: m.min_debt_yield,
-        rate: m.rate,
-        amortization_years: m.amortization_years,
-        io_months: Some(f64::from(m.io_months)),
-        fee_pct: Some(m.fee_pct),
-        term_years: m.term_years,
-        lender: Some(m.lender.clone()),
-        notes: m.notes.clone(),
-    }
+    ProgramFields::from(m).to_engine()
+}
+
+/// Writes every client field of `f` into `m` (names and notes trimmed, blank notes dropped).
+fn apply(m: &mut loan_program::ActiveModel, f: &ProgramFields) {
+    m.lender = Set(f.lender.trim().to_owned());
+    m.name = Set(f.name.trim().to_owned());
+    m.max_ltv = Set(f.max_ltv);
+    m.min_dscr = Set(f.min_dscr);
+    m.min_debt_yield = Set(f.min_debt_yield);
+    m.rate = Set(f.rate);
+    m.amortization_years = Set(f.amortization_years);
+    m.io_months = Set(f.io_months);
+    m.fee_pct = Set(f.fee_pct);
+    m.term_years = Set(f.term_years);
+    m.notes = Set(optional_text(&f.notes));
 }
 
 /// A sizing-rule refusal (`program.max_ltv`) named under the client's `prefix` (`input.maxLtv`).
@@ -91,26 +113,16 @@ fn optional_text(s: &Option<String>) -> Option<String> {
 pub async fn create(c: &Caller<'_>, f: ProgramFields) -> ApiResult<loan_program::Model> {
     checked(&f)?;
     let now = chrono::Utc::now();
-    let saved = loan_program::ActiveModel {
+    let mut new = loan_program::ActiveModel {
         id: Set(Uuid::now_v7()),
         tenant_id: Set(c.tenant()),
-        lender: Set(f.lender.trim().to_owned()),
-        name: Set(f.name.trim().to_owned()),
-        max_ltv: Set(f.max_ltv),
-        min_dscr: Set(f.min_dscr),
-        min_debt_yield: Set(f.min_debt_yield),
-        rate: Set(f.rate),
-        amortization_years: Set(f.amortization_years),
-        io_months: Set(f.io_months),
-        fee_pct: Set(f.fee_pct),
-        term_years: Set(f.term_years),
-        notes: Set(optional_text(&f.notes)),
         created_by: Set(c.actor.to_owned()),
         created_at: Set(now),
         updated_at: Set(now),
-    }
-    .insert(c.tx.conn())
-    .await?;
+        ..Default::default()
+    };
+    apply(&mut new, &f);
+    let saved = new.insert(c.tx.conn()).await?;
     c.audit("create", "loan_program", Some(saved.id), details(&saved))
         .await?;
     Ok(saved)
@@ -121,17 +133,7 @@ pub async fn update(c: &Caller<'_>, id: &str, f: ProgramFields) -> ApiResult<loa
     let existing = c.existing::<loan_program::Entity>(id, "loan program").await?;
     checked(&f)?;
     let mut m: loan_program::ActiveModel = existing.into();
-    m.lender = Set(f.lender.trim().to_owned());
-    m.name = Set(f.name.trim().to_owned());
-    m.max_ltv = Set(f.max_ltv);
-    m.min_dscr = Set(f.min_dscr);
-    m.min_debt_yield = Set(f.min_debt_yield);
-    m.rate = Set(f.rate);
-    m.amortization_years = Set(f.amortization_years);
-    m.io_months = Set(f.io_months);
-    m.fee_pct = Set(f.fee_pct);
-    m.term_years = Set(f.term_years);
-    m.notes = Set(optional_text(&f.notes));
+    apply(&mut m, &f);
     m.updated_at = Set(chrono::Utc::now());
     let saved = m.update(c.tx.conn()).await?;
     c.audit("update", "loan_program", Some(saved.id), details(&saved))
