@@ -10,6 +10,7 @@ use crate::services::documents::Documents;
 use crate::services::property_import::PipelineConfig;
 use crate::services::seed;
 use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 use std::net::TcpListener;
@@ -92,14 +93,25 @@ impl Application {
             .with_context(|| format!("binding {}", settings.server.listen))?;
         let port = listener.local_addr()?.port();
         let shutdown_timeout = settings.server.shutdown_timeout_secs;
-        let mut state = AppState::new(settings, schemas, db, verifier, graphiql_token);
+        let persisted = crate::graphql::persisted::PersistedQueryStore::from_settings(&settings)?;
+        let mut state = AppState::new(settings, schemas, db, verifier, graphiql_token, persisted);
         state.responses = response_cache(&state);
         let state = Arc::new(state);
         let data = web::Data::from(state.clone());
+        let web_settings = state.settings.web.clone();
+        // Middleware, innermost first: compression (with its threshold: `mark_small` inside
+        // `Compress`, `unmark` outside), the rate limit's headers, CORS (preflights 204), the
+        // caching headers, metrics and the request log.
         let server = HttpServer::new(move || {
             App::new()
-                .wrap(actix_web::middleware::from_fn(http::rate_limit::headers))
-                .wrap(actix_web::middleware::from_fn(http::metrics::track))
+                .wrap(from_fn(http::compression::mark_small))
+                .wrap(actix_web::middleware::Compress::default())
+                .wrap(from_fn(http::compression::unmark))
+                .wrap(from_fn(http::rate_limit::headers))
+                .wrap(http::cors::layer(&web_settings))
+                .wrap(from_fn(http::cors::preflight_no_content))
+                .wrap(from_fn(http::cache_headers::private))
+                .wrap(from_fn(http::metrics::track))
                 .wrap(tracing_actix_web::TracingLogger::<http::request_log::ReosRootSpan>::new())
                 .app_data(data.clone())
                 .app_data(limiter.clone())

@@ -22,4 +22,5 @@ mod api {
     mod read_only;
     mod response_cache;
     mod subscriptions;
+    mod web_app;
 }

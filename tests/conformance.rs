@@ -19,28 +19,18 @@ async fn audit(backend: Backend) {
     app.tenant("acme").await;
     let token = app.token("acme", Role::Analyst);
     let url = format!("{}/graphql", app.url);
-    // Blocking wait off the runtime's thread, so the server keeps answering the audit.
-    let out = tokio::task::spawn_blocking(move || {
-        std::process::Command::new("node")
-            .arg(dir.join("audit.mjs"))
-            .arg(url)
-            .arg(token)
-            .output()
-    })
-    .await
-    .unwrap()
-    .expect("node runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    println!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
-    let summary: serde_json::Value = stdout
-        .lines()
-        .find_map(|l| l.strip_prefix("graphql-http audit: "))
-        .map(|s| serde_json::from_str(s).unwrap())
-        .expect("the audit printed its summary");
+    let node::ScriptRun { success, summary } = node::run_script(
+        dir.join("audit.mjs"),
+        vec![url, token],
+        Vec::new(),
+        "graphql-http audit: ",
+        std::time::Duration::from_secs(300),
+    )
+    .await;
     assert!(summary["total"].as_u64().unwrap() >= 60, "the audit ran: {summary}");
     assert_eq!(summary["error"], 0, "{summary}");
     assert_eq!(summary["warn"], 0, "{summary}");
-    assert!(out.status.success(), "audit failed: {summary}");
+    assert!(success, "audit failed: {summary}");
 }
 
 #[tokio::test]

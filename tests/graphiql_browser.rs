@@ -9,8 +9,8 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use support::node;
 use support::test_app::{Backend, TestApp, spawn_with};
-use support::{node, skip};
 
 async fn demo_app() -> TestApp {
     spawn_with(Backend::Sqlite, |s| s.server.seed_demo = true)
@@ -143,22 +143,13 @@ async fn without_development_auth_the_headers_tab_starts_empty() {
     assert!(!page.contains("Bearer"), "{page}");
 }
 
-fn chromium() -> Option<PathBuf> {
-    let path = PathBuf::from(std::env::var("REOS_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()));
-    if path.exists() {
-        return Some(path);
-    }
-    skip::missing(&format!("{} is not there (`apt-get install chromium`)", path.display()));
-    None
-}
-
 /// Runs tests/browser/graphiql.mjs against a fresh server with development auth and the demo
 /// seed; the screenshot goes to `screenshot`, or to a temp folder when None.
 async fn in_chromium(backend: Backend, screenshot: Option<PathBuf>) {
     let Some(dir) = node::tool_dir("browser", "playwright-core") else {
         return;
     };
-    let Some(chromium) = chromium() else {
+    let Some(chromium) = node::chromium() else {
         return;
     };
     let Some(app) = spawn_with(backend, |s| s.server.seed_demo = true).await else {
@@ -168,33 +159,20 @@ async fn in_chromium(backend: Backend, screenshot: Option<PathBuf>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let scratch = tempfile::tempdir().unwrap();
     let screenshot = screenshot.unwrap_or_else(|| scratch.path().join("graphiql.png"));
-    let url = app.url.clone();
-    let shot = screenshot.clone();
-    // Blocking wait off the runtime's thread, so the server keeps answering the browser.
-    let run = tokio::task::spawn_blocking(move || {
-        std::process::Command::new("node")
-            .arg(dir.join("graphiql.mjs"))
-            .arg(url)
-            .arg(shot)
-            .env("REOS_README", root.join("README.md"))
-            .env("REOS_EXPECT_AUTH", format!("Bearer {token}"))
-            .env("REOS_CHROMIUM", chromium)
-            .output()
-    });
-    let out = tokio::time::timeout(Duration::from_secs(180), run)
-        .await
-        .expect("the browser run ends within 3 minutes")
-        .unwrap()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    println!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
-    let summary: serde_json::Value = stdout
-        .lines()
-        .find_map(|l| l.strip_prefix("graphiql browser: "))
-        .map(|s| serde_json::from_str(s).unwrap())
-        .expect("the script printed its summary");
+    let node::ScriptRun { success, summary } = node::run_script(
+        dir.join("graphiql.mjs"),
+        vec![app.url.clone(), screenshot.display().to_string()],
+        vec![
+            ("REOS_README", root.join("README.md").display().to_string()),
+            ("REOS_EXPECT_AUTH", format!("Bearer {token}")),
+            ("REOS_CHROMIUM", chromium.display().to_string()),
+        ],
+        "graphiql browser: ",
+        Duration::from_secs(180),
+    )
+    .await;
     assert_eq!(summary["ok"], true, "{summary:#}");
-    assert!(out.status.success(), "{summary:#}");
+    assert!(success, "{summary:#}");
     assert_eq!(summary["outside"], serde_json::json!([]), "{summary:#}");
     for check in ["docs explorer", "headers tab", "subscription event", "result has me"] {
         assert_eq!(summary["checks"][check], "ok", "{check}: {summary:#}");

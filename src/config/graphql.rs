@@ -46,6 +46,31 @@ pub struct GraphqlSettings {
     pub max_body_bytes: usize,
     /// Cache of whole query responses (`[graphql.response_cache]`, PostgreSQL only).
     pub response_cache: ResponseCacheSettings,
+    /// Persisted queries (`extensions.persistedQuery`): `automatic` (Apollo's APQ, the default),
+    /// `only` (nothing runs but the queries of `persisted_queries_manifest`) or `off`.
+    pub persisted_queries: PersistedQueries,
+    /// The queries registered ahead of time: Apollo's persisted query manifest
+    /// (`{"format": "apollo-persisted-query-manifest", "operations": [{"id", "body"}]}`) or a
+    /// JSON object of SHA-256 hex → query text. Required by `only`; with `automatic` its queries
+    /// are known from the start.
+    pub persisted_queries_manifest: Option<std::path::PathBuf>,
+    /// Queries kept by this process when there is no Redis (least recently used dropped first).
+    pub persisted_queries_max_entries: u64,
+    /// Seconds a query stays in Redis after it was last used (every instance shares them).
+    pub persisted_queries_ttl_secs: u64,
+}
+
+/// What `extensions.persistedQuery` may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PersistedQueries {
+    /// A hash alone runs a query sent once with it (Apollo's automatic persisted queries).
+    #[default]
+    Automatic,
+    /// Only the manifest's queries run, by hash or by text; anything else is refused.
+    Only,
+    /// `extensions.persistedQuery` is refused; full texts run as always.
+    Off,
 }
 
 /// The response cache (`src/http/response_cache.rs`): successful query responses, per tenant and
@@ -93,6 +118,10 @@ impl Default for GraphqlSettings {
             max_page_size: 500,
             max_body_bytes: 8 * 1024 * 1024,
             response_cache: ResponseCacheSettings::default(),
+            persisted_queries: PersistedQueries::Automatic,
+            persisted_queries_manifest: None,
+            persisted_queries_max_entries: 10_000,
+            persisted_queries_ttl_secs: 7 * 24 * 3600,
         }
     }
 }
@@ -116,9 +145,20 @@ impl GraphqlSettings {
                 message: format!("`{role}` is not a role (viewer, analyst, operator, admin)"),
             });
         }
+        if self.persisted_queries == PersistedQueries::Only && self.persisted_queries_manifest.is_none() {
+            return Err(ConfigError::Invalid {
+                field: "graphql.persisted_queries_manifest",
+                message: "`persisted_queries = \"only\"` needs the manifest of the queries that may run".into(),
+            });
+        }
         for (field, value) in [
             ("graphql.request_timeout_secs", self.request_timeout_secs),
             ("graphql.uploads_in_flight_mb", self.uploads_in_flight_mb),
+            (
+                "graphql.persisted_queries_max_entries",
+                self.persisted_queries_max_entries,
+            ),
+            ("graphql.persisted_queries_ttl_secs", self.persisted_queries_ttl_secs),
         ] {
             if value == 0 {
                 return Err(ConfigError::Invalid {

@@ -20,16 +20,18 @@ mod storage;
 mod telemetry;
 #[cfg(test)]
 mod tests;
+mod web;
 
 pub use auth::AuthSettings;
 pub use database::DatabaseSettings;
 pub use graph::GraphSettings;
-pub use graphql::{GraphqlSettings, ResponseCacheSettings};
+pub use graphql::{GraphqlSettings, PersistedQueries, ResponseCacheSettings};
 pub use pipeline::PipelineFiles;
 pub use rate_limit::{LimiterSettings, OnRedisError, RateLimitSettings};
 pub use server::{Environment, ServerSettings};
 pub use storage::StorageSettings;
 pub use telemetry::{LogFormat, TelemetrySettings};
+pub use web::{NO_STORE, WebSettings};
 
 use figment::Figment;
 use figment::providers::{Format, Toml};
@@ -72,6 +74,10 @@ pub struct Settings {
     pub telemetry: TelemetrySettings,
     /// Property pipeline files and lineage (`[pipeline]` table, `REOS_PIPELINE__*`).
     pub pipeline: PipelineFiles,
+    /// Browsers and caches: CORS, compression, `Cache-Control` (`cors_*`, `compression_min_bytes`,
+    /// `http_cache_control`).
+    #[serde(flatten)]
+    pub web: WebSettings,
 }
 
 /// Why settings could not be loaded.
@@ -153,6 +159,7 @@ impl Settings {
             graph: f.extract()?,
             telemetry: f.extract()?,
             pipeline: table(f, "pipeline")?,
+            web: f.extract()?,
         })
     }
 
@@ -169,6 +176,7 @@ impl Settings {
         self.graphql.validate()?;
         self.rate_limit.validate()?;
         self.storage.validate()?;
+        self.web.validate()?;
         self.telemetry.validate()
     }
 

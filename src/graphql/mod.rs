@@ -10,6 +10,7 @@ pub mod loaders;
 pub mod metrics;
 pub mod mutation;
 pub mod pagination;
+pub mod persisted;
 pub mod price;
 pub mod query;
 pub mod schema;

@@ -53,26 +53,55 @@ fn guard(state: &AppState, http: &HttpRequest, batch: &mut BatchRequest) -> Resu
                 refusals.push(None);
             }
             Ok(_) => refusals.push(None),
-            Err(r) => refusals.push(Some(r)),
+            Err(r) => refusals.push(Some(r.into_server_error())),
         }
     }
+    refuse_batch(http, batch, refusals, "QUERY_TOO_COMPLEX")
+}
+
+/// Puts the text back into operations sent as a persisted query's hash; the texts to keep once
+/// the guard has accepted them. A refusal is the response to send.
+async fn persisted(
+    state: &AppState,
+    http: &HttpRequest,
+    batch: &mut BatchRequest,
+) -> Result<Vec<crate::graphql::persisted::Registration>, Box<HttpResponse>> {
+    let mut keep = Vec::new();
+    let mut refusals = Vec::new();
+    for request in batch.iter_mut() {
+        match state.persisted.resolve(request).await {
+            Ok(registration) => {
+                keep.extend(registration);
+                refusals.push(None);
+            }
+            Err(e) => refusals.push(Some(e)),
+        }
+    }
+    refuse_batch(http, batch, refusals, "BAD_USER_INPUT")?;
+    Ok(keep)
+}
+
+/// Nothing when no operation was refused; otherwise the response: a batch answers each
+/// operation, refused ones with their error and the others as not run (with `code`), since a
+/// batch succeeds or fails as one.
+fn refuse_batch(
+    http: &HttpRequest,
+    batch: &BatchRequest,
+    refusals: Vec<Option<async_graphql::ServerError>>,
+    code: &str,
+) -> Result<(), Box<HttpResponse>> {
     if refusals.iter().all(Option::is_none) {
         return Ok(());
     }
-    // A batch answers each operation: refused ones with their error, the others are not run
-    // either (a batch succeeds or fails as one).
     let responses: Vec<Response> = refusals
         .into_iter()
         .map(|r| {
-            let err = r.map_or_else(
-                || {
-                    crate::graphql::limits::coded(
-                        async_graphql::ServerError::new("not run: another operation of the batch was refused", None),
-                        "QUERY_TOO_COMPLEX",
-                    )
-                },
-                crate::graphql::limits::Refusal::into_server_error,
-            );
+            let err = r.unwrap_or_else(|| {
+                crate::graphql::limits::coded(
+                    async_graphql::ServerError::new("not run: another operation of the batch was refused", None),
+                    code,
+                )
+            });
             Response::from_errors(vec![err])
         })
         .collect();
@@ -155,7 +184,11 @@ async fn admit(
             )));
         }
     }
+    let registrations = persisted(state, http, &mut batch).await?;
     guard(state, http, &mut batch)?;
+    for r in registrations {
+        state.persisted.register(r).await;
+    }
     // Every operation goes through the checking schema's probe (or is known to pass it): its
     // cost, and whether it may run on the lean schema. The work of the whole request is held
     // against the role's cap, then against the budgets. An operation that failed the probe runs
@@ -199,7 +232,7 @@ async fn run(
     let tenant = who.tenant;
     let cache = Cached::lookup(state, tenant, header.unwrap_or_default(), &mut batch);
     if let Cached::Hit(body) = cache {
-        return super::negotiation::respond_cached(body, http, true);
+        return successful(state, http, super::negotiation::respond_cached(body, http, true));
     }
     let sentry = crate::http::sentry::RequestScope::new(request_id, &tenant.to_string(), who.role, &batch);
     // A request of queries only runs in a read-only transaction (PostgreSQL refuses writes in
@@ -266,9 +299,21 @@ async fn run(
         && let Some(body) = super::negotiation::cacheable_body(r)
     {
         c.put(key, ticket, body.clone());
-        return super::negotiation::respond_cached(body, http, false);
+        return successful(state, http, super::negotiation::respond_cached(body, http, false));
     }
-    super::negotiation::respond(resp, http)
+    let res = super::negotiation::respond(resp, http);
+    if ok { successful(state, http, res) } else { res }
+}
+
+/// A response whose every operation succeeded: over GET (queries only), it may be kept as
+/// `http_cache_control` says; anything else stays `private, no-store` (`super::cache_headers`).
+fn successful(state: &AppState, http: &HttpRequest, mut res: HttpResponse) -> HttpResponse {
+    if http.method() == actix_web::http::Method::GET
+        && let Ok(v) = actix_web::http::header::HeaderValue::from_str(&state.settings.web.http_cache_control)
+    {
+        res.headers_mut().insert(actix_web::http::header::CACHE_CONTROL, v);
+    }
+    res
 }
 
 /// Finishes every response's errors; whether all operations succeeded.

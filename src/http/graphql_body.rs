@@ -1,8 +1,8 @@
 //! Reads a GraphQL-over-HTTP request strictly: POST `application/json` (one operation or a batch),
 //! POST `multipart/form-data` (the GraphQL multipart request spec, `super::multipart`), and GET
-//! with URL parameters for queries only. The method and content type are checked from the
-//! headers before authentication; the body is read only after it. Malformed requests are refused
-//! with a GraphQL-shaped error naming the parameter.
+//! with URL parameters for queries only (a persisted query by its hash alone, too). The method and
+//! content type are checked from the headers before authentication; the body is read only after
+//! it. Malformed requests are refused with a GraphQL-shaped error naming the parameter.
 use super::negotiation::MediaType;
 use super::request_error::{Rejection, RequestError};
 use super::state::AppState;
@@ -144,8 +144,11 @@ fn invalid(field: String, problem: &'static str) -> RequestError {
 fn from_params(mut params: Map<String, Value>, prefix: &str) -> Result<Request, RequestError> {
     let field = |name: &str| format!("{prefix}{name}");
     let mut clean = Map::new();
+    // A persisted query may come as its hash alone (`graphql::persisted` fills the text in).
+    let persisted = params.get("extensions").and_then(|e| e.get("persistedQuery")).is_some();
     match params.remove("query") {
         Some(q @ Value::String(_)) => clean.insert("query".into(), q),
+        None | Some(Value::Null) if persisted => clean.insert("query".into(), Value::String(String::new())),
         None | Some(Value::Null) => return Err(invalid(field("query"), "is required")),
         Some(_) => return Err(invalid(field("query"), "must be a string")),
     };
@@ -202,11 +205,12 @@ pub fn get_allows(request: &mut Request) -> Result<(), RequestError> {
     }
 }
 
-/// Route guard: a GET carrying a `query` parameter is an operation; one without is a browser
-/// asking for GraphiQL.
+/// Route guard: a GET carrying a `query` parameter (or `extensions`, for a persisted query sent
+/// as its hash) is an operation; one with neither is a browser asking for GraphiQL.
 pub fn has_query_param(ctx: &actix_web::guard::GuardContext<'_>) -> bool {
     let qs = ctx.head().uri.query().unwrap_or_default();
-    web::Query::<HashMap<String, String>>::from_query(qs).is_ok_and(|q| q.contains_key("query"))
+    web::Query::<HashMap<String, String>>::from_query(qs)
+        .is_ok_and(|q| q.contains_key("query") || q.contains_key("extensions"))
 }
 
 #[cfg(test)]

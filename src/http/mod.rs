@@ -1,6 +1,9 @@
 //! The actix-web layer: routes, shared state, and the GraphQL handler that authenticates, opens the
 //! tenant transaction and commits it only when the operation had no error.
 pub mod authn;
+pub mod cache_headers;
+pub mod compression;
+pub mod cors;
 pub mod documents;
 pub mod error_body;
 pub mod graphiql;

@@ -42,6 +42,8 @@ pub struct AppState {
     pub limits: Arc<DocumentLimits>,
     /// The most work one request may ask for, per role.
     pub work: WorkCaps,
+    /// Persisted queries: the manifest and the texts clients registered (Redis or in-process).
+    pub persisted: crate::graphql::persisted::PersistedQueryStore,
     /// Bytes of multipart uploads being received, in KiB permits (`uploads_in_flight_mb`).
     uploads: Arc<Semaphore>,
     /// Tenant claim (slug or id) → tenant id. Tenants are never renamed, so entries stay valid.
@@ -58,6 +60,7 @@ impl AppState {
         db: Database,
         verifier: Verifier,
         graphiql_token: Option<String>,
+        persisted: crate::graphql::persisted::PersistedQueryStore,
     ) -> Self {
         let limits = Arc::new(DocumentLimits::from(&settings.graphql));
         let permits = usize::try_from(settings.graphql.uploads_in_flight_mb.saturating_mul(1024))
@@ -67,6 +70,7 @@ impl AppState {
             users: Default::default(),
             limits,
             work: WorkCaps::from_settings(&settings.graphql),
+            persisted,
             uploads: Arc::new(Semaphore::new(permits)),
             settings,
             schema,

@@ -24,21 +24,27 @@ pub struct RedisStore {
     timeout: Duration,
 }
 
+/// A pool of up to 32 connections, each step bounded by `timeout`. Connections are opened
+/// lazily, so a Redis that is down now does not stop startup. Also holds persisted queries.
+pub fn pool(url: &str, timeout: Duration) -> Result<Pool, deadpool_redis::CreatePoolError> {
+    let mut cfg = Config::from_url(url);
+    cfg.pool = Some(PoolConfig {
+        max_size: 32,
+        timeouts: Timeouts {
+            wait: Some(timeout),
+            create: Some(timeout),
+            recycle: Some(timeout),
+        },
+        ..PoolConfig::default()
+    });
+    cfg.create_pool(Some(Runtime::Tokio1))
+}
+
 impl RedisStore {
-    /// A pool (connections are opened lazily, so a Redis that is down now does not stop startup).
+    /// The limiter over a [`pool`].
     pub fn new(url: &str, timeout: Duration) -> Result<Self, deadpool_redis::CreatePoolError> {
-        let mut cfg = Config::from_url(url);
-        cfg.pool = Some(PoolConfig {
-            max_size: 32,
-            timeouts: Timeouts {
-                wait: Some(timeout),
-                create: Some(timeout),
-                recycle: Some(timeout),
-            },
-            ..PoolConfig::default()
-        });
         Ok(Self {
-            pool: cfg.create_pool(Some(Runtime::Tokio1))?,
+            pool: pool(url, timeout)?,
             script: redis::Script::new(include_str!("gcra.lua")),
             timeout,
         })

@@ -95,6 +95,7 @@ macro_rules! both_stores {
         }
     };
 }
+pub(crate) use both_stores;
 
 async fn a_big_query_spends_more_than_me_and_the_429_says_when_to_retry(store: Store) {
     let Some(app) = spawn(store, |s| s.rate_limit.user_cost_per_minute = 6_000).await else {

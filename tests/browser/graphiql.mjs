@@ -10,7 +10,7 @@
 // Environment: REOS_README (the README whose first ```graphql block is run), REOS_EXPECT_AUTH (the
 // Authorization value the Headers tab must hold), REOS_CHROMIUM (default /usr/bin/chromium).
 // Prints one line `graphiql browser: {json}`; exits 1 when a check fails.
-import { chromium } from "playwright-core";
+import { launch } from "./chromium.mjs";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -24,7 +24,6 @@ const origin = new URL(base).origin;
 const readme = readFileSync(process.env.REOS_README ?? "README.md", "utf8");
 const firstQuery = /```graphql\n([\s\S]*?)```/.exec(readme)?.[1];
 const expectAuth = process.env.REOS_EXPECT_AUTH ?? "";
-const executablePath = process.env.REOS_CHROMIUM ?? "/usr/bin/chromium";
 
 const outside = []; // requests to any other origin (aborted)
 const problems = []; // uncaught page errors, console errors (CSP violations among them), failed loads
@@ -127,21 +126,7 @@ let context;
 let failed = null;
 try {
   if (!firstQuery) throw new Error("README has no ```graphql block");
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  context = await launch(profile, 1440);
   // Offline: only the server's own origin answers; anything else is recorded and aborted.
   await context.route("**/*", (route) => {
     const url = route.request().url();

@@ -44,9 +44,17 @@ object_store_allow_http = true
 document_max_bytes = 1000
 document_max_files = 3
 document_url_expiry_seconds = 60
+cors_origins = ["https://app.example", "http://127.0.0.1:5173"]
+cors_max_age_secs = 60
+compression_min_bytes = 2048
+http_cache_control = "private, max-age=30"
 
 [graphql]
 max_depth = 7
+persisted_queries = "only"
+persisted_queries_manifest = "pq.json"
+persisted_queries_max_entries = 50
+persisted_queries_ttl_secs = 600
 max_page_size = 100
 
 [graphql.role_max_complexity]
@@ -112,7 +120,15 @@ const EVERY_VARIABLE: &[(&str, &str)] = &[
     ("REOS_DOCUMENT_MAX_BYTES", "1000"),
     ("REOS_DOCUMENT_MAX_FILES", "3"),
     ("REOS_DOCUMENT_URL_EXPIRY_SECONDS", "60"),
+    ("REOS_CORS_ORIGINS", "https://app.example, http://127.0.0.1:5173"),
+    ("REOS_CORS_MAX_AGE_SECS", "60"),
+    ("REOS_COMPRESSION_MIN_BYTES", "2048"),
+    ("REOS_HTTP_CACHE_CONTROL", "private, max-age=30"),
     ("REOS_GRAPHQL__MAX_DEPTH", "7"),
+    ("REOS_GRAPHQL__PERSISTED_QUERIES", "only"),
+    ("REOS_GRAPHQL__PERSISTED_QUERIES_MANIFEST", "pq.json"),
+    ("REOS_GRAPHQL__PERSISTED_QUERIES_MAX_ENTRIES", "50"),
+    ("REOS_GRAPHQL__PERSISTED_QUERIES_TTL_SECS", "600"),
     ("REOS_GRAPHQL__MAX_PAGE_SIZE", "100"),
     ("REOS_GRAPHQL__ROLE_MAX_COMPLEXITY__ADMIN", "90000"),
     ("REOS_GRAPHQL__RESPONSE_CACHE__TTL_SECS", "5"),
@@ -206,6 +222,14 @@ fn assert_every_value(s: &Settings) {
     assert_eq!(s.graphql.max_page_size, 100);
     assert_eq!(s.graphql.role_max_complexity.get("admin"), Some(&90_000));
     assert_eq!(s.graphql.response_cache.ttl_secs, 5);
+    assert_eq!(s.graphql.persisted_queries, PersistedQueries::Only);
+    assert_eq!(s.graphql.persisted_queries_manifest, Some(PathBuf::from("pq.json")));
+    assert_eq!(s.graphql.persisted_queries_max_entries, 50);
+    assert_eq!(s.graphql.persisted_queries_ttl_secs, 600);
+    assert_eq!(s.web.cors_origins, ["https://app.example", "http://127.0.0.1:5173"]);
+    assert_eq!(s.web.cors_max_age_secs, 60);
+    assert_eq!(s.web.compression_min_bytes, 2048);
+    assert_eq!(s.web.http_cache_control, "private, max-age=30");
     let l = &s.rate_limit.limiter;
     assert!(!l.enabled);
     assert_eq!(l.tenant_cost_per_minute, 10);
