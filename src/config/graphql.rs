@@ -54,8 +54,9 @@ pub struct GraphqlSettings {
     /// JSON object of SHA-256 hex → query text. Required by `only`; with `automatic` its queries
     /// are known from the start.
     pub persisted_queries_manifest: Option<std::path::PathBuf>,
-    /// Queries kept by this process when there is no Redis (least recently used dropped first).
-    pub persisted_queries_max_entries: u64,
+    /// Memory budget in MiB of the query texts this process keeps when there is no Redis (the
+    /// least useful dropped first).
+    pub persisted_queries_max_mb: u64,
     /// Seconds a query stays in Redis after it was last used (every instance shares them).
     pub persisted_queries_ttl_secs: u64,
 }
@@ -120,7 +121,7 @@ impl Default for GraphqlSettings {
             response_cache: ResponseCacheSettings::default(),
             persisted_queries: PersistedQueries::Automatic,
             persisted_queries_manifest: None,
-            persisted_queries_max_entries: 10_000,
+            persisted_queries_max_mb: 16,
             persisted_queries_ttl_secs: 7 * 24 * 3600,
         }
     }
@@ -154,10 +155,7 @@ impl GraphqlSettings {
         for (field, value) in [
             ("graphql.request_timeout_secs", self.request_timeout_secs),
             ("graphql.uploads_in_flight_mb", self.uploads_in_flight_mb),
-            (
-                "graphql.persisted_queries_max_entries",
-                self.persisted_queries_max_entries,
-            ),
+            ("graphql.persisted_queries_max_mb", self.persisted_queries_max_mb),
             ("graphql.persisted_queries_ttl_secs", self.persisted_queries_ttl_secs),
         ] {
             if value == 0 {

@@ -32,9 +32,19 @@ pub enum SetupError {
     Redis(#[from] deadpool_redis::CreatePoolError),
 }
 
+/// Weighs a kept text by its bytes (and its hash), so the in-process capacity is a memory budget.
+#[derive(Clone)]
+struct TextSize;
+
+impl quick_cache::Weighter<String, Arc<str>> for TextSize {
+    fn weight(&self, hash: &String, text: &Arc<str>) -> u64 {
+        (hash.len() + text.len() + 64) as u64
+    }
+}
+
 /// Where texts learnt from clients are kept.
 enum Store {
-    Memory(quick_cache::sync::Cache<String, Arc<str>>),
+    Memory(quick_cache::sync::Cache<String, Arc<str>, TextSize>),
     Redis {
         pool: deadpool_redis::Pool,
         ttl_secs: u64,
@@ -117,9 +127,12 @@ impl PersistedQueryStore {
                     timeout,
                 }
             }
-            None => Store::Memory(quick_cache::sync::Cache::new(
-                usize::try_from(g.persisted_queries_max_entries).unwrap_or(usize::MAX),
-            )),
+            None => {
+                let bytes = g.persisted_queries_max_mb.saturating_mul(1024 * 1024);
+                // quick_cache sizes its table by an estimate of the items: texts of ~1 KiB.
+                let items = usize::try_from(bytes / 1024).unwrap_or(usize::MAX).max(16);
+                Store::Memory(quick_cache::sync::Cache::with_weighter(items, bytes, TextSize))
+            }
         };
         tracing::info!(
             mode = ?g.persisted_queries,

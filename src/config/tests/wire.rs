@@ -53,7 +53,7 @@ http_cache_control = "private, max-age=30"
 max_depth = 7
 persisted_queries = "only"
 persisted_queries_manifest = "pq.json"
-persisted_queries_max_entries = 50
+persisted_queries_max_mb = 2
 persisted_queries_ttl_secs = 600
 max_page_size = 100
 
@@ -127,7 +127,7 @@ const EVERY_VARIABLE: &[(&str, &str)] = &[
     ("REOS_GRAPHQL__MAX_DEPTH", "7"),
     ("REOS_GRAPHQL__PERSISTED_QUERIES", "only"),
     ("REOS_GRAPHQL__PERSISTED_QUERIES_MANIFEST", "pq.json"),
-    ("REOS_GRAPHQL__PERSISTED_QUERIES_MAX_ENTRIES", "50"),
+    ("REOS_GRAPHQL__PERSISTED_QUERIES_MAX_MB", "2"),
     ("REOS_GRAPHQL__PERSISTED_QUERIES_TTL_SECS", "600"),
     ("REOS_GRAPHQL__MAX_PAGE_SIZE", "100"),
     ("REOS_GRAPHQL__ROLE_MAX_COMPLEXITY__ADMIN", "90000"),
@@ -224,7 +224,7 @@ fn assert_every_value(s: &Settings) {
     assert_eq!(s.graphql.response_cache.ttl_secs, 5);
     assert_eq!(s.graphql.persisted_queries, PersistedQueries::Only);
     assert_eq!(s.graphql.persisted_queries_manifest, Some(PathBuf::from("pq.json")));
-    assert_eq!(s.graphql.persisted_queries_max_entries, 50);
+    assert_eq!(s.graphql.persisted_queries_max_mb, 2);
     assert_eq!(s.graphql.persisted_queries_ttl_secs, 600);
     assert_eq!(s.web.cors_origins, ["https://app.example", "http://127.0.0.1:5173"]);
     assert_eq!(s.web.cors_max_age_secs, 60);

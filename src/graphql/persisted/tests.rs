@@ -178,10 +178,12 @@ async fn the_plain_manifest_form_is_known_from_the_start() {
 }
 
 #[tokio::test]
-async fn the_in_process_store_is_bounded() {
-    let pq = store(|s| s.graphql.persisted_queries_max_entries = 8);
+async fn the_in_process_store_is_a_memory_budget() {
+    let pq = store(|s| s.graphql.persisted_queries_max_mb = 1);
+    // 200 texts of 30 KiB: six times the budget.
+    let padding = "#".repeat(30 * 1024);
     for i in 0..200 {
-        let text = format!("{{ me {{ tenant }} }} # {i}");
+        let text = format!("{{ me {{ tenant }} }} {padding} {i}\n");
         let reg = pq
             .resolve(&mut with_hash(&text, &sha256_hex(&text)))
             .await
@@ -192,5 +194,6 @@ async fn the_in_process_store_is_bounded() {
     let Store::Memory(cache) = &pq.store else {
         panic!("memory store")
     };
-    assert!(cache.len() <= 16, "{} entries kept", cache.len());
+    assert!(cache.weight() <= 1024 * 1024, "{} bytes kept", cache.weight());
+    assert!(cache.len() >= 10, "the budget is used: {} texts", cache.len());
 }
