@@ -86,7 +86,13 @@ impl Application {
         let graph = crate::graph::start::backend(&settings, &db).await?;
         let documents = Arc::new(Documents::from_settings(&settings).context("document storage")?);
         tracing::info!(store = documents.store.describe(), "document storage");
-        let schemas = build_schemas(&settings.graphql, pipeline, graph, Some(documents.clone()));
+        let schemas = build_schemas(
+            &settings.graphql,
+            pipeline,
+            crate::services::market::regime_config(&settings.market),
+            graph,
+            Some(documents.clone()),
+        );
         let multipart = crate::graphql::upload::multipart_options(&documents);
         let documents = web::Data::from(documents);
         let listener = TcpListener::bind(&settings.server.listen)

@@ -42,15 +42,16 @@ async fn every_tenant_table_notifies_and_migration_016_applies_over_either_013()
         "017: every policy reads the tenant once"
     );
 
-    // A database that ran the version of 013 that covered graph_outbox: 016 (and 017, 018 and
-    // 019 after it) not applied yet, the trigger already there.
-    Migrator::down(&owner, Some(4)).await.unwrap();
+    // A database that ran the version of 013 that covered graph_outbox: 016 (and 017 to 020
+    // after it) not applied yet, the trigger already there.
+    Migrator::down(&owner, Some(5)).await.unwrap();
     assert!(!notifying_tables(&owner).await.contains(&"loan_programs".to_owned()));
+    assert!(!notifying_tables(&owner).await.contains(&"market_series".to_owned()));
     assert!(!notifying_tables(&owner).await.contains(&"graph_outbox".to_owned()));
     assert_eq!(
         per_row_policies(&owner).await,
-        expected.len() - 2,
-        "017 undone (and 018's loan_programs gone): the policies of every tenant-owned table read the tenant per row again"
+        expected.len() - 3,
+        "017 undone (and 018's loan_programs and 020's market_series gone): the policies of every tenant-owned table read the tenant per row again"
     );
     owner
         .execute_unprepared(

@@ -13,6 +13,7 @@ mod resolvers {
     mod dcf;
     mod deal;
     mod input_limits;
+    mod market;
     mod mutations;
     mod pipeline;
     mod pipeline_children;

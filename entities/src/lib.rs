@@ -14,6 +14,7 @@ pub mod lease;
 pub mod loan;
 pub mod loan_program;
 pub mod market_leasing_profile;
+pub mod market_series;
 pub mod offer;
 pub mod operating_expense;
 pub mod owner;
@@ -53,4 +54,5 @@ pub const TENANT_OWNED_TABLES: &[&str] = &[
     "graph_outbox",
     "offers",
     "loan_programs",
+    "market_series",
 ];

@@ -24,6 +24,7 @@ mod m20261206_000016_notify_graph_outbox_changes;
 mod m20261206_000017_rls_policies_init_plan;
 mod m20261207_000018_create_loan_programs;
 mod m20261207_000019_add_valuation_noi_year1;
+mod m20261207_000020_create_market_series;
 
 pub use common::APP_ROLE;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000017_rls_policies_init_plan::Migration),
             Box::new(m20261207_000018_create_loan_programs::Migration),
             Box::new(m20261207_000019_add_valuation_noi_year1::Migration),
+            Box::new(m20261207_000020_create_market_series::Migration),
         ]
     }
 }

@@ -2,5 +2,6 @@
 pub mod comps;
 pub mod csv_safe;
 pub mod dcf;
+pub mod market;
 pub mod portfolio;
 pub mod stats;

@@ -49,3 +49,36 @@ pub(super) fn bar(len: u64, what: &str) -> ProgressBar {
     pb.set_message(what.to_owned());
     pb
 }
+
+/// A file an import gate refused: every problem as a table on stderr, the report written to
+/// `report_path` when asked, and the error the command exits with.
+pub(super) fn refused(
+    file: &Path,
+    problems: &[impl crate::services::import_gate::Problem],
+    rows: usize,
+    report: &impl serde::Serialize,
+    report_path: Option<&Path>,
+) -> anyhow::Error {
+    eprintln!("{:>6}  {:<18} {:<14} rule", "row", "field", "value");
+    for v in problems {
+        let row = v.row().map_or_else(|| "header".to_owned(), |r| r.to_string());
+        eprintln!(
+            "{row:>6}  {:<18} {:<14} {}",
+            v.field(),
+            format!("`{}`", v.value()),
+            v.rule()
+        );
+    }
+    if let Some(path) = report_path {
+        let json = serde_json::json!({"status": "rejected", "report": report});
+        if let Err(e) = write_json(path, &json) {
+            return e;
+        }
+    }
+    anyhow::anyhow!(
+        "{}: {} problem(s) in {} row(s); nothing was imported",
+        file.display(),
+        problems.len(),
+        rows
+    )
+}

@@ -3,12 +3,12 @@
 pub(super) mod backtest;
 pub(super) mod bench;
 
-use super::common::{bar, open_tenant, parse_date, write_json};
+use super::common::{bar, open_tenant, parse_date, refused, write_json};
 use crate::analytics::comps::Subject;
 use crate::config::Settings;
 use crate::services::comps::CompService;
 use crate::services::sales_import::{ImportError, import_csv};
-use anyhow::{Context, bail};
+use anyhow::Context;
 use chrono::NaiveDate;
 use clap::Args;
 use std::path::PathBuf;
@@ -65,20 +65,13 @@ pub async fn import_sales(settings: &Settings, args: &ImportSalesArgs) -> anyhow
         }
         Err(ImportError::Rejected(report)) => {
             tx.rollback().await.ok();
-            eprintln!("{:>6}  {:<18} {:<14} rule", "row", "field", "value");
-            for v in &report.violations {
-                let row = v.row.map_or_else(|| "header".to_owned(), |r| r.to_string());
-                eprintln!("{row:>6}  {:<18} {:<14} {}", v.field, format!("`{}`", v.value), v.rule);
-            }
-            if let Some(path) = &args.report {
-                write_json(path, &serde_json::json!({"status": "rejected", "report": report}))?;
-            }
-            bail!(
-                "{}: {} problem(s) in {} row(s); nothing was imported",
-                args.file.display(),
-                report.violations.len(),
-                report.rows
-            )
+            Err(refused(
+                &args.file,
+                &report.violations,
+                report.rows,
+                &report,
+                args.report.as_deref(),
+            ))
         }
         Err(e @ ImportError::Db(_)) => Err(e.into()),
     }

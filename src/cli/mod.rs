@@ -1,5 +1,5 @@
 //! The `reos` command line: parses arguments and runs one command. Each command group lives in a
-//! child module (`comps`, `pipeline`, `graph`, `dcf`, `bench_abuse`, `bench_portfolio`, `migrate`); `common` holds
+//! child module (`comps`, `pipeline`, `graph`, `dcf`, `market`, `bench_abuse`, `bench_portfolio`, `migrate`); `common` holds
 //! what several of them use (tenant lookup, JSON output, progress bars, date arguments).
 mod bench_abuse;
 mod bench_portfolio;
@@ -7,6 +7,7 @@ mod common;
 mod comps;
 mod dcf;
 mod graph;
+mod market;
 mod migrate;
 mod pipeline;
 
@@ -86,6 +87,11 @@ pub enum Command {
         #[command(subcommand)]
         command: BenchCommand,
     },
+    /// Market regime: changepoint detection on market series (docs/market.md).
+    Market {
+        #[command(subcommand)]
+        command: market::MarketCommand,
+    },
     /// Ownership graph: `graph sync --tenant SLUG` rebuilds the tenant's Neo4j mirror.
     Graph {
         #[command(subcommand)]
@@ -104,6 +110,10 @@ pub enum ImportCommand {
     /// Hazard table CSV (`lat,lon,flood,wildfire,heat`) stored for the tenant: the pipeline looks
     /// up rows without scores in it. Every point is checked first; a bad one writes nothing.
     Hazards(pipeline::ImportHazardsArgs),
+    /// Canonical market CSV (`market,month,median_price,sales,volume,listings,inventory_months`,
+    /// docs/market.md); every row is checked first, a file with any problem writes nothing, and a
+    /// re-import changes nothing.
+    Market(market::ImportMarketArgs),
 }
 
 #[derive(Subcommand)]
@@ -116,6 +126,8 @@ pub enum BenchCommand {
     Abuse(bench_abuse::BenchAbuseArgs),
     /// Fill a fresh tenant with N generated properties and time the portfolio summary; writes JSON.
     Portfolio(bench_portfolio::BenchPortfolioArgs),
+    /// Time the changepoint detector over every market and series of a market CSV; writes JSON.
+    Market(market::BenchMarketArgs),
 }
 
 #[derive(Subcommand)]
@@ -134,6 +146,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match &cli.command {
         Command::Dcf(args) => return dcf::run_dcf(args),
         Command::Golden { command } => return dcf::run_golden(command),
+        Command::Market {
+            command: market::MarketCommand::Bocpd(args),
+        } => return market::bocpd(args),
         _ => {}
     }
     let settings = Settings::load(cli.config.as_deref())?;
@@ -160,6 +175,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Backtest(args) => comps::backtest::run(&settings, &args).await,
         Command::Bench { command } => bench(command, &settings).await,
         Command::Graph { command } => graph::run(command, &settings).await,
+        Command::Market { command } => market::run(command, &settings).await,
         Command::Token {
             tenant,
             role,
@@ -198,6 +214,7 @@ async fn import(cmd: ImportCommand, settings: &Settings) -> anyhow::Result<()> {
         ImportCommand::Sales(args) => comps::import_sales(settings, &args).await,
         ImportCommand::Properties(args) => pipeline::import_properties(settings, &args).await,
         ImportCommand::Hazards(args) => pipeline::import_hazards(settings, &args).await,
+        ImportCommand::Market(args) => market::import_market(settings, &args).await,
     }
 }
 
@@ -207,5 +224,6 @@ async fn bench(cmd: BenchCommand, settings: &Settings) -> anyhow::Result<()> {
         BenchCommand::Pipeline(args) => pipeline::bench_pipeline(settings, &args).await,
         BenchCommand::Abuse(args) => bench_abuse::run(&args).await,
         BenchCommand::Portfolio(args) => bench_portfolio::run(settings, &args).await,
+        BenchCommand::Market(args) => market::report::bench(&args, &services::market::regime_config(&settings.market)),
     }
 }

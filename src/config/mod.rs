@@ -13,6 +13,7 @@ mod env;
 mod graph;
 mod graphql;
 mod keys;
+mod market;
 mod pipeline;
 mod rate_limit;
 mod server;
@@ -26,6 +27,7 @@ pub use auth::AuthSettings;
 pub use database::DatabaseSettings;
 pub use graph::GraphSettings;
 pub use graphql::{GraphqlSettings, PersistedQueries, ResponseCacheSettings};
+pub use market::MarketSettings;
 pub use pipeline::PipelineFiles;
 pub use rate_limit::{LimiterSettings, OnRedisError, RateLimitSettings};
 pub use server::{Environment, ServerSettings};
@@ -74,6 +76,8 @@ pub struct Settings {
     pub telemetry: TelemetrySettings,
     /// Property pipeline files and lineage (`[pipeline]` table, `REOS_PIPELINE__*`).
     pub pipeline: PipelineFiles,
+    /// The market regime detector (`[market]` table, `REOS_MARKET__*`).
+    pub market: MarketSettings,
     /// Browsers and caches: CORS, compression, `Cache-Control` (`cors_*`, `compression_min_bytes`,
     /// `http_cache_control`).
     #[serde(flatten)]
@@ -159,6 +163,7 @@ impl Settings {
             graph: f.extract()?,
             telemetry: f.extract()?,
             pipeline: table(f, "pipeline")?,
+            market: table(f, "market")?,
             web: f.extract()?,
         })
     }
@@ -177,6 +182,7 @@ impl Settings {
         self.rate_limit.validate()?;
         self.storage.validate()?;
         self.web.validate()?;
+        self.market.validate()?;
         self.telemetry.validate()
     }
 

@@ -25,6 +25,7 @@ pub const OVERRIDES: &[(&str, StringLimit)] = &[
     ("ImportPropertiesInput.leasesCsv", FILE_TEXT),
     ("ImportPropertiesInput.unitMixCsv", FILE_TEXT),
     ("ImportSalesInput.csv", FILE_TEXT),
+    ("ImportMarketSeriesInput.csv", FILE_TEXT),
     ("CreateOwnerInput.mailingAddress", LONG_TEXT),
     ("UpdateOwnerInput.mailingAddress", LONG_TEXT),
 ];

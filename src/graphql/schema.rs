@@ -4,6 +4,7 @@ use super::mutation::MutationRoot;
 use super::query::QueryRoot;
 use super::subscription::SubscriptionRoot;
 use super::work::{WorkCaps, WorkLimit};
+use crate::analytics::market::regime::RegimeConfig;
 use crate::config::GraphqlSettings;
 use crate::services::property_import::PipelineConfig;
 use async_graphql::{SDLExportOptions, Schema};
@@ -28,6 +29,8 @@ pub fn build_schema(
 pub struct Shared {
     pipeline: std::sync::Arc<PipelineConfig>,
     comps: std::sync::Arc<crate::services::comps::CompService>,
+    /// The market regime detector's settings (`[market]`).
+    market: RegimeConfig,
 }
 
 impl Shared {
@@ -35,6 +38,7 @@ impl Shared {
         Self {
             pipeline: std::sync::Arc::new(pipeline),
             comps: Default::default(),
+            market: RegimeConfig::default(),
         }
     }
 }
@@ -44,10 +48,14 @@ impl Shared {
 pub fn build_schemas(
     limits: &GraphqlSettings,
     pipeline: PipelineConfig,
+    market: RegimeConfig,
     graph: crate::graph::GraphBackend,
     documents: Option<std::sync::Arc<crate::services::documents::Documents>>,
 ) -> (ReosSchema, ReosSchema) {
-    let shared = Shared::new(pipeline);
+    let shared = Shared {
+        market,
+        ..Shared::new(pipeline)
+    };
     let full = checked(
         builder(limits, shared.clone(), graph.clone(), documents.clone()),
         limits,
@@ -97,7 +105,8 @@ fn builder(
         .data(graph)
         .data(limits.clone())
         .data(shared.pipeline)
-        .data(shared.comps);
+        .data(shared.comps)
+        .data(shared.market);
     if let Some(d) = documents {
         builder = builder.data(d);
     }

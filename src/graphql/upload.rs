@@ -68,3 +68,30 @@ pub fn text_or_file(
         _ => Err(ApiError::bad_input("input", "give exactly one of csv and file")),
     }
 }
+
+/// An import file the gate refused, as BAD_USER_INPUT naming the first problem's row and column
+/// (`input.csv[row 12].sale_price`, `input.csv[header].market`); `extensions.report` carries the
+/// whole report.
+pub fn refused_file(
+    problems: &[impl crate::services::import_gate::Problem],
+    report: &impl serde::Serialize,
+) -> async_graphql::Error {
+    use async_graphql::ErrorExtensions;
+    let Some(first) = problems.first() else {
+        return crate::error::ApiError::bad_input("input.csv", "the file was refused").extend();
+    };
+    let place = match first.row() {
+        Some(row) => format!("input.csv[row {row}].{}", first.field()),
+        None => format!("input.csv[header].{}", first.field()),
+    };
+    let message = format!(
+        "`{}` {} ({} problem(s) in total; nothing was imported)",
+        first.value(),
+        first.rule(),
+        problems.len()
+    );
+    let full = serde_json::to_value(report).unwrap_or_default();
+    crate::error::ApiError::bad_input(place, message)
+        .extend()
+        .extend_with(|_, e| e.set("report", async_graphql::Value::from_json(full).unwrap_or_default()))
+}

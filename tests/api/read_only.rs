@@ -71,6 +71,16 @@ async fn seed(app: &TestApp, op: &str) -> Seeded {
         json!({"c": sales}),
     )
     .await;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/txhousing.csv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let austin: Vec<&str> = text.lines().filter(|l| l.starts_with("Austin,")).take(40).collect();
+    let market = format!("{}\n{}\n", text.lines().next().unwrap(), austin.join("\n"));
+    app.data(
+        op,
+        "mutation($c: String!) { importMarketSeries(input: {csv: $c}) { rows } }",
+        json!({"c": market}),
+    )
+    .await;
     let d = app
         .data(
             op,
@@ -154,6 +164,17 @@ fn operations(s: &Seeded) -> Vec<(&'static str, String, Value)> {
         ("loanPrograms", "{ loanPrograms { id lender name } }".into(), json!({})),
         ("loanProgram", "query($g: ID!) { loanProgram(id: $g) { id loanConstant } }".into(), json!({"g": s.program})),
         ("portfolioSummary", "{ portfolioSummary { count totalValue hhi byType { key count } } }".into(), json!({})),
+        (
+            "markets",
+            "{ markets { name source months series(to: \"2000-06\") { month sales } changepoints { series month probability } } }".into(),
+            json!({}),
+        ),
+        ("market", "{ market(name: \"Austin\") { name regime { label } } }".into(), json!({})),
+        (
+            "marketRegime",
+            "{ marketRegime(market: \"Austin\", asOf: \"2002-06\") { label pChange12m runLengthPosterior } }".into(),
+            json!({}),
+        ),
         (
             "propertyDcfMonteCarlo",
             "query($p: ID!, $s: MonteCarloSpecInput!) { propertyDcfMonteCarlo(propertyId: $p, spec: $s, paths: 20, seed: 7) { paths } }".into(),

@@ -75,6 +75,10 @@ trust_forwarded_for = true
 [rate_limit.roles]
 viewer = 2000
 
+[market]
+lambda = 120.0
+alarm_run_length = 6
+
 [pipeline]
 settings = "p.toml"
 gates = "g.toml"
@@ -140,6 +144,8 @@ const EVERY_VARIABLE: &[(&str, &str)] = &[
     ("REOS_RATE_LIMIT__KEY_PREFIX", "test:rl"),
     ("REOS_RATE_LIMIT__TRUST_FORWARDED_FOR", "true"),
     ("REOS_RATE_LIMIT__ROLES__VIEWER", "2000"),
+    ("REOS_MARKET__LAMBDA", "120.0"),
+    ("REOS_MARKET__ALARM_RUN_LENGTH", "6"),
     ("REOS_PIPELINE__SETTINGS", "p.toml"),
     ("REOS_PIPELINE__GATES", "g.toml"),
     ("REOS_PIPELINE__OPENLINEAGE_URL", "lineage.jsonl"),
@@ -228,6 +234,8 @@ fn assert_every_value(s: &Settings) {
     assert_eq!(s.graphql.persisted_queries_ttl_secs, 600);
     assert_eq!(s.web.cors_origins, ["https://app.example", "http://127.0.0.1:5173"]);
     assert_eq!(s.web.cors_max_age_secs, 60);
+    assert_eq!(s.market.lambda, 120.0);
+    assert_eq!(s.market.alarm_run_length, 6);
     assert_eq!(s.web.compression_min_bytes, 2048);
     assert_eq!(s.web.http_cache_control, "private, max-age=30");
     let l = &s.rate_limit.limiter;
@@ -372,7 +380,7 @@ fn the_example_file_lists_every_flat_key_and_only_those() {
         .filter(|(_, v)| v.is_object())
         .map(|(k, _)| k.as_str())
         .collect();
-    assert_eq!(tables, BTreeSet::from(["graphql", "pipeline", "rate_limit"]));
+    assert_eq!(tables, BTreeSet::from(["graphql", "market", "pipeline", "rate_limit"]));
     assert_eq!(keys::top_level_keys().unwrap().len(), flat.len() + tables.len());
 }
 

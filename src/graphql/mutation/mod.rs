@@ -6,6 +6,7 @@ mod dcf_terms;
 mod document;
 mod lease;
 mod loan_program;
+mod market;
 mod offer;
 mod owner;
 mod pipeline;
@@ -32,6 +33,7 @@ pub struct MutationRoot(
     offer::OfferMutations,
     property_dcf::PropertyDcfMutations,
     loan_program::LoanProgramMutations,
+    market::MarketMutations,
 );
 
 /// Payload of delete mutations.

@@ -4,9 +4,9 @@ use crate::auth::Role;
 use crate::error::ApiError;
 use crate::graphql::context::caller;
 use crate::graphql::guards::RoleGuard;
-use crate::services::sales_import::{self, GateReport, ImportError};
+use crate::services::sales_import::{self, ImportError};
 use crate::services::valuations::today;
-use async_graphql::{Context, ErrorExtensions, InputObject, Object, Result, SimpleObject, Upload};
+use async_graphql::{Context, InputObject, Object, Result, SimpleObject, Upload};
 
 #[derive(Default)]
 pub struct SalesMutations;
@@ -31,28 +31,6 @@ pub struct ImportSalesPayload {
     pub unchanged: u64,
 }
 
-/// A refused file as BAD_USER_INPUT: the first problem names row and column
-/// (`input.csv[row 12].sale_price`), `extensions.report` carries every problem.
-fn rejected(report: &GateReport) -> async_graphql::Error {
-    let Some(first) = report.violations.first() else {
-        return ApiError::bad_input("input.csv", "the file was refused").extend();
-    };
-    let place = match first.row {
-        Some(row) => format!("input.csv[row {row}].{}", first.field),
-        None => format!("input.csv[header].{}", first.field),
-    };
-    let message = format!(
-        "`{}` {} ({} problem(s) in total; nothing was imported)",
-        first.value,
-        first.rule,
-        report.violations.len()
-    );
-    let full = serde_json::to_value(report).unwrap_or_default();
-    ApiError::bad_input(place, message)
-        .extend()
-        .extend_with(|_, e| e.set("report", async_graphql::Value::from_json(full).unwrap_or_default()))
-}
-
 #[Object]
 impl SalesMutations {
     /// Imports sales into the caller's tenant: every row is checked before anything is written,
@@ -65,7 +43,9 @@ impl SalesMutations {
         let bytes = crate::graphql::upload::text_or_file(ctx, input.csv, input.file)?;
         let summary = match sales_import::import_recorded(&caller(ctx)?, bytes.as_slice(), today()).await {
             Ok(s) => s,
-            Err(ImportError::Rejected(report)) => return Err(rejected(&report)),
+            Err(ImportError::Rejected(report)) => {
+                return Err(crate::graphql::upload::refused_file(&report.violations, &report));
+            }
             Err(ImportError::Db(e)) => return Err(ApiError::from(e).into()),
         };
         Ok(ImportSalesPayload {

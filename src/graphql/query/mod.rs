@@ -3,6 +3,7 @@ pub(crate) mod dcf;
 mod deal;
 mod documents;
 mod graph;
+mod market;
 mod me;
 mod owners;
 mod pipeline;
@@ -26,4 +27,5 @@ pub struct QueryRoot(
     graph::GraphQueries,
     documents::DocumentQueries,
     deal::DealQueries,
+    market::MarketQueries,
 );

@@ -10,6 +10,7 @@ pub mod document;
 pub mod enums;
 pub mod graph;
 pub mod lease;
+pub mod market;
 pub mod me;
 pub mod offer;
 pub mod owner;

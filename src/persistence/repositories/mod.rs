@@ -3,6 +3,7 @@
 pub mod dcf_inputs;
 pub mod hazard_points;
 pub mod leases;
+pub mod market_series;
 pub mod owners;
 pub mod portfolio;
 pub mod properties;
@@ -51,7 +52,8 @@ tenant_owned!(
     pipeline_gate_result,
     hazard_point,
     offer,
-    loan_program
+    loan_program,
+    market_series
 );
 
 /// `SELECT … FROM table WHERE tenant_id = <the transaction's tenant>`.
