@@ -213,3 +213,67 @@ async fn sigterm_during_an_import_records_the_committed_batches_as_interrupted()
     assert_eq!(out.status.code(), Some(130), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("aborted by a second signal"));
 }
+
+#[test]
+fn a_rolling_backtest_reports_every_window_the_pool_and_the_noise() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert!(
+        run(data, &["tenant", "create", "ames", "--name", "Ames"])
+            .status
+            .success()
+    );
+    let sales = root.join("data/ames-sales.csv");
+    assert!(
+        run(data, &["import", "sales", sales.to_str().unwrap(), "--tenant", "ames"])
+            .status
+            .success()
+    );
+    let out = data.join("rolling");
+    let windows = "2009-04-01..2009-04-30,2009-05-01..2009-06-30";
+    let res = run(
+        data,
+        &[
+            "backtest",
+            "--tenant",
+            "ames",
+            "--rolling",
+            "--windows",
+            windows,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(res.status.success(), "{}", text(&res.stderr));
+    let table = text(&res.stdout);
+    assert!(
+        table.contains("2009-04-01 … 2009-04-30") && table.contains("pooled"),
+        "{table}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("rolling.json")).unwrap()).unwrap();
+    let r = &json["rolling"];
+    let windows = r["windows"].as_array().unwrap();
+    assert_eq!(windows.len(), 2);
+    let n: u64 = windows.iter().map(|w| w["n"].as_u64().unwrap()).sum();
+    assert_eq!(r["pooled"]["n"].as_u64(), Some(n));
+    for w in windows {
+        assert!(w["noise"]["mdape"].as_f64().unwrap() > 0.0, "{w}");
+    }
+    assert!(r["pooled_noise"]["cod"].as_f64().unwrap() > 0.0);
+
+    let bad = run(
+        data,
+        &[
+            "backtest",
+            "--tenant",
+            "ames",
+            "--rolling",
+            "--windows",
+            "2009-05-01..2009-04-01",
+        ],
+    );
+    assert!(!bad.status.success());
+    assert!(text(&bad.stderr).contains("--windows"), "{}", text(&bad.stderr));
+}

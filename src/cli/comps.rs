@@ -2,6 +2,7 @@
 //! `reos bench comps` (`cli/mod.rs` routes the subcommands here).
 pub(super) mod backtest;
 pub(super) mod bench;
+pub(super) mod rolling;
 
 use super::common::{bar, open_tenant, parse_date, refused, write_json};
 use crate::analytics::comps::Subject;

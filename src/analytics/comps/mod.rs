@@ -16,6 +16,7 @@ pub mod model;
 pub mod plot;
 pub mod reconcile;
 mod report;
+pub mod rolling;
 pub mod sale;
 #[cfg(test)]
 pub(crate) mod testdata;

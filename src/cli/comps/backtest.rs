@@ -21,11 +21,18 @@ pub struct BacktestArgs {
     #[arg(long)]
     pub tenant: String,
     /// First subject sale date (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
-    pub from: NaiveDate,
+    #[arg(long, value_parser = parse_date, required_unless_present = "rolling")]
+    pub from: Option<NaiveDate>,
     /// Last subject sale date (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
-    pub to: NaiveDate,
+    #[arg(long, value_parser = parse_date, required_unless_present = "rolling")]
+    pub to: Option<NaiveDate>,
+    /// Rolling-origin evaluation instead: every window of `--windows`, the pooled study and the
+    /// bootstrap noise → rolling.json (docs/comp-critic.md).
+    #[arg(long, conflicts_with_all = ["from", "to"])]
+    pub rolling: bool,
+    /// The rolling windows, FROM..TO,… (YYYY-MM-DD).
+    #[arg(long, default_value = super::rolling::DEFAULT_WINDOWS, requires = "rolling")]
+    pub windows: String,
     /// Output folder.
     #[arg(long, default_value = "artifacts/backtest")]
     pub out: PathBuf,
@@ -45,7 +52,15 @@ pub async fn run(settings: &Settings, args: &BacktestArgs) -> anyhow::Result<()>
         all.len(),
         args.tenant
     );
-    let (from, to) = (args.from, args.to);
+    if args.rolling {
+        let windows = super::rolling::parse_windows(&args.windows)?;
+        let out = args.out.clone();
+        tokio::task::spawn_blocking(move || super::rolling::run(&all, &windows, &out)).await??;
+        return Ok(());
+    }
+    let (Some(from), Some(to)) = (args.from, args.to) else {
+        anyhow::bail!("--from and --to are required (or --rolling)");
+    };
     let cfg = CompConfig::default();
     let pb = bar(0, "backtest");
     let pb2 = pb.clone();
