@@ -158,6 +158,7 @@ impl Market {
     }
 
     /// Every alarm of the three watched series at least `minProbability` likely, by month.
+    #[graphql(complexity = "crate::graphql::price::MARKET_DETECTOR + child_complexity")]
     async fn changepoints(
         &self,
         ctx: &Context<'_>,
@@ -179,6 +180,7 @@ impl Market {
     }
 
     /// The regime in `asOf` (`YYYY-MM`; default the last month), from data up to that month.
+    #[graphql(complexity = "crate::graphql::price::MARKET_DETECTOR + child_complexity")]
     async fn regime(&self, ctx: &Context<'_>, as_of: Option<String>) -> Result<MarketRegime> {
         let view = svc::regime_of(
             tx(ctx)?,
