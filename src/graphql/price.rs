@@ -113,9 +113,6 @@ pub fn graph_depth(depth: i32) -> usize {
 pub const WHOLE_GRAPH: usize = 500;
 /// A Comp-Critic valuation (model fit on the tenant's sales, cached, then one subject).
 pub const COMP_VALUATION: usize = 200;
-/// The changepoint detector over one market's three series (quadratic in its months: about a
-/// millisecond for 15 years), or a regime (the same runs up to the month asked).
-pub const MARKET_DETECTOR: usize = 100;
 /// An import: gates, writes and scoring, priced by the inline text (uploads at the base).
 pub fn import(text: Option<&String>) -> usize {
     1_000 + text.map_or(0, |t| t.len() / 100)

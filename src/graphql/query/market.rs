@@ -30,7 +30,7 @@ impl MarketQueries {
     /// month only. Requires analyst.
     #[graphql(
         guard = "RoleGuard::new(Role::Analyst)",
-        complexity = "crate::graphql::price::MARKET_DETECTOR + child_complexity"
+        complexity = "crate::graphql::types::market::MARKET_DETECTOR + child_complexity"
     )]
     async fn market_regime(&self, ctx: &Context<'_>, market: String, as_of: Option<String>) -> Result<MarketRegime> {
         let view = market::regime_of(tx(ctx)?, &market, self::as_of(as_of.as_deref())?, &regime_config(ctx)).await?;

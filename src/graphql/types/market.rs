@@ -63,6 +63,11 @@ impl From<Label> for RegimeLabel {
     }
 }
 
+/// What a field running the changepoint detector costs (docs/graphql.md "Limits"): one market's
+/// three series are quadratic in its months, about a millisecond for 15 years; a regime runs the
+/// same up to the month asked. (Here, not in `price`: `price` reads these types.)
+pub const MARKET_DETECTOR: usize = 100;
+
 fn ym(d: NaiveDate) -> String {
     d.format("%Y-%m").to_string()
 }
@@ -158,7 +163,7 @@ impl Market {
     }
 
     /// Every alarm of the three watched series at least `minProbability` likely, by month.
-    #[graphql(complexity = "crate::graphql::price::MARKET_DETECTOR + child_complexity")]
+    #[graphql(complexity = "MARKET_DETECTOR + child_complexity")]
     async fn changepoints(
         &self,
         ctx: &Context<'_>,
@@ -180,7 +185,7 @@ impl Market {
     }
 
     /// The regime in `asOf` (`YYYY-MM`; default the last month), from data up to that month.
-    #[graphql(complexity = "crate::graphql::price::MARKET_DETECTOR + child_complexity")]
+    #[graphql(complexity = "MARKET_DETECTOR + child_complexity")]
     async fn regime(&self, ctx: &Context<'_>, as_of: Option<String>) -> Result<MarketRegime> {
         let view = svc::regime_of(
             tx(ctx)?,
