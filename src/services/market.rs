@@ -220,7 +220,7 @@ pub fn regime_in(
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Changepoint {
     pub market: String,
-    pub series: &'static str,
+    pub series: SeriesKind,
     /// `YYYY-MM`.
     pub month: String,
     /// P(a segment began within the last `alarm_run_length` months) in that month.
@@ -237,12 +237,12 @@ pub fn changepoints_in(name: &str, series: &MonthlySeries, cfg: &RegimeConfig) -
         let points = regime::track(&series.raw(kind), cfg).map_err(|e| ApiError::bad_input("market", e.to_string()))?;
         out.extend(regime::alarms(&points, cfg).into_iter().map(|a| Changepoint {
             market: name.to_owned(),
-            series: kind.as_str(),
+            series: kind,
             month: add_months(start, a.t).format("%Y-%m").to_string(),
             probability: a.probability,
         }));
     }
-    out.sort_by(|a, b| a.month.cmp(&b.month).then(a.series.cmp(b.series)));
+    out.sort_by(|a, b| a.month.cmp(&b.month).then(a.series.as_str().cmp(b.series.as_str())));
     Ok(out)
 }
 

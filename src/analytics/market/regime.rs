@@ -169,8 +169,12 @@ pub fn regime_at(series: &MonthlySeries, t: usize, cfg: &RegimeConfig) -> Result
         let raw = series.raw(kind);
         let z = standardized(&raw[..=t], cfg.min_history);
         let mut d = Bocpd::new(&cfg.hyper)?;
+        // The MAP run length after each month: the predecessor segment is read off it (the
+        // detector is causal, so month p's value is what data up to p alone would give).
+        let mut maps = Vec::with_capacity(z.len());
         for x in &z {
             d.observe(*x);
+            maps.push(d.map_run_length());
         }
         let state = SeriesState {
             kind,
@@ -179,11 +183,11 @@ pub fn regime_at(series: &MonthlySeries, t: usize, cfg: &RegimeConfig) -> Result
             p_change: [3, 6, 12].map(|m| d.p_change_within(m)),
         };
         if kind == SeriesKind::MedianPriceYoy {
-            price = Some((raw, d, state.clone()));
+            price = Some((raw, d, state.clone(), maps));
         }
         states.push(state);
     }
-    let Some((raw, d, state)) = price else {
+    let Some((raw, d, state, maps)) = price else {
         return Err(RegimeError::NoGrowth);
     };
     let (map_run_length, p_change) = (state.map_run_length, state.p_change);
@@ -193,8 +197,7 @@ pub fn regime_at(series: &MonthlySeries, t: usize, cfg: &RegimeConfig) -> Result
     // The segment before: the MAP run length at its last month, from data up to that month.
     let predecessor = match segment_start.checked_sub(1) {
         Some(p) => {
-            let before = track(&raw[..=p], cfg)?;
-            let r = before.last().map_or(1, |pt| pt.map_run_length.max(1));
+            let r = maps.get(p).map_or(1, |m| (*m).max(1));
             mean_sd(&raw[(p + 1).saturating_sub(r)..=p]).map(|(m, _)| m)
         }
         None => None,

@@ -101,7 +101,7 @@ pub fn run(args: &ReportArgs, cfg: &RegimeConfig) -> anyhow::Result<()> {
     for (name, series) in &markets {
         let found: Vec<&market::Changepoint> = all.iter().filter(|c| c.market == *name).collect();
         for kind in SeriesKind::ALL {
-            let mine: Vec<_> = found.iter().filter(|c| c.series == kind.as_str()).collect();
+            let mine: Vec<_> = found.iter().filter(|c| c.series == kind).collect();
             let entry = by_kind.entry(kind.as_str()).or_default();
             if mine.iter().any(|c| within(&c.month, crisis)) {
                 entry.0 += 1;

@@ -173,11 +173,7 @@ impl Market {
         Ok(found
             .into_iter()
             .map(|c| MarketChangepoint {
-                series: match c.series {
-                    "sales_yoy" => MarketSeriesKind::SalesYoy,
-                    "median_price_yoy" => MarketSeriesKind::MedianPriceYoy,
-                    _ => MarketSeriesKind::InventoryMonths,
-                },
+                series: c.series.into(),
                 month: c.month,
                 probability: c.probability,
             })
