@@ -11,6 +11,7 @@ pub mod field_provenance;
 pub mod graph_outbox;
 pub mod hazard_point;
 pub mod lease;
+pub mod lease_abstract;
 pub mod loan;
 pub mod loan_program;
 pub mod market_leasing_profile;
@@ -55,4 +56,5 @@ pub const TENANT_OWNED_TABLES: &[&str] = &[
     "offers",
     "loan_programs",
     "market_series",
+    "lease_abstracts",
 ];

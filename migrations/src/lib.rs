@@ -25,6 +25,7 @@ mod m20261206_000017_rls_policies_init_plan;
 mod m20261207_000018_create_loan_programs;
 mod m20261207_000019_add_valuation_noi_year1;
 mod m20261207_000020_create_market_series;
+mod m20261207_000021_create_lease_abstracts;
 
 pub use common::APP_ROLE;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000018_create_loan_programs::Migration),
             Box::new(m20261207_000019_add_valuation_noi_year1::Migration),
             Box::new(m20261207_000020_create_market_series::Migration),
+            Box::new(m20261207_000021_create_lease_abstracts::Migration),
         ]
     }
 }

@@ -2,6 +2,8 @@
 pub mod comps;
 pub mod csv_safe;
 pub mod dcf;
+pub mod lease;
 pub mod market;
 pub mod portfolio;
+pub mod rent_roll;
 pub mod stats;

@@ -1,5 +1,5 @@
 //! The `reos` command line: parses arguments and runs one command. Each command group lives in a
-//! child module (`comps`, `pipeline`, `graph`, `dcf`, `market`, `bench_abuse`, `bench_portfolio`, `migrate`); `common` holds
+//! child module (`comps`, `pipeline`, `graph`, `dcf`, `lease`, `market`, `rent_roll`, `bench_abuse`, `bench_portfolio`, `migrate`); `common` holds
 //! what several of them use (tenant lookup, JSON output, progress bars, date arguments).
 mod bench_abuse;
 mod bench_portfolio;
@@ -7,9 +7,11 @@ mod common;
 mod comps;
 mod dcf;
 mod graph;
+mod lease;
 mod market;
 mod migrate;
 mod pipeline;
+mod rent_roll;
 
 use crate::auth::Role;
 use crate::auth::dev::DevKeys;
@@ -92,6 +94,12 @@ pub enum Command {
         #[command(subcommand)]
         command: market::MarketCommand,
     },
+    /// Lease abstraction (docs/lease.md): `lease extract FILE [--json]`, `lease eval DIR`; no
+    /// database, no settings.
+    Lease {
+        #[command(subcommand)]
+        command: lease::LeaseCommand,
+    },
     /// Ownership graph: `graph sync --tenant SLUG` rebuilds the tenant's Neo4j mirror.
     Graph {
         #[command(subcommand)]
@@ -114,6 +122,10 @@ pub enum ImportCommand {
     /// docs/market.md); every row is checked first, a file with any problem writes nothing, and a
     /// re-import changes nothing.
     Market(market::ImportMarketArgs),
+    /// A seller's rent roll (CSV, XLSX or XLS; docs/rent-roll.md) into a property: prints the
+    /// mapping, kept and skipped rows, problems and metrics; commercial suites merge into leases by
+    /// suite, multifamily units into the unit mix; a blocking problem writes nothing (exit code 1).
+    RentRoll(rent_roll::ImportRentRollArgs),
 }
 
 #[derive(Subcommand)]
@@ -128,6 +140,8 @@ pub enum BenchCommand {
     Portfolio(bench_portfolio::BenchPortfolioArgs),
     /// Time the changepoint detector over every market and series of a market CSV; writes JSON.
     Market(market::BenchMarketArgs),
+    /// Time the abstraction of one lease document (default the 20-page corpus PDF); writes JSON.
+    Lease(lease::BenchLeaseArgs),
 }
 
 #[derive(Subcommand)]
@@ -149,6 +163,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Market {
             command: market::MarketCommand::Bocpd(args),
         } => return market::bocpd(args),
+        Command::Lease { command } => return lease::run(command),
+        Command::Bench {
+            command: BenchCommand::Lease(args),
+        } => return lease::bench(args),
         _ => {}
     }
     let settings = Settings::load(cli.config.as_deref())?;
@@ -169,7 +187,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("created tenant {} ({})", t.slug, t.id);
             Ok(())
         }
-        Command::Dcf(_) | Command::Golden { .. } => Ok(()),
+        Command::Dcf(_) | Command::Golden { .. } | Command::Lease { .. } => Ok(()),
         Command::Import { command } => import(command, &settings).await,
         Command::Value(args) => comps::value(&settings, &args).await,
         Command::Backtest(args) => comps::backtest::run(&settings, &args).await,
@@ -215,6 +233,7 @@ async fn import(cmd: ImportCommand, settings: &Settings) -> anyhow::Result<()> {
         ImportCommand::Properties(args) => pipeline::import_properties(settings, &args).await,
         ImportCommand::Hazards(args) => pipeline::import_hazards(settings, &args).await,
         ImportCommand::Market(args) => market::import_market(settings, &args).await,
+        ImportCommand::RentRoll(args) => rent_roll::import(settings, &args).await,
     }
 }
 
@@ -224,6 +243,7 @@ async fn bench(cmd: BenchCommand, settings: &Settings) -> anyhow::Result<()> {
         BenchCommand::Pipeline(args) => pipeline::bench_pipeline(settings, &args).await,
         BenchCommand::Abuse(args) => bench_abuse::run(&args).await,
         BenchCommand::Portfolio(args) => bench_portfolio::run(settings, &args).await,
+        BenchCommand::Lease(_) => Ok(()),
         BenchCommand::Market(args) => market::report::bench(&args, &services::market::regime_config(&settings.market)),
     }
 }

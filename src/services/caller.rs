@@ -24,6 +24,20 @@ pub struct Caller<'a> {
     pub events: Option<&'a Outbox>,
 }
 
+/// Where written values came from when a file or document, not the user, supplied them.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    /// E.g. `document:<id>` or `rent-roll:<file>#sha256:<hex>`.
+    pub source: String,
+    /// E.g. `lease_abstract`, `rent_roll`.
+    pub method: String,
+    pub evidence_uri: Option<String>,
+    /// Confidence by stored field (1 when absent).
+    pub confidence: std::collections::BTreeMap<String, f64>,
+    /// Evidence by stored field (a page and offsets, a row), else `evidence_uri`.
+    pub evidence: std::collections::BTreeMap<String, String>,
+}
+
 impl Caller<'_> {
     /// The tenant's id, for new rows.
     pub fn tenant(&self) -> Uuid {
@@ -62,6 +76,38 @@ impl Caller<'_> {
             actor: self.actor.to_owned(),
         };
         let records = crate::pipeline::diff(before.as_ref(), &after, &ctx).map_err(|e| ApiError::Internal(e.into()))?;
+        Ok(provenance(self.tx, id, records).await?)
+    }
+
+    /// Records the provenance of values read from a file or document rather than typed by the
+    /// user: like [`Caller::provenance`], with `origin`'s source, method, evidence and per-field
+    /// confidence.
+    pub async fn provenance_from(
+        &self,
+        entity: &str,
+        id: Uuid,
+        before: Option<Map<String, Value>>,
+        after: Map<String, Value>,
+        origin: &Origin,
+    ) -> ApiResult<()> {
+        let ctx = crate::pipeline::WriteContext {
+            entity: entity.to_owned(),
+            source: origin.source.clone(),
+            method: origin.method.clone(),
+            confidence: 1.0,
+            evidence_uri: origin.evidence_uri.clone(),
+            actor: self.actor.to_owned(),
+        };
+        let mut records =
+            crate::pipeline::diff(before.as_ref(), &after, &ctx).map_err(|e| ApiError::Internal(e.into()))?;
+        for r in &mut records {
+            if let Some(c) = origin.confidence.get(&r.field) {
+                r.confidence = c.clamp(0.0, 1.0);
+            }
+            if let Some(e) = origin.evidence.get(&r.field) {
+                r.evidence_uri = Some(e.clone());
+            }
+        }
         Ok(provenance(self.tx, id, records).await?)
     }
 

@@ -1,6 +1,6 @@
 //! Leases and unit mix: create, replace and delete, validated before anything is written, with
 //! audit, field provenance and (leases) a graph outbox row; and the leases of a property.
-use super::caller::Caller;
+use super::caller::{Caller, Origin};
 use super::documents::{self, Parent};
 use crate::domain::{month, rules};
 use crate::error::{ApiError, ApiResult};
@@ -53,6 +53,16 @@ pub async fn of_property(tx: &TenantTx, property_id: &str) -> ApiResult<Vec<leas
 
 /// Adds a lease or vacant suite to the property `property_id`.
 pub async fn create_lease(c: &Caller<'_>, property_id: &str, f: LeaseFields) -> ApiResult<lease::Model> {
+    create_lease_from(c, property_id, f, None).await
+}
+
+/// [`create_lease`] with the provenance of values read from `origin` (a document, a file).
+pub async fn create_lease_from(
+    c: &Caller<'_>,
+    property_id: &str,
+    f: LeaseFields,
+    origin: Option<&Origin>,
+) -> ApiResult<lease::Model> {
     let property_id = c.parent(property_id).await?;
     let mut am = lease::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -63,7 +73,10 @@ pub async fn create_lease(c: &Caller<'_>, property_id: &str, f: LeaseFields) -> 
     };
     apply_lease(&mut am, f)?;
     let saved = am.insert(c.tx.conn()).await?;
-    c.provenance("lease", saved.id, None, lease_map(&saved)).await?;
+    match origin {
+        Some(o) => c.provenance_from("lease", saved.id, None, lease_map(&saved), o).await?,
+        None => c.provenance("lease", saved.id, None, lease_map(&saved)).await?,
+    }
     c.audit(
         "create",
         "lease",
@@ -77,12 +90,28 @@ pub async fn create_lease(c: &Caller<'_>, property_id: &str, f: LeaseFields) -> 
 
 /// Replaces a lease's fields.
 pub async fn update_lease(c: &Caller<'_>, id: &str, f: LeaseFields) -> ApiResult<lease::Model> {
+    update_lease_from(c, id, f, None).await
+}
+
+/// [`update_lease`] with the provenance of values read from `origin` (a document, a file).
+pub async fn update_lease_from(
+    c: &Caller<'_>,
+    id: &str,
+    f: LeaseFields,
+    origin: Option<&Origin>,
+) -> ApiResult<lease::Model> {
     let existing = c.existing::<lease::Entity>(id, "lease").await?;
     let before = lease_map(&existing);
     let mut am: lease::ActiveModel = existing.into();
     apply_lease(&mut am, f)?;
     let saved = am.update(c.tx.conn()).await?;
-    c.provenance("lease", saved.id, Some(before), lease_map(&saved)).await?;
+    match origin {
+        Some(o) => {
+            c.provenance_from("lease", saved.id, Some(before), lease_map(&saved), o)
+                .await?
+        }
+        None => c.provenance("lease", saved.id, Some(before), lease_map(&saved)).await?,
+    }
     c.audit("update", "lease", Some(saved.id), serde_json::json!({}))
         .await?;
     c.outbox(OutboxKind::Lease, saved.id).await?;
@@ -101,6 +130,16 @@ pub async fn delete_lease(c: &Caller<'_>, store: Option<&Arc<DocumentStore>>, id
 
 /// Adds a unit type to the multifamily property `property_id`.
 pub async fn create_unit_mix(c: &Caller<'_>, property_id: &str, f: UnitMixFields) -> ApiResult<unit_mix::Model> {
+    create_unit_mix_from(c, property_id, f, None).await
+}
+
+/// [`create_unit_mix`] with the provenance of values read from `origin` (a rent roll).
+pub async fn create_unit_mix_from(
+    c: &Caller<'_>,
+    property_id: &str,
+    f: UnitMixFields,
+    origin: Option<&Origin>,
+) -> ApiResult<unit_mix::Model> {
     let property_id = c.parent(property_id).await?;
     let mut am = unit_mix::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -111,7 +150,13 @@ pub async fn create_unit_mix(c: &Caller<'_>, property_id: &str, f: UnitMixFields
     };
     apply_unit(&mut am, f)?;
     let saved = am.insert(c.tx.conn()).await?;
-    c.provenance("unit_mix", saved.id, None, unit_map(&saved)).await?;
+    match origin {
+        Some(o) => {
+            c.provenance_from("unit_mix", saved.id, None, unit_map(&saved), o)
+                .await?
+        }
+        None => c.provenance("unit_mix", saved.id, None, unit_map(&saved)).await?,
+    }
     c.audit(
         "create",
         "unit_mix",
@@ -124,13 +169,31 @@ pub async fn create_unit_mix(c: &Caller<'_>, property_id: &str, f: UnitMixFields
 
 /// Replaces a unit type's fields.
 pub async fn update_unit_mix(c: &Caller<'_>, id: &str, f: UnitMixFields) -> ApiResult<unit_mix::Model> {
+    update_unit_mix_from(c, id, f, None).await
+}
+
+/// [`update_unit_mix`] with the provenance of values read from `origin` (a rent roll).
+pub async fn update_unit_mix_from(
+    c: &Caller<'_>,
+    id: &str,
+    f: UnitMixFields,
+    origin: Option<&Origin>,
+) -> ApiResult<unit_mix::Model> {
     let existing = c.existing::<unit_mix::Entity>(id, "unit mix").await?;
     let before = unit_map(&existing);
     let mut am: unit_mix::ActiveModel = existing.into();
     apply_unit(&mut am, f)?;
     let saved = am.update(c.tx.conn()).await?;
-    c.provenance("unit_mix", saved.id, Some(before), unit_map(&saved))
-        .await?;
+    match origin {
+        Some(o) => {
+            c.provenance_from("unit_mix", saved.id, Some(before), unit_map(&saved), o)
+                .await?
+        }
+        None => {
+            c.provenance("unit_mix", saved.id, Some(before), unit_map(&saved))
+                .await?
+        }
+    }
     c.audit("update", "unit_mix", Some(saved.id), serde_json::json!({}))
         .await?;
     Ok(saved)

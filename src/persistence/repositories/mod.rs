@@ -53,7 +53,8 @@ tenant_owned!(
     hazard_point,
     offer,
     loan_program,
-    market_series
+    market_series,
+    lease_abstract
 );
 
 /// `SELECT … FROM table WHERE tenant_id = <the transaction's tenant>`.

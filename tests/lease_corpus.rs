@@ -1,0 +1,153 @@
+//! `reos lease …` as a user and CI run it (docs/lease.md): the generated corpus scored against its
+//! truth (≥ 97% of stated values exact, no confident error; the command fails otherwise), a scan
+//! refused as one, and `--json` printing exactly one object with the twenty documented fields.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::{Command, Output};
+
+fn reos(args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_reos"));
+    for (k, _) in std::env::vars_os() {
+        if k.to_string_lossy().starts_with("REOS_") || k == "RUST_LOG" {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args(args).output().unwrap()
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+const NAMES: [&str; 20] = [
+    "landlord",
+    "tenant",
+    "premises_address",
+    "suite",
+    "area_sf",
+    "commencement",
+    "expiration",
+    "term_months",
+    "monthly_base_rent",
+    "annual_base_rent",
+    "rent_psf_annual",
+    "escalation_pct",
+    "free_rent_months",
+    "recovery",
+    "expense_stop_psf",
+    "security_deposit",
+    "late_fee",
+    "renewal_option_count",
+    "renewal_term_months",
+    "ti_allowance_psf",
+];
+
+#[test]
+fn the_corpus_meets_the_targets() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("accuracy.json");
+    let out = reos(&[
+        "lease",
+        "eval",
+        "golden/lease/corpus",
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let r: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert!(r["documents"].as_u64().unwrap() >= 200);
+    assert!(r["exact_rate"].as_f64().unwrap() >= 0.97, "{}", r["exact_rate"]);
+    assert_eq!(r["confident_errors_total"], 0);
+    assert_eq!(r["kinds_right"], r["documents"]);
+    for name in NAMES {
+        assert!(
+            r["fields"][name]["present"].as_u64().unwrap() > 0,
+            "{name} never stated in the corpus"
+        );
+    }
+}
+
+#[test]
+fn json_is_one_object_with_every_field_and_cited_values() {
+    let out = reos(&[
+        "lease",
+        "extract",
+        "golden/lease/corpus/001-residential-platform-labels.pdf",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.trim().lines().count(), 1);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["kind"], "residential");
+    let fields = v["fields"].as_object().unwrap();
+    assert_eq!(fields.len(), NAMES.len());
+    // Every name, in the documented order (serde_json's map sorts, so read the raw text).
+    let at: Vec<usize> = NAMES
+        .iter()
+        .map(|n| stdout.find(&format!("\"{n}\":")).expect(n))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "fields out of order");
+    let start = &v["fields"]["commencement"];
+    assert_eq!(start["value"], "2024-03-01");
+    assert_eq!(start["citation"]["page"], 1);
+    assert_eq!(start["citation"]["text"], "03/01/2024");
+    assert_eq!(v["fields"]["monthly_base_rent"]["value"], 3850.0);
+    assert_eq!(v["fields"]["security_deposit"]["value"], 7700.0);
+    assert!(v["fields"]["recovery"].is_null());
+    let schedule = v["rent_schedule"].as_array().unwrap();
+    assert_eq!(schedule.len(), 1);
+    assert_eq!(schedule[0]["annual"], 46200.0);
+    // The offsets count characters of the page the text command prints.
+    let page = reos(&[
+        "lease",
+        "extract",
+        "golden/lease/corpus/001-residential-platform-labels.pdf",
+        "--text",
+    ]);
+    let page1: String = String::from_utf8(page.stdout)
+        .unwrap()
+        .split("--- page 2 ---")
+        .next()
+        .unwrap()
+        .to_string();
+    let body: Vec<char> = page1.split_once('\n').unwrap().1.chars().collect();
+    let (s, e) = (
+        start["citation"]["start"].as_u64().unwrap() as usize,
+        start["citation"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(body[s..e].iter().collect::<String>(), "03/01/2024");
+}
+
+#[test]
+fn a_scan_is_refused_as_one() {
+    let out = reos(&["lease", "extract", "golden/lease/scans/scan-1.pdf"]);
+    assert!(!out.status.success());
+    let t = text(&out);
+    assert!(t.contains("LEASE_SCANNED_PDF") && t.contains("OCR"), "{t}");
+}
+
+#[test]
+fn garbage_is_refused_without_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        (
+            "broken.pdf",
+            b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF".to_vec(),
+        ),
+        ("broken.docx", b"PK\x03\x04not really a zip".to_vec()),
+        ("binary.bin", vec![0u8, 159, 146, 150, 0, 1, 2]),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = reos(&["lease", "extract", path.to_str().unwrap()]);
+        let t = text(&out);
+        assert!(!out.status.success(), "{name}: {t}");
+        assert!(!t.contains("panicked"), "{name}: {t}");
+        assert!(t.contains("LEASE_"), "{name}: {t}");
+    }
+}
