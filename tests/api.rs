@@ -12,6 +12,7 @@ mod api {
     mod documents;
     mod documents_s3;
     mod hardening;
+    mod lease_abstracts;
     mod import_text_limits;
     mod metrics;
     mod pipeline;

@@ -23,13 +23,14 @@ const MARKER: &str = "<!-- readme-commands: run -->";
 /// Folders of the repository a README command may read, linked into the scratch folder.
 const LINKED: [&str; 4] = ["examples", "data", "golden", "ops"];
 /// Commands the walkthrough must cover: one per command that takes an input file.
-const REQUIRED: [&str; 6] = [
+const REQUIRED: [&str; 7] = [
     "reos import sales ",
     "reos value ",
     "reos import properties ",
     "reos import hazards ",
     "reos dcf ",
     "reos backtest ",
+    "reos lease extract ",
 ];
 
 fn repo_root() -> PathBuf {

@@ -3,6 +3,7 @@
 //! with why, values parsed strictly, problems named by row and column — and the rent-roll
 //! metrics (occupancy, WALE, expiry ladder, top tenants, mark-to-market, unit mix). Pure: bytes in,
 //! a serializable [`Preview`] out.
+pub mod eval;
 pub mod extract;
 pub mod grid;
 pub mod header;
@@ -11,6 +12,7 @@ pub mod model;
 pub mod plan;
 pub mod preview;
 pub mod rows;
+pub mod stored;
 pub mod synonyms;
 pub mod units;
 pub mod values;

@@ -1,5 +1,5 @@
 //! The `reos` command line: parses arguments and runs one command. Each command group lives in a
-//! child module (`comps`, `pipeline`, `graph`, `dcf`, `lease`, `market`, `rent_roll`, `bench_abuse`, `bench_portfolio`, `migrate`); `common` holds
+//! child module (`comps`, `pipeline`, `graph`, `dcf`, `lease`, `market`, `rent_roll` (import, preview, eval, bench), `bench_abuse`, `bench_portfolio`, `migrate`); `common` holds
 //! what several of them use (tenant lookup, JSON output, progress bars, date arguments).
 mod bench_abuse;
 mod bench_portfolio;
@@ -100,6 +100,12 @@ pub enum Command {
         #[command(subcommand)]
         command: lease::LeaseCommand,
     },
+    /// Rent rolls without a database (docs/rent-roll.md): `rent-roll preview FILE [--json]`,
+    /// `rent-roll eval DIR…`; no settings.
+    RentRoll {
+        #[command(subcommand)]
+        command: rent_roll::RentRollCommand,
+    },
     /// Ownership graph: `graph sync --tenant SLUG` rebuilds the tenant's Neo4j mirror.
     Graph {
         #[command(subcommand)]
@@ -142,6 +148,8 @@ pub enum BenchCommand {
     Market(market::BenchMarketArgs),
     /// Time the abstraction of one lease document (default the 20-page corpus PDF); writes JSON.
     Lease(lease::BenchLeaseArgs),
+    /// Time the preview of a 5,000-unit rent roll (XLSX and its CSV twin); writes JSON.
+    RentRoll(rent_roll::BenchRentRollArgs),
 }
 
 #[derive(Subcommand)]
@@ -167,6 +175,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench {
             command: BenchCommand::Lease(args),
         } => return lease::bench(args),
+        Command::RentRoll { command } => return rent_roll::run(command),
+        Command::Bench {
+            command: BenchCommand::RentRoll(args),
+        } => return rent_roll::bench(args),
         _ => {}
     }
     let settings = Settings::load(cli.config.as_deref())?;
@@ -187,7 +199,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("created tenant {} ({})", t.slug, t.id);
             Ok(())
         }
-        Command::Dcf(_) | Command::Golden { .. } | Command::Lease { .. } => Ok(()),
+        Command::Dcf(_) | Command::Golden { .. } | Command::Lease { .. } | Command::RentRoll { .. } => Ok(()),
         Command::Import { command } => import(command, &settings).await,
         Command::Value(args) => comps::value(&settings, &args).await,
         Command::Backtest(args) => comps::backtest::run(&settings, &args).await,
@@ -243,7 +255,7 @@ async fn bench(cmd: BenchCommand, settings: &Settings) -> anyhow::Result<()> {
         BenchCommand::Pipeline(args) => pipeline::bench_pipeline(settings, &args).await,
         BenchCommand::Abuse(args) => bench_abuse::run(&args).await,
         BenchCommand::Portfolio(args) => bench_portfolio::run(settings, &args).await,
-        BenchCommand::Lease(_) => Ok(()),
+        BenchCommand::Lease(_) | BenchCommand::RentRoll(_) => Ok(()),
         BenchCommand::Market(args) => market::report::bench(&args, &services::market::regime_config(&settings.market)),
     }
 }

@@ -2,8 +2,14 @@
 //! [--as-of DATE] [--sheet NAME] [--market-rent-psf X]` (docs/rent-roll.md): previews a seller's
 //! rent roll (mapping, kept and skipped rows, problems, metrics) and, unless `--dry-run` or a
 //! blocking problem, writes it into the property. The report is the preview as JSON, with or
-//! without `--dry-run`.
+//! without `--dry-run`. The offline commands (`reos rent-roll preview|eval`, `reos bench
+//! rent-roll`) are in `offline` and `bench`.
+mod bench;
+mod offline;
 mod print;
+
+pub use bench::{BenchRentRollArgs, bench};
+pub use offline::{RentRollCommand, run};
 
 use super::common::{open_tenant, parse_date, write_json};
 use crate::config::Settings;
@@ -45,14 +51,19 @@ pub struct ImportRentRollArgs {
 }
 
 /// The report: the preview's keys, then `status` and `written`.
-fn report(path: Option<&Path>, p: &Preview, status: &str, written: Option<&Written>) -> anyhow::Result<()> {
-    let Some(path) = path else { return Ok(()) };
+fn report_json(p: &Preview, status: &str, written: Option<&Written>) -> anyhow::Result<serde_json::Value> {
     let mut v = serde_json::to_value(p)?;
     if let Some(o) = v.as_object_mut() {
         o.insert("status".into(), serde_json::json!(status));
         o.insert("written".into(), serde_json::to_value(written)?);
     }
-    write_json(path, &v)
+    Ok(v)
+}
+
+/// Writes the report to `path`, if given.
+fn report(path: Option<&Path>, p: &Preview, status: &str, written: Option<&Written>) -> anyhow::Result<()> {
+    let Some(path) = path else { return Ok(()) };
+    write_json(path, &report_json(p, status, written)?)
 }
 
 fn rejected(file: &Path, p: &Preview) -> anyhow::Error {

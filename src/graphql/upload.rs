@@ -69,6 +69,16 @@ pub fn text_or_file(
     }
 }
 
+/// An import mutation's required upload (`input.file`): the client's file name (which tells the
+/// format) and the bytes; an upload above 64 MiB is refused naming `input.file`.
+pub fn named_file(ctx: &async_graphql::Context<'_>, upload: &async_graphql::Upload) -> ApiResult<(String, Vec<u8>)> {
+    let value = upload
+        .value(ctx)
+        .map_err(|_| ApiError::bad_input("input.file", "no such upload in this request"))?;
+    let name = value.filename.clone();
+    Ok((name, read(value, MAX_IMPORT_BYTES, "input.file")?))
+}
+
 /// An import file the gate refused, as BAD_USER_INPUT naming the first problem's row and column
 /// (`input.csv[row 12].sale_price`, `input.csv[header].market`); `extensions.report` carries the
 /// whole report.

@@ -151,7 +151,10 @@ pub fn edited_fields(extracted: &Value, edits: &[Edit]) -> ApiResult<Map<String,
 /// Confirms draft `id` with `edits`: writes the lease (a lease of the property with the same
 /// suite is updated, else one is created) with per-field provenance, and marks the abstract
 /// confirmed. A second confirmation is a CONFLICT; a missing term names the field to edit.
-pub async fn confirm(c: &Caller<'_>, id: &str, edits: Vec<Edit>) -> ApiResult<Confirmed> {
+///
+/// The lease's market leasing profile (what the DCF assumes after it expires) is `mla` when
+/// given, else the merged lease's, else the property's only profile, else `default`.
+pub async fn confirm(c: &Caller<'_>, id: &str, edits: Vec<Edit>, mla: Option<String>) -> ApiResult<Confirmed> {
     let row = get(c.tx, id).await?;
     if row.status != "draft" {
         return Err(ApiError::Conflict(format!("lease abstract {id} is already confirmed")));
@@ -174,7 +177,7 @@ pub async fn confirm(c: &Caller<'_>, id: &str, edits: Vec<Edit>) -> ApiResult<Co
         .get("rent_schedule")
         .and_then(Value::as_array)
         .map_or(0, Vec::len);
-    let lease_fields = lease_fields(&fields, periods)?;
+    let mut lease_fields = lease_fields(&fields, periods)?;
     let origin = origin_of(&row, &fields);
     let existing = leases::of_property(c.tx, &property_id.to_string()).await?;
     let same_suite = lease_fields.suite.as_ref().and_then(|s| {
@@ -184,6 +187,14 @@ pub async fn confirm(c: &Caller<'_>, id: &str, edits: Vec<Edit>) -> ApiResult<Co
                 .is_some_and(|x| x.trim().eq_ignore_ascii_case(s.trim()))
         })
     });
+    let profiles = crate::persistence::repositories::dcf_inputs::profiles(c.tx, property_id).await?;
+    let mla = mla.map(|m| m.trim().to_owned()).filter(|m| !m.is_empty());
+    lease_fields.mla = match (mla, same_suite, profiles.as_slice()) {
+        (Some(m), _, _) => m,
+        (None, Some(l), _) => l.mla.clone(),
+        (None, None, [only]) => only.name.clone(),
+        (None, None, _) => lease_fields.mla,
+    };
     let (saved, merged) = match same_suite {
         Some(l) => (
             leases::update_lease_from(c, &l.id.to_string(), lease_fields, Some(&origin)).await?,

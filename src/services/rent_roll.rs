@@ -2,9 +2,11 @@
 //! the import that writes it in the caller's transaction — a commercial roll's suites merged into
 //! the property's leases by suite, a multifamily roll's units aggregated into the property's unit
 //! mix — with field provenance pointing at the file, its SHA-256 and the row. A roll with any
-//! blocking problem writes nothing.
+//! blocking problem writes nothing. `stored`: the same metrics from a property's stored leases or
+//! unit mix.
 mod commercial;
 mod multifamily;
+mod stored;
 
 use super::caller::{Caller, Origin};
 use crate::error::ApiError;
@@ -13,7 +15,8 @@ use reos_entities::enums::PropertyType;
 use reos_entities::property;
 use serde::Serialize;
 
-pub use crate::analytics::rent_roll::{ColumnChoice, Kind, Options, Preview, Problem};
+pub use crate::analytics::rent_roll::{ColumnChoice, Kind, Metrics, Options, Preview, Problem};
+pub use stored::{StoredRentRoll, for_property, of_property};
 
 /// The provenance method of rent-roll writes.
 pub const METHOD: &str = "rent_roll";

@@ -16,6 +16,7 @@ struct Seeded {
     run: String,
     document: String,
     program: String,
+    lease_abstract: String,
 }
 
 /// An office with a lease, an expense, a leasing profile, a loan and assumptions (so every DCF
@@ -90,6 +91,7 @@ async fn seed(app: &TestApp, op: &str) -> Seeded {
         .await;
     let run = d["importProperties"]["run"]["id"].as_str().unwrap().to_owned();
     let document = super::documents::upload_pdf(app, op, &house).await;
+    let lease_abstract = super::lease_abstracts::extracted(app, op, &office, "golden/lease/corpus/005-office-narrative.txt").await;
     let program = app
         .data(
             op,
@@ -108,6 +110,7 @@ async fn seed(app: &TestApp, op: &str) -> Seeded {
         owner: owners[0].clone(),
         run,
         document,
+        lease_abstract,
     }
 }
 
@@ -213,7 +216,13 @@ fn operations(s: &Seeded) -> Vec<(&'static str, String, Value)> {
         ("ownerClusters", "{ ownerClusters(minSize: 1) { size owners { id } } }".into(), json!({})),
         ("influentialOwners", "{ influentialOwners(limit: 5) { rank score owner { id } } }".into(), json!({})),
         ("document", "query($d: ID!) { document(id: $d) { id fileName downloadUrl } }".into(), json!({"d": s.document})),
-        ("documents", "query($p: ID) { documents(propertyId: $p, first: 5) { totalCount edges { node { id } } } }".into(), p),
+        ("documents", "query($p: ID) { documents(propertyId: $p, first: 5) { totalCount edges { node { id } } } }".into(), p.clone()),
+        (
+            "leaseAbstract",
+            "query($a: ID!) { leaseAbstract(id: $a) { id status fields { name value confidence citation { page text } } rentSchedule { start monthly } } }".into(),
+            json!({"a": s.lease_abstract}),
+        ),
+        ("leaseAbstracts", "query($p: ID!) { leaseAbstracts(propertyId: $p) { id kind } }".into(), p),
     ]
 }
 

@@ -5,6 +5,7 @@ mod dcf_inputs;
 mod dcf_terms;
 mod document;
 mod lease;
+mod lease_abstract;
 mod loan_program;
 mod market;
 mod offer;
@@ -12,6 +13,7 @@ mod owner;
 mod pipeline;
 mod property;
 mod property_dcf;
+mod rent_roll;
 mod sales;
 mod user;
 mod valuation;
@@ -23,6 +25,7 @@ pub struct MutationRoot(
     property::PropertyMutations,
     owner::OwnerMutations,
     lease::LeaseMutations,
+    lease_abstract::LeaseAbstractMutations,
     user::UserMutations,
     dcf_inputs::DcfInputMutations,
     dcf_terms::DcfTermMutations,
@@ -34,6 +37,7 @@ pub struct MutationRoot(
     property_dcf::PropertyDcfMutations,
     loan_program::LoanProgramMutations,
     market::MarketMutations,
+    rent_roll::RentRollMutations,
 );
 
 /// Payload of delete mutations.

@@ -3,6 +3,7 @@ pub(crate) mod dcf;
 mod deal;
 mod documents;
 mod graph;
+mod lease_abstracts;
 mod market;
 mod me;
 mod owners;
@@ -28,4 +29,5 @@ pub struct QueryRoot(
     documents::DocumentQueries,
     deal::DealQueries,
     market::MarketQueries,
+    lease_abstracts::LeaseAbstractQueries,
 );

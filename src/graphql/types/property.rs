@@ -6,6 +6,7 @@ use super::lease::{Lease, UnitType};
 use super::offer::Offer;
 use super::owner::PropertyOwner;
 use super::property_trust::{PropertyField, PropertyTrust, known_field};
+use super::rent_roll_metrics::RentRollMetrics;
 use super::valuation::{Hazard, Valuation};
 use crate::error::ApiError;
 use crate::graphql::context::tx;
@@ -235,6 +236,21 @@ impl Property {
             value,
             &rows,
         ))
+    }
+
+    /// The rent-roll metrics of what the property stores, at `asOf` (default today): its leases
+    /// and vacant suites (rents escalated to `asOf` as the DCF does, market rents from their
+    /// leasing profiles), or a multifamily property's unit mix (every unit counted as let, so
+    /// occupancy is null). The same numbers as a previewed roll's (docs/rent-roll.md). Requires
+    /// analyst.
+    #[graphql(
+        guard = "crate::graphql::guards::RoleGuard::new(crate::auth::Role::Analyst)",
+        complexity = "super::rent_roll_metrics::STORED_RENT_ROLL + child_complexity"
+    )]
+    async fn rent_roll(&self, ctx: &Context<'_>, as_of: Option<chrono::NaiveDate>) -> Result<RentRollMetrics> {
+        let as_of = as_of.unwrap_or_else(crate::services::valuations::today);
+        let stored = crate::services::rent_roll::for_property(tx(ctx)?, &self.0, as_of).await?;
+        Ok(RentRollMetrics::stored(stored))
     }
 
     /// Trust summary over the fields with provenance (none when nothing was recorded; batched).
