@@ -12,8 +12,8 @@ mod api {
     mod documents;
     mod documents_s3;
     mod hardening;
-    mod lease_abstracts;
     mod import_text_limits;
+    mod lease_abstracts;
     mod metrics;
     mod pipeline;
     mod pipeline_children;

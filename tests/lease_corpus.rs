@@ -71,6 +71,14 @@ fn the_corpus_meets_the_targets() {
     }
 }
 
+/// Three hand-written leases in styles the generator never wrote (a particulars table with
+/// day-first dates, a letter-form retail lease with fixed-dollar steps, an apartment agreement).
+#[test]
+fn leases_in_unseen_styles_meet_the_targets_too() {
+    let out = reos(&["lease", "eval", "tests/fixtures/lease-unseen"]);
+    assert!(out.status.success(), "{}", text(&out));
+}
+
 #[test]
 fn json_is_one_object_with_every_field_and_cited_values() {
     let out = reos(&[

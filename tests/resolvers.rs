@@ -20,5 +20,6 @@ mod resolvers {
     mod pipeline_run_id;
     mod portfolio;
     mod properties;
+    mod rent_roll;
     mod tenancy;
 }

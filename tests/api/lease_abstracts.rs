@@ -19,24 +19,47 @@ const CONFIRM: &str = "mutation($i: ConfirmLeaseAbstractInput!) { confirmLeaseAb
 /// returns the abstract's id.
 pub async fn extracted(app: &TestApp, token: &str, property: &str, path: &str) -> String {
     let d = extract(app, token, property, path).await;
-    d["data"]["extractLease"]["leaseAbstract"]["id"].as_str().unwrap_or_else(|| panic!("{d}")).to_owned()
+    d["data"]["extractLease"]["leaseAbstract"]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{d}"))
+        .to_owned()
 }
 
 async fn extract(app: &TestApp, token: &str, property: &str, path: &str) -> Value {
     let bytes = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
     let name = path.rsplit('/').next().unwrap();
-    let (_, body) = upload(app, token, json!({"propertyId": property}), &[(name, "application/octet-stream", &bytes)]).await;
-    let doc = body["data"]["uploadDocument"]["documents"][0]["id"].as_str().unwrap_or_else(|| panic!("{body}")).to_owned();
+    let (_, body) = upload(
+        app,
+        token,
+        json!({"propertyId": property}),
+        &[(name, "application/octet-stream", &bytes)],
+    )
+    .await;
+    let doc = body["data"]["uploadDocument"]["documents"][0]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{body}"))
+        .to_owned();
     app.gql(Some(token), EXTRACT, json!({"i": {"documentId": doc}})).await.1
 }
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
-    let row = app.db().owner.query_one_raw(Statement::from_string(app.db().owner.get_database_backend(), sql)).await.unwrap().unwrap();
+    let row = app
+        .db()
+        .owner
+        .query_one_raw(Statement::from_string(app.db().owner.get_database_backend(), sql))
+        .await
+        .unwrap()
+        .unwrap();
     row.try_get_by_index::<i64>(0).unwrap()
 }
 
 fn field<'a>(fields: &'a Value, name: &str) -> &'a Value {
-    fields.as_array().unwrap().iter().find(|f| f["name"] == name).unwrap_or_else(|| panic!("no {name}"))
+    fields
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == name)
+        .unwrap_or_else(|| panic!("no {name}"))
 }
 
 async fn a_lease_pdf_goes_from_upload_to_a_confirmed_lease_and_a_dcf(app: TestApp) {
@@ -52,7 +75,9 @@ async fn a_lease_pdf_goes_from_upload_to_a_confirmed_lease_and_a_dcf(app: TestAp
     )
     .await;
     let dcf = "query($p: ID!) { propertyDcf(propertyId: $p) { dcfValue } }";
-    let before = app.data(&op, dcf, json!({"p": office})).await["propertyDcf"]["dcfValue"].as_f64().unwrap();
+    let before = app.data(&op, dcf, json!({"p": office})).await["propertyDcf"]["dcfValue"]
+        .as_f64()
+        .unwrap();
 
     let d = extract(&app, &op, &office, "golden/lease/corpus/125-office-narrative.pdf").await;
     let a = &d["data"]["extractLease"]["leaseAbstract"];
@@ -74,16 +99,34 @@ async fn a_lease_pdf_goes_from_upload_to_a_confirmed_lease_and_a_dcf(app: TestAp
     let id = a["id"].as_str().unwrap().to_owned();
 
     // An analyst reads it but may not confirm it.
-    let read = app.data(&analyst, "query($a: ID!) { leaseAbstract(id: $a) { id status } }", json!({"a": id})).await;
+    let read = app
+        .data(
+            &analyst,
+            "query($a: ID!) { leaseAbstract(id: $a) { id status } }",
+            json!({"a": id}),
+        )
+        .await;
     assert_eq!(read["leaseAbstract"]["status"], "DRAFT");
-    let listed = app.data(&analyst, "query($p: ID!) { leaseAbstracts(propertyId: $p) { id } }", json!({"p": office})).await;
+    let listed = app
+        .data(
+            &analyst,
+            "query($p: ID!) { leaseAbstracts(propertyId: $p) { id } }",
+            json!({"p": office}),
+        )
+        .await;
     assert_eq!(listed["leaseAbstracts"][0]["id"], id.as_str());
     let (_, refused) = app.gql(Some(&analyst), CONFIRM, json!({"i": {"id": id}})).await;
     assert_eq!(code(&refused), "FORBIDDEN", "{refused}");
 
     // A bad edit names the edit and writes nothing.
     let leases = count(&app, "SELECT count(*) FROM leases").await;
-    let (_, bad) = app.gql(Some(&op), CONFIRM, json!({"i": {"id": id, "edits": [{"field": "rent", "value": 1}]}})).await;
+    let (_, bad) = app
+        .gql(
+            Some(&op),
+            CONFIRM,
+            json!({"i": {"id": id, "edits": [{"field": "rent", "value": 1}]}}),
+        )
+        .await;
     assert_eq!(code(&bad), "BAD_USER_INPUT", "{bad}");
     assert_eq!(bad["errors"][0]["extensions"]["field"], "input.edits[0].field", "{bad}");
     assert_eq!(count(&app, "SELECT count(*) FROM leases").await, leases);
@@ -124,20 +167,27 @@ async fn a_lease_pdf_goes_from_upload_to_a_confirmed_lease_and_a_dcf(app: TestAp
                     r.try_get::<String>("", "source").unwrap(),
                     r.try_get::<String>("", "method").unwrap(),
                     r.try_get::<f64>("", "confidence").unwrap(),
-                    r.try_get::<Option<String>>("", "evidence_uri").unwrap().unwrap_or_default(),
+                    r.try_get::<Option<String>>("", "evidence_uri")
+                        .unwrap()
+                        .unwrap_or_default(),
                 ),
             )
         })
         .collect();
     let (source, method, conf, evidence) = &by_field["area_sf"];
-    assert!(source.starts_with("document:") && method == "lease_abstract", "{source} {method}");
+    assert!(
+        source.starts_with("document:") && method == "lease_abstract",
+        "{source} {method}"
+    );
     assert!(*conf >= 0.85 && *conf < 1.0, "{conf}");
     assert!(evidence.contains("#page=1&chars="), "{evidence}");
     let (_, _, conf, evidence) = &by_field["tenant_name"];
     assert_eq!((*conf, evidence.ends_with("#edited")), (1.0, true));
 
     // The DCF now counts the confirmed lease.
-    let after = app.data(&op, dcf, json!({"p": office})).await["propertyDcf"]["dcfValue"].as_f64().unwrap();
+    let after = app.data(&op, dcf, json!({"p": office})).await["propertyDcf"]["dcfValue"]
+        .as_f64()
+        .unwrap();
     assert!(after > before, "{before} -> {after}");
 
     // Confirming twice is a conflict.
@@ -155,18 +205,39 @@ async fn scans_and_missing_terms_are_refused_and_write_nothing(app: TestApp) {
     assert_eq!(count(&app, "SELECT count(*) FROM lease_abstracts").await, 0);
 
     // A residential lease is a unit, not a commercial lease: refused, naming the input.
-    let id = extracted(&app, &op, &office, "golden/lease/corpus/003-residential-platform-labels.txt").await;
+    let id = extracted(
+        &app,
+        &op,
+        &office,
+        "golden/lease/corpus/003-residential-platform-labels.txt",
+    )
+    .await;
     let (_, refused) = app.gql(Some(&op), CONFIRM, json!({"i": {"id": id}})).await;
     assert_eq!(code(&refused), "BAD_USER_INPUT", "{refused}");
 
     // A commercial lease without a stated recovery structure: the analyst must say which.
     let id = extracted(&app, &op, &office, "golden/lease/corpus/005-office-narrative.txt").await;
     let leases = count(&app, "SELECT count(*) FROM leases").await;
-    let (_, cleared) = app.gql(Some(&op), CONFIRM, json!({"i": {"id": id, "edits": [{"field": "recovery", "value": null}]}})).await;
+    let (_, cleared) = app
+        .gql(
+            Some(&op),
+            CONFIRM,
+            json!({"i": {"id": id, "edits": [{"field": "recovery", "value": null}]}}),
+        )
+        .await;
     assert_eq!(code(&cleared), "BAD_USER_INPUT", "{cleared}");
-    assert_eq!(cleared["errors"][0]["extensions"]["field"], "fields.recovery", "{cleared}");
+    assert_eq!(
+        cleared["errors"][0]["extensions"]["field"], "fields.recovery",
+        "{cleared}"
+    );
     assert_eq!(count(&app, "SELECT count(*) FROM leases").await, leases);
-    let status = app.data(&op, "query($a: ID!) { leaseAbstract(id: $a) { status } }", json!({"a": id})).await;
+    let status = app
+        .data(
+            &op,
+            "query($a: ID!) { leaseAbstract(id: $a) { status } }",
+            json!({"a": id}),
+        )
+        .await;
     assert_eq!(status["leaseAbstract"]["status"], "DRAFT");
 }
 crate::both_backends!(scans_and_missing_terms_are_refused_and_write_nothing);

@@ -91,7 +91,8 @@ async fn seed(app: &TestApp, op: &str) -> Seeded {
         .await;
     let run = d["importProperties"]["run"]["id"].as_str().unwrap().to_owned();
     let document = super::documents::upload_pdf(app, op, &house).await;
-    let lease_abstract = super::lease_abstracts::extracted(app, op, &office, "golden/lease/corpus/005-office-narrative.txt").await;
+    let lease_abstract =
+        super::lease_abstracts::extracted(app, op, &office, "golden/lease/corpus/005-office-narrative.txt").await;
     let program = app
         .data(
             op,
@@ -125,7 +126,8 @@ fn operations(s: &Seeded) -> Vec<(&'static str, String, Value)> {
     let property = "id name externalId createdAt address { line1 city } hazards { compositeScore }
         latestValuation { id model value } leases { id tenantName } owners { sharePct owner { id name } }
         unitMix { id } offers { id } documents { id fileName } pipelineStage
-        field(name: \"bedrooms\") { value trust history { value source } } trust { mean min fields }";
+        field(name: \"bedrooms\") { value trust history { value source } } trust { mean min fields }
+        rentRoll(asOf: \"2025-07-01\") { spaces inPlaceRentAnnual markToMarket { difference perLease { leaseId } } }";
     vec![
         ("me", "{ me { id subject email role roles tenant { id slug name } } }".into(), json!({})),
         ("property", format!("query($p: ID!) {{ property(id: $p) {{ {property} }} }}"), h.clone()),

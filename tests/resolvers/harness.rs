@@ -119,6 +119,39 @@ impl Harness {
     /// authentication does), then the operation runs in the tenant's transaction with the same
     /// per-request data the HTTP handler attaches; committed when it has no errors.
     pub async fn exec(&self, tenant: &str, role: Role, query: &str, variables: Value) -> Response {
+        let request = Request::new(query).variables(Variables::from_json(variables));
+        self.exec_request(tenant, role, request).await
+    }
+
+    /// [`Harness::exec`] with files attached as a GraphQL multipart request maps them: each
+    /// `(variable path, file name, bytes)`, e.g. `("variables.i.file", "roll.csv", b"…")`, where
+    /// the variables hold `null` at that path.
+    pub async fn exec_with_files(
+        &self,
+        tenant: &str,
+        role: Role,
+        query: &str,
+        variables: Value,
+        files: &[(&str, &str, &[u8])],
+    ) -> Response {
+        use std::io::{Seek, Write};
+        let mut request = Request::new(query).variables(Variables::from_json(variables));
+        for (path, name, bytes) in files {
+            let mut content = tempfile::tempfile().unwrap();
+            content.write_all(bytes).unwrap();
+            content.rewind().unwrap();
+            let upload = async_graphql::UploadValue {
+                filename: (*name).to_owned(),
+                content_type: None,
+                content,
+            };
+            request.set_upload(path, upload);
+        }
+        self.exec_request(tenant, role, request).await
+    }
+
+    /// Runs `request` as [`Harness::exec`] does.
+    async fn exec_request(&self, tenant: &str, role: Role, request: Request) -> Response {
         let tenant_id = self.tenant_by_slug(tenant).await;
         // The subject a development token for this tenant and role carries.
         let principal = Principal {
@@ -142,8 +175,7 @@ impl Harness {
             request_id: uuid::Uuid::new_v4().to_string(),
             role,
         };
-        let request = Request::new(query)
-            .variables(Variables::from_json(variables))
+        let request = request
             .data(ctx)
             .data(reos::graphql::loaders::loaders(tx.clone()))
             .data(self.users.clone())

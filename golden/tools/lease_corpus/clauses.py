@@ -470,6 +470,7 @@ def signature_blocks(c, witness=True, guarantor=True):
 def sched_rows(c, style, with_psf=True, abated_note=True, date_style="short"):
     """Rent schedule rows for a table. style: months|years|dates."""
     d = c.d
+    d.table_printed = True
     rows = []
     for p in d.schedule:
         if style == "months":

@@ -419,6 +419,7 @@ def retail_fundamental(rng, budget):
     it("Minimum Rent", "Payable in monthly installments as follows:", [])
     B += items
     rows = [["Lease Year", "Annual Minimum Rent", "Monthly Installment", "Per Sq. Ft."]]
+    d.table_printed = True
     for p in d.schedule:
         lab = f"Year {p.year}" if c.words else str(p.year)
         if p.b - p.a < 11:
@@ -626,6 +627,7 @@ def industrial_basic(rng, budget):
                             tags=["escalation_pct"] if d.esc == "pct" and False else []))
         ds = rng.choice(["short", "slash4", "numeric"])
         rows = [["Period", "Monthly Base Rent"]]
+        d.table_printed = True
         for p in d.schedule:
             rows.append([f"{fmt_date(p.start, ds)} - {fmt_date(p.end, ds)}", fmt_money(p.monthly)])
         add.append(doc.table(rows, [220, 140], ["l", "r"], indent=36, rules=rng.random() < 0.5,
@@ -877,6 +879,7 @@ def short_form(rng, budget):
             B.append(doc.para(C.escalation_sentence(c), tags=["escalation_pct"]))
         else:
             rows = [["Dates", "Monthly Rent"]]
+            d.table_printed = True
             for p in d.schedule:
                 rows.append([f"{c.date(p.start)} to {c.date(p.end)}", fmt_money(p.monthly)])
             B.append(doc.table(rows, [230, 120], ["l", "r"], indent=18,

@@ -293,6 +293,10 @@ def commercial_truth(d):
     sched = [{"start": p.start.isoformat(), "end": p.end.isoformat(), "monthly": float(p.monthly),
               "annual": float(p.annual), "psf_annual": float(p.psf) if p.psf is not None else None}
              for p in d.schedule]
+    # A flat rent with no table is one contractual period, start to end (the README's rule);
+    # a table lists its rows, equal or not.
+    if d.esc == "none" and not getattr(d, "table_printed", False):
+        sched = [dict(sched[0], end=sched[-1]["end"])]
     if d.deposit_kind == "months":
         assert d.deposit == q2(d.monthly * d.deposit_months)
     if d.ti_kind == "total":

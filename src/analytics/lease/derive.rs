@@ -313,37 +313,46 @@ fn rent_schedule(ch: &Chosen, found: &Found, rows: &[Row], kind: Kind) -> Vec<Re
     if pct.is_none() && step.is_none() {
         return vec![period(s, e, m, area)];
     }
+    // The figure that escalates is the one the lease states: its rate per square foot, else its
+    // monthly rent; a fixed-dollar step names its own unit.
+    let stated_psf = !found.get(RentPsfAnnual).is_empty() && area.is_some();
+    let by_psf = match step {
+        Some((unit, _, _)) => *unit == StepUnit::SquareFootYear && area.is_some(),
+        None => stated_psf,
+    };
+    let mut figure = if by_psf { ch.num(RentPsfAnnual).unwrap_or(m) } else { m };
     let mut out = Vec::new();
-    let (mut monthly, mut psf) = (m, ch.num(RentPsfAnnual));
     let mut year = 0;
     while let Some(ps) = dates::add_months(s, 12 * year) {
-        if ps > e {
+        if ps > e || year > 100 {
             break;
         }
         let pe = dates::term_end(s, 12 * (year + 1)).map_or(e, |x| x.min(e));
-        let mut p = period(ps, pe, monthly, area);
-        if let (Some(x), Some(a)) = (psf, area) {
-            p.psf_annual = Some(x);
-            p.annual = cents(x * a);
-            p.monthly = cents(x * a / 12.0);
-        }
-        out.push(p);
-        match (pct, step) {
-            (Some(g), _) => {
-                psf = psf.map(|x| cents(x * (1.0 + g)));
-                monthly = cents(monthly * (1.0 + g));
+        let p = match (by_psf, area) {
+            (true, Some(a)) => {
+                let annual = cents(figure * a);
+                RentPeriod {
+                    start: ps,
+                    end: pe,
+                    monthly: cents(annual / 12.0),
+                    annual,
+                    psf_annual: Some(figure),
+                }
             }
-            (None, Some((unit, amount, _))) => match unit {
-                StepUnit::SquareFootYear => psf = psf.map(|x| cents(x + amount)),
-                StepUnit::Month => monthly = cents(monthly + amount),
-                StepUnit::Year => monthly = cents(monthly + amount / 12.0),
+            _ => period(ps, pe, figure, area),
+        };
+        out.push(p);
+        figure = match (pct, step) {
+            (Some(g), _) => cents(figure * (1.0 + g)),
+            (None, Some((unit, amount, _))) => match (unit, by_psf) {
+                (StepUnit::SquareFootYear, true) => cents(figure + amount),
+                (StepUnit::SquareFootYear, false) => cents(figure + amount * area.unwrap_or(0.0) / 12.0),
+                (StepUnit::Month, _) => cents(figure + amount),
+                (StepUnit::Year, _) => cents(figure + amount / 12.0),
             },
-            _ => {}
-        }
+            _ => figure,
+        };
         year += 1;
-        if year > 100 {
-            break;
-        }
     }
     out
 }

@@ -30,7 +30,7 @@ pub enum Label {
 const LABELS: &[(Label, &str)] = &[
     (
         Label::Landlord,
-        r"landlord(?:'s|’s)?(?:\s+name)?|lessor|owner|name\s+of\s+landlord|landlord\s+entity",
+        r"(?:landlord|lessor|owner)\s*/\s*(?:agent|manager)|landlord(?:'s|’s)?(?:\s+name)?|lessor|owner|name\s+of\s+landlord|landlord\s+entity",
     ),
     (
         Label::Tenant,

@@ -82,7 +82,7 @@ pub struct Hit {
 }
 
 static MONEY: Re = re!(format!(
-    r"(?:(?P<words>{WORDS})(?:\s+(?i:and)\s+(?P<cents>\d{{1,2}}|(?i:no))/100)?\s+(?i:dollars)\s*)?\(?\s*(?:\$|(?i:US\$|USD)\s*)\s*(?P<fig>{FIGURE})\s*\)?|(?P<only>{WORDS})(?:\s+(?i:and)\s+(?P<ocents>\d{{1,2}}|(?i:no))/100)?\s+(?i:dollars)"
+    r"(?:(?P<words>{WORDS})(?:\s+(?i:and)\s+(?P<cents>\d{{1,2}}|(?i:no))/100)?\s+(?i:dollars)\s*)?(?:\(\s*)?(?:\$|(?i:US\$|USD)\s*)\s*(?P<fig>{FIGURE})\s*\)?|(?P<only>{WORDS})(?:\s+(?i:and)\s+(?P<ocents>\d{{1,2}}|(?i:no))/100)?\s+(?i:dollars)"
 ));
 
 /// Every sum of money in `text`: `$24,500.00`, `Twenty Dollars ($20.00)` (the figure wins) or

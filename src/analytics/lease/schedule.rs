@@ -29,10 +29,10 @@ pub struct Row {
 }
 
 static PERIOD: Re = re!(
-    r"(?i)^\s*(?:[•*-]\s*)?(?:(?:lease\s+)?months?\s+(?P<ma>\d{1,3})\s*(?:-|–|—|to|through|thru)\s*(?:months?\s+)?(?P<mb>\d{1,3})\b|(?:lease\s+|rental\s+)?(?:years?|yr\.?)\s+(?P<ya>\d{1,2})(?:\s*(?:-|–|—|to|through|thru)\s*(?P<yb>\d{1,2}))?\b|(?P<ra>\d{1,3})\s*(?:-|–|—|to|through|thru)\s*(?P<rb>\d{1,3})\b(?:\s*months?)?)"
+    r"(?i)^\s*(?:[•*|-]\s*)?(?:(?:lease\s+)?months?\s+(?P<ma>\d{1,3})\s*(?:-|–|—|to|through|thru)\s*(?:months?\s+)?(?P<mb>\d{1,3})\b|(?:lease\s+|rental\s+)?(?:years?|yr\.?)\s+(?P<ya>\d{1,2})(?:\s*(?:-|–|—|to|through|thru)\s*(?P<yb>\d{1,2}))?\b|(?P<ra>\d{1,3})\s*(?:-|–|—|to|through|thru)\s*(?P<rb>\d{1,3})\b(?:\s*months?)?)"
 );
 /// A row that starts with a bare lease-year number, under a header that names lease years.
-static BARE_YEAR: Re = re!(r"^\s*(?P<y>\d{1,2})\s+\$");
+static BARE_YEAR: Re = re!(r"^\s*\|?\s*(?P<y>\d{1,2})\s+\|?\s*\$");
 static YEAR_HEADER: Re = re!(r"(?i)^\s*(?:lease\s+)?years?\b");
 static HEADER_PSF: Re =
     re!(r"(?i)(?:per\s+(?:rentable\s+)?(?:square\s+foot|sq\.?\s*ft\.?|rsf|sf)|/\s*r?sf|\bpsf\b|\brate\b|\$/sf)");
@@ -164,6 +164,12 @@ pub fn rows(doc: &Doc, area: Option<f64>) -> Vec<Row> {
                 if !cols.is_empty() && cells >= 2 {
                     header = cols;
                     years = YEAR_HEADER.is_match(text);
+                } else if !cols.is_empty() && YEAR_HEADER.is_match(text) {
+                    // A header whose cells a PDF's text layer ran together ("Lease Year Annual
+                    // Minimum Rent Monthly Installment"): its rows are lease years, its column
+                    // order unknown (amounts are told apart by how they relate).
+                    header = Vec::new();
+                    years = true;
                 }
                 context.push_str(text);
                 context.push('\n');

@@ -49,7 +49,12 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 let stands_alone = is_heading(trimmed) || is_table_row(line);
-                if stands_alone || LABEL_START.is_match(line) || NUMBERED.is_match(line) {
+                // A wrapped sentence may put a figure or "(1)" at a line's start: a numbered
+                // paragraph starts only where the block before it has ended a sentence.
+                let block_ended =
+                    block.is_none_or(|(_, e)| text[..e].trim_end().ends_with(['.', ':', ';', ')', '!', '?', '"', '”']));
+                let numbered = NUMBERED.is_match(line) && block_ended;
+                if stands_alone || LABEL_START.is_match(line) || numbered {
                     flush(&mut segs, text, page, block.take());
                 }
                 if stands_alone {

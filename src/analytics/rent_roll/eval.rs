@@ -120,11 +120,7 @@ pub fn score(file: &str, p: &Preview, truth: &Json) -> FileScore {
     let lines = truth.get("header_rows").and_then(Json::as_array).map_or(1, Vec::len);
     s.check("header_lines", Json::from(lines), Json::from(p.header_lines));
 
-    let got: std::collections::HashMap<usize, Json> = p
-        .rows
-        .iter()
-        .map(|r| (r.row, json(r)))
-        .collect();
+    let got: std::collections::HashMap<usize, Json> = p.rows.iter().map(|r| (r.row, json(r))).collect();
     let mut listed = std::collections::HashSet::new();
     for t in truth["rows"].as_array().map_or(&[][..], Vec::as_slice) {
         let Some(n) = t["row"].as_u64().and_then(|n| usize::try_from(n).ok()) else {

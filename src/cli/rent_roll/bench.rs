@@ -39,7 +39,11 @@ fn time(file: &Path, runs: usize, opts: &Options) -> anyhow::Result<serde_json::
     let bytes = std::fs::metadata(file)?.len();
     let first = read(file, opts)?;
     if first.blocked() {
-        bail!("{}: the roll has blocking problems: {}", file.display(), first.blocking_lines().join("; "));
+        bail!(
+            "{}: the roll has blocking problems: {}",
+            file.display(),
+            first.blocking_lines().join("; ")
+        );
     }
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs.max(1) {

@@ -99,7 +99,10 @@ fn preview(args: &PreviewArgs) -> anyhow::Result<()> {
 
 /// Whether `path` is a roll the reader takes (by extension).
 fn is_roll(path: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     !name.ends_with(".truth.json")
         && ["csv", "tsv", "txt", "xlsx", "xlsm", "xls"]
             .iter()

@@ -21,11 +21,16 @@ impl LeaseAbstractMutations {
     /// Reads a stored lease document (PDF with a text layer, DOCX, text) into a draft abstract:
     /// every term with its value, confidence and citation, and the rent schedule. A scan is
     /// refused (`LEASE_SCANNED_PDF`) and nothing is written. Requires operator.
-    #[graphql(guard = "RoleGuard::new(Role::Operator)", complexity = "LEASE_EXTRACTION + child_complexity")]
+    #[graphql(
+        guard = "RoleGuard::new(Role::Operator)",
+        complexity = "LEASE_EXTRACTION + child_complexity"
+    )]
     async fn extract_lease(&self, ctx: &Context<'_>, input: ExtractLeaseInput) -> Result<ExtractLeasePayload> {
         let docs = ctx.data::<Arc<Documents>>()?;
         let row = lease_abstracts::extract(&caller(ctx)?, &docs.store, &input.document_id).await?;
-        Ok(ExtractLeasePayload { lease_abstract: LeaseAbstract(row) })
+        Ok(ExtractLeasePayload {
+            lease_abstract: LeaseAbstract(row),
+        })
     }
 
     /// Confirms a draft abstract with the analyst's edits into a lease of the document's

@@ -73,10 +73,7 @@ fn options(
     for (i, c) in mapping.unwrap_or_default().into_iter().enumerate() {
         let column = usize::try_from(c.column)
             .map_err(|_| ApiError::bad_input(format!("input.mapping[{i}].column"), "a column index is 0 or more"))?;
-        choices.push(ColumnChoice {
-            column,
-            field: c.field,
-        });
+        choices.push(ColumnChoice { column, field: c.field });
     }
     Ok(Options {
         as_of: as_of.unwrap_or_else(today),
@@ -96,9 +93,12 @@ fn refused(e: RentRollError) -> async_graphql::Error {
     };
     let place = place(p);
     let problems = serde_json::to_value(&p.problems).unwrap_or_default();
-    ApiError::bad_input(place, e.message())
-        .extend()
-        .extend_with(|_, x| x.set("problems", async_graphql::Value::from_json(problems).unwrap_or_default()))
+    ApiError::bad_input(place, e.message()).extend().extend_with(|_, x| {
+        x.set(
+            "problems",
+            async_graphql::Value::from_json(problems).unwrap_or_default(),
+        )
+    })
 }
 
 fn place(p: &Preview) -> String {

@@ -21,6 +21,10 @@ impl LeaseAbstractQueries {
     /// The abstracts of a property's documents, newest first. Requires analyst.
     #[graphql(guard = "RoleGuard::new(Role::Analyst)")]
     async fn lease_abstracts(&self, ctx: &Context<'_>, property_id: ID) -> Result<Vec<LeaseAbstract>> {
-        Ok(lease_abstracts::of_property(tx(ctx)?, &property_id).await?.into_iter().map(LeaseAbstract).collect())
+        Ok(lease_abstracts::of_property(tx(ctx)?, &property_id)
+            .await?
+            .into_iter()
+            .map(LeaseAbstract)
+            .collect())
     }
 }

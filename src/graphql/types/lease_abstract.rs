@@ -89,10 +89,18 @@ impl LeaseAbstract {
         self.0.property_id.map(|p| ID(p.to_string()))
     }
     async fn kind(&self) -> LeaseKind {
-        if self.0.kind == "residential" { LeaseKind::Residential } else { LeaseKind::Commercial }
+        if self.0.kind == "residential" {
+            LeaseKind::Residential
+        } else {
+            LeaseKind::Commercial
+        }
     }
     async fn status(&self) -> LeaseAbstractStatus {
-        if self.0.status == "confirmed" { LeaseAbstractStatus::Confirmed } else { LeaseAbstractStatus::Draft }
+        if self.0.status == "confirmed" {
+            LeaseAbstractStatus::Confirmed
+        } else {
+            LeaseAbstractStatus::Draft
+        }
     }
     /// Every term in the documented order, with the analyst's edits applied once confirmed.
     async fn fields(&self) -> Vec<LeaseAbstractField> {
@@ -101,7 +109,14 @@ impl LeaseAbstract {
             .edits
             .as_ref()
             .and_then(Value::as_object)
-            .map(|m| m.iter().map(|(k, v)| Edit { field: k.clone(), value: v.clone() }).collect())
+            .map(|m| {
+                m.iter()
+                    .map(|(k, v)| Edit {
+                        field: k.clone(),
+                        value: v.clone(),
+                    })
+                    .collect()
+            })
             .unwrap_or_default();
         let fields = lease_abstracts::edited_fields(&self.0.extracted, &edits).unwrap_or_default();
         crate::analytics::lease::FieldName::ALL
@@ -111,7 +126,13 @@ impl LeaseAbstract {
     }
     /// The rent schedule as extracted.
     async fn rent_schedule(&self) -> Vec<LeaseRentPeriod> {
-        let periods = self.0.extracted.get("rent_schedule").and_then(Value::as_array).cloned().unwrap_or_default();
+        let periods = self
+            .0
+            .extracted
+            .get("rent_schedule")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
         periods
             .iter()
             .map(|p| LeaseRentPeriod {
@@ -172,7 +193,10 @@ impl ConfirmLeaseAbstractInput {
     pub fn edits(&self) -> Vec<Edit> {
         self.edits
             .iter()
-            .map(|e| Edit { field: e.field.clone(), value: e.value.as_ref().map_or(Value::Null, |v| v.0.clone()) })
+            .map(|e| Edit {
+                field: e.field.clone(),
+                value: e.value.as_ref().map_or(Value::Null, |v| v.0.clone()),
+            })
             .collect()
     }
 }

@@ -35,7 +35,10 @@ pub struct RentRollMetrics {
 
 impl RentRollMetrics {
     pub fn of_roll(m: Metrics) -> Self {
-        Self { m, source: Source::Roll }
+        Self {
+            m,
+            source: Source::Roll,
+        }
     }
 
     pub fn stored(s: StoredRentRoll) -> Self {
@@ -177,7 +180,11 @@ impl RentRollMetrics {
             avg_actual_rent: t.avg_actual_rent,
             avg_market_rent: t.avg_market_rent,
             occupancy: self.known(t.occupancy),
-            rows: if roll { t.rows.iter().map(|r| int(*r)).collect() } else { Vec::new() },
+            rows: if roll {
+                t.rows.iter().map(|r| int(*r)).collect()
+            } else {
+                Vec::new()
+            },
         }
     }
 }

@@ -46,7 +46,8 @@ static ESCALATION_CUE: Re = re!(r"(?i)\b(?:increase[sd]?|escalat\w*|adjust\w*|bu
 static NOT_ESCALATION: Re = re!(
     r"(?i)\b(?:operating\s+expenses|controllable|taxes|cpi|consumer\s+price|holdover|hold\s+over|late|interest|not\s+(?:to\s+)?exceed|cap(?:ped)?|share|gross[\s-]up|percentage\s+rent|fair\s+market|renewal|extension|option\s+term)\b"
 );
-static DOLLAR_STEP: Re = re!(r"(?i)\b(?:increase[sd]?|escalat\w*|bump\w*)\s+(?:by\s+|of\s+)?(?:an?\s+additional\s+)?$");
+static DOLLAR_STEP: Re =
+    re!(r"(?i)\b(?:increase[sd]?|escalat\w*|bump\w*)(?:\s+(?:by|of))?(?:\s+an?\s+additional)?\s*$");
 
 /// How the sum at `hit` in `text` is stated: by the words right after it, else by the words of
 /// its clause before it (a label's wording counts as before).

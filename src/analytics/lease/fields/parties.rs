@@ -21,9 +21,14 @@ static DESCRIPTION: Re = re!(
 static NOT_A_NAME: Re = re!(
     r"(?i)^(?:by|name|title|date|signature|initials|landlord|lessor|tenant|lessee|owner|resident|residents|_+|\W*$)\b|(?-i:^[a-z(])"
 );
-/// "the resident(s) (list all people signing …): A, B and C; and us, the owner: D, managed by …".
-static INLINE: Re = re!(
-    r"(?i)\b(?:the\s+)?(?P<role>residents?|resident\(s\)|tenants?|tenant\(s\)|lessees?|owner|landlord|lessor)\s*(?:\([^)]{0,80}\)\s*)?:\s*(?P<name>[A-Z0-9][^;:()]{1,150}?)(?:;|\s*\(|\.\s+(?:you|we|the|this|tenant|landlord|resident|owner)\b|,\s+managed|,\s+by\s+its|,\s+acting|\s{2,}|\s+(?:tenant|landlord|lessee|lessor|resident|owner)s?(?:\(s\))?\s*:|\.?$)"
+/// "the resident(s) (list all people signing …): A, B and C; and us, the owner: D, managed by …"
+/// and "Landlord: D Tenant(s): A and B" on one line: a role, a colon, the name up to the next.
+static INLINE_ROLE: Re = re!(
+    r"(?i)\b(?:the\s+)?(?P<role>residents?|resident\(s\)|tenants?|tenant\(s\)|lessees?|owner|landlord|lessor)\s*(?:\([^)]{0,80}\)\s*)?:\s*"
+);
+/// Where an inline name ends.
+static INLINE_END: Re = re!(
+    r"(?i);|\s*\(|\.\s+(?:you|we|the|this|tenant|landlord|resident|owner)\b|,\s+managed|,\s+by\s+its|,\s+acting|\s{2,}|\n\s*\n|\.?\s*$"
 );
 
 fn role(word: &str) -> Option<FieldName> {
@@ -68,8 +73,9 @@ pub fn read(doc: &Doc, labels: &[LabelHit], found: &mut Found) {
     }
     for seg in &doc.segs {
         let text = doc.text(seg);
-        for c in INLINE.captures_iter(text) {
-            let (Some(r), Some(n)) = (c.name("role"), c.name("name")) else {
+        let roles: Vec<_> = INLINE_ROLE.captures_iter(text).collect();
+        for (k, c) in roles.iter().enumerate() {
+            let (Some(m), Some(r)) = (c.get(0), c.name("role")) else {
                 continue;
             };
             // A line that starts with the role is a label line, read above.
@@ -79,13 +85,22 @@ pub fn read(doc: &Doc, labels: &[LabelHit], found: &mut Found) {
             if page[line_start..at].trim().is_empty() {
                 continue;
             }
-            let (Some(field), Some((s, e))) = (role(r.as_str()), clean_name(n.as_str())) else {
+            let stop = roles
+                .get(k + 1)
+                .and_then(|n| n.get(0))
+                .map_or(text.len(), |n| n.start());
+            let region = &text[m.end()..stop.max(m.end())];
+            let region = &region[..INLINE_END.find(region).map_or(region.len(), |e| e.start())];
+            if !region.starts_with(|ch: char| ch.is_ascii_uppercase() || ch.is_ascii_digit()) || region.len() > 150 {
+                continue;
+            }
+            let (Some(field), Some((s, e))) = (role(r.as_str()), clean_name(region)) else {
                 continue;
             };
-            let name = n.as_str()[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
+            let name = region[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
             found.push(
                 field,
-                Cand::at(seg, n.start() + s, n.start() + e, Value::Text(name), WORDED - 0.05),
+                Cand::at(seg, m.end() + s, m.end() + e, Value::Text(name), WORDED - 0.05),
             );
         }
         let mut from = 0;

@@ -14,7 +14,7 @@ const SUFFIX: &str = r"Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane
 const UNIT: &str = r"(?:Suite|Ste\.?|Unit|Apartment|Apt\.?|Space|Room|Rm\.?|Floor|Fl\.?|#)\s*(?:No\.?\s*|Number\s*|#\s*)?(?P<unit>[A-Z]?\d{1,5}[A-Z]?(?:-[A-Z0-9]{1,4})?|[A-Z]{1,2}(?:-?\d{1,4})?)\b";
 
 static STREET: Re = re!(format!(
-    r"\b(?P<street>\d{{1,6}}[A-Z]?(?:-\d{{1,5}})?\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:[A-Z0-9][A-Za-z0-9'’.-]*\s+){{0,4}}?(?:(?i:{SUFFIX})\b\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?)?|(?i:Broadway)\b))(?:,?\s*{UNIT})?"
+    r"\b(?P<street>\d{{1,6}}[A-Z]?(?:-\d{{1,5}})?\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:(?:[A-Z0-9][A-Za-z0-9'’.-]*|de|del|la|le|van|von|of|the|da|di|du)\s+){{0,4}}(?:(?i:{SUFFIX})\b\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?)?|(?i:Broadway)\b))(?:,?\s*{UNIT})?"
 ));
 /// City, state and ZIP after the street, once fillers are blanked out.
 static PLACE: Re = re!(format!(
@@ -46,6 +46,12 @@ fn context_score(context: &str) -> f64 {
         _ => 0.0,
     }
 }
+
+/// Fill-in forms: "Unit/Apt. #: 214", "Approx. Sq. Ft.: 1,606", "Square Feet: 1,899".
+static FORM_UNIT: Re = re!(r"(?i)\bunit\s*/\s*apt\.?\s*(?:#|no\.?)?\s*:\s*(?P<unit>[A-Z0-9][A-Z0-9-]{0,5})\b");
+static FORM_AREA: Re = re!(
+    r"(?i)\b(?:approx(?:imate|\.)?\s+)?(?:sq\.?\s*ft\.?|square\s+feet|square\s+footage|living\s+area|rentable\s+area)\s*:\s*(?P<n>\d{1,3}(?:,\d{3})+|\d{2,7})\b"
+);
 
 /// Space the tenant has now or had, not the premises leased.
 static OTHER_SPACE: Re = re!(
@@ -93,6 +99,25 @@ pub fn read(doc: &Doc, labels: &[LabelHit], kind: Kind, found: &mut Found) {
             suite_in(text, seg, if kind == Kind::Residential { WORDED } else { 0.85 }, found);
         }
         area_in(text, seg, if score > 0.0 { WORDED } else { 0.8 }, found);
+        for c in FORM_UNIT.captures_iter(text) {
+            if let Some(u) = c
+                .name("unit")
+                .filter(|u| !u.as_str().eq_ignore_ascii_case("N/A") && u.as_str().chars().any(|ch| ch.is_ascii_digit()))
+            {
+                found.push(
+                    FieldName::Suite,
+                    Cand::at(seg, u.start(), u.end(), Value::Text(u.as_str().to_string()), WORDED),
+                );
+            }
+        }
+        for c in FORM_AREA.captures_iter(text) {
+            if let (Some(m), Some(v)) = (c.get(0), c.name("n").and_then(|n| numbers::figure(n.as_str()))) {
+                found.push(
+                    FieldName::AreaSf,
+                    Cand::at(seg, m.start(), m.end(), Value::Number(v), WORDED),
+                );
+            }
+        }
     }
 }
 

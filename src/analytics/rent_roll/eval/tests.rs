@@ -50,7 +50,10 @@ fn each_difference_is_counted_and_listed() {
     t["rows"][0]["tenant"] = json!("ACME Corp");
     t["rows"][2]["reason"] = json!("note");
     t["rows"].as_array_mut().unwrap().remove(1);
-    t["rows"].as_array_mut().unwrap().push(json!({"row": 9, "kept": false, "reason": "blank"}));
+    t["rows"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"row": 9, "kept": false, "reason": "blank"}));
     let s = score("roll.csv", &p(), &t);
     assert!(!s.perfect());
     assert_eq!((s.rows, s.rows_matched, s.extra_rows), (3, 0, 1));

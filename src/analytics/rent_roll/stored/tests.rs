@@ -83,7 +83,11 @@ fn a_propertys_leases_by_hand() {
         .map(|y| (y.year, y.count, y.area_sf, y.annual_rent))
         .collect();
     assert_eq!(ladder, [(2026, 1, 2_000.0, 40_000.0), (2027, 1, 1_000.0, 31_827.0)]);
-    let top: Vec<(&str, f64)> = m.top_tenants.iter().map(|t| (t.tenant.as_str(), t.annual_rent)).collect();
+    let top: Vec<(&str, f64)> = m
+        .top_tenants
+        .iter()
+        .map(|t| (t.tenant.as_str(), t.annual_rent))
+        .collect();
     assert_eq!(top, [("Beta", 40_000.0), ("Acme", 31_827.0)]);
     close(m.top_tenants[0].share.unwrap(), 40_000.0 / 71_827.0);
     // Mark-to-market: only Acme has a market rent: 32,000 − 31,827 = 173 (173 / 31,827).
