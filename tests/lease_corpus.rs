@@ -3,25 +3,15 @@
 //! refused as one, and `--json` printing exactly one object with the twenty documented fields.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::process::{Command, Output};
+mod support;
+
+use std::process::Output;
 
 fn reos(args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_reos"));
-    for (k, _) in std::env::vars_os() {
-        if k.to_string_lossy().starts_with("REOS_") || k == "RUST_LOG" {
-            cmd.env_remove(k);
-        }
-    }
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args(args).output().unwrap()
+    support::cli::reos(None, args)
 }
 
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
+use support::cli::text;
 
 const NAMES: [&str; 20] = [
     "landlord",

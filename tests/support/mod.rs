@@ -3,6 +3,8 @@
 // crate leaves unused is not dead code.
 #![allow(dead_code)]
 
+/// The `reos` binary run as a user runs it.
+pub mod cli;
 /// A DCF input in the engine's JSON turned into the GraphQL `DcfInput` shape.
 pub mod dcf_graphql;
 /// GraphQL multipart request bodies.
