@@ -46,7 +46,7 @@ impl TextError {
     }
 }
 
-/// Fewer letters than this on every page of a PDF means there is no text layer to read.
+/// Fewer letters than this in a whole PDF means it has no text layer to read (a scan).
 const MIN_LETTERS_PER_PDF: usize = 20;
 
 /// Reads `bytes`, telling the format from its first bytes (`%PDF`, a ZIP with

@@ -16,7 +16,6 @@ pub enum Per {
     Month,
     Year,
     SquareFootYear,
-    Once,
 }
 
 static PSF_AFTER: Re = re!(
@@ -78,12 +77,11 @@ pub fn per_of(text: &str, hit: &Hit, before_hint: &str) -> Option<Per> {
     .map(|(_, per)| per)
 }
 
-fn rent_field(per: Per) -> Option<FieldName> {
+fn rent_field(per: Per) -> FieldName {
     match per {
-        Per::Month => Some(FieldName::MonthlyBaseRent),
-        Per::Year => Some(FieldName::AnnualBaseRent),
-        Per::SquareFootYear => Some(FieldName::RentPsfAnnual),
-        Per::Once => None,
+        Per::Month => FieldName::MonthlyBaseRent,
+        Per::Year => FieldName::AnnualBaseRent,
+        Per::SquareFootYear => FieldName::RentPsfAnnual,
     }
 }
 
@@ -102,7 +100,7 @@ pub fn read(doc: &Doc, labels: &[LabelHit], kind: Kind, found: &mut Found) {
                         Label::BaseRent if kind == Kind::Residential => Some(Per::Month),
                         _ => None,
                     });
-                    if let Some(field) = per.and_then(rent_field) {
+                    if let Some(field) = per.map(rent_field) {
                         found.push(
                             field,
                             Cand::at(&hit.value, m.start, m.end, Value::Number(m.value), LABELLED),
@@ -124,7 +122,7 @@ pub fn read(doc: &Doc, labels: &[LabelHit], kind: Kind, found: &mut Found) {
         for m in numbers::money(text) {
             match topic_at(text, m.start, m.end) {
                 Some(Topic::Rent) => {
-                    if let Some(field) = per_of(text, &m, "").and_then(rent_field) {
+                    if let Some(field) = per_of(text, &m, "").map(rent_field) {
                         found.push(field, Cand::at(seg, m.start, m.end, Value::Number(m.value), WORDED));
                     }
                 }
