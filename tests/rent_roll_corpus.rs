@@ -4,24 +4,13 @@
 //! a wrong truth makes the command fail; `preview --json` prints the report on one line.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::process::{Command, Output};
+mod support;
+
+use std::process::Output;
+use support::cli::text;
 
 fn reos(args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_reos"));
-    for (k, _) in std::env::vars_os() {
-        if k.to_string_lossy().starts_with("REOS_") || k == "RUST_LOG" {
-            cmd.env_remove(k);
-        }
-    }
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args(args).output().unwrap()
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+    support::cli::reos(None, args)
 }
 
 #[test]
