@@ -149,3 +149,43 @@ fn garbage_is_refused_without_a_panic() {
         assert!(t.contains("LEASE_"), "{name}: {t}");
     }
 }
+
+/// Every residential lease of the corpus quotes its pets, parking and utilities sections, each
+/// under its own heading and naming its subject; commercial leases quote none.
+#[test]
+fn residential_leases_quote_their_pets_parking_and_utilities_clauses() {
+    use reos::analytics::lease::{Kind, extract_bytes};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("golden/lease/corpus");
+    let (mut residential, mut commercial) = (0, 0);
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.to_string_lossy().ends_with(".json") {
+            continue;
+        }
+        let abs = extract_bytes(&std::fs::read(&path).unwrap()).unwrap();
+        if abs.kind == Kind::Commercial {
+            assert!(abs.clauses.is_empty(), "{}", path.display());
+            commercial += 1;
+            continue;
+        }
+        residential += 1;
+        let got: Vec<(&str, f64, String)> = abs
+            .clauses
+            .iter()
+            .map(|c| (c.topic.as_str(), c.confidence, c.citation.text.to_lowercase()))
+            .collect();
+        for (topic, words) in [
+            ("pets", &["pet", "animal"][..]),
+            ("parking", &["parking"][..]),
+            ("utilities", &["utilit"][..]),
+        ] {
+            let c = got.iter().find(|c| c.0 == topic);
+            assert!(
+                c.is_some_and(|c| c.1 == 0.95 && words.iter().any(|w| c.2.contains(w))),
+                "{}: {topic}: {got:?}",
+                path.display()
+            );
+        }
+    }
+    assert!(residential >= 60 && commercial >= 150, "{residential} {commercial}");
+}

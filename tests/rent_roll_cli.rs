@@ -13,7 +13,7 @@ mod rent_roll_cli {
 }
 
 use rent_roll_cli::xlsx::{X, book};
-use reos_entities::{field_provenance, lease, property, unit_mix};
+use reos_entities::{field_provenance, lease, property, unit_lease, unit_mix};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use std::process::{Command, Output};
 use support::snapshot::snapshot;
@@ -433,8 +433,38 @@ async fn apartments_flow(env: &Env) {
     ]));
     assert!(out.contains("multifamily"), "{out}");
     assert!(
-        out.contains("unit types 2 created, 0 updated, 0 unchanged, 3 deleted"),
+        out.contains("unit types 2 created, 0 updated, 0 unchanged, 3 deleted; units 4 created, 0 updated, 0 unchanged, 0 deleted"),
         "{out}"
+    );
+    let units = unit_lease::Entity::find()
+        .filter(unit_lease::Column::PropertyId.eq(apts.id))
+        .order_by_asc(unit_lease::Column::Unit)
+        .all(&env.owner)
+        .await
+        .unwrap();
+    let got: Vec<String> = units
+        .iter()
+        .map(|u| {
+            format!(
+                "{} {:?} {} {:?} {:?}",
+                u.unit, u.unit_type, u.status, u.monthly_rent, u.market_rent
+            )
+        })
+        .collect();
+    // The vacant 102's $0 "actual rent" is no rent; 202 has given notice.
+    assert_eq!(
+        got,
+        [
+            "101 Some(\"1BR/1BA\") occupied Some(1000.0) Some(1100.0)",
+            "102 Some(\"1BR/1BA\") vacant None Some(1100.0)",
+            "201 Some(\"2BR/2BA\") occupied Some(1400.0) Some(1500.0)",
+            "202 Some(\"2BR/2BA\") notice Some(1450.0) Some(1500.0)",
+        ]
+    );
+    let p = env.provenance(units[2].id).await;
+    assert!(
+        !p.is_empty() && p.iter().all(|x| x.evidence_uri.as_deref() == Some("row:7")),
+        "{p:?}"
     );
     let mix = unit_mix::Entity::find()
         .filter(unit_mix::Column::PropertyId.eq(apts.id))
@@ -479,7 +509,7 @@ async fn apartments_flow(env: &Env) {
         "Rent Roll",
     ]));
     assert!(
-        out.contains("unit types 0 created, 0 updated, 2 unchanged, 0 deleted"),
+        out.contains("unit types 0 created, 0 updated, 2 unchanged, 0 deleted; units 0 created, 0 updated, 4 unchanged, 0 deleted"),
         "{out}"
     );
 

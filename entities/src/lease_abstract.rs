@@ -19,8 +19,10 @@ pub struct Model {
     pub extracted: Json,
     /// The analyst's edits at confirmation: `{field: value}`.
     pub edits: Option<Json>,
-    /// The lease the confirmation created or updated.
+    /// The (commercial) lease the confirmation created or updated.
     pub lease_id: Option<Uuid>,
+    /// The unit lease a residential confirmation created or updated.
+    pub unit_lease_id: Option<Uuid>,
     pub created_by: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

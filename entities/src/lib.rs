@@ -27,6 +27,7 @@ pub mod property_hazard;
 pub mod property_ownership;
 pub mod sale;
 pub mod tenant;
+pub mod unit_lease;
 pub mod unit_mix;
 pub mod user;
 pub mod valuation;
@@ -57,4 +58,5 @@ pub const TENANT_OWNED_TABLES: &[&str] = &[
     "loan_programs",
     "market_series",
     "lease_abstracts",
+    "unit_leases",
 ];

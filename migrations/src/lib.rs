@@ -26,6 +26,7 @@ mod m20261207_000018_create_loan_programs;
 mod m20261207_000019_add_valuation_noi_year1;
 mod m20261207_000020_create_market_series;
 mod m20261207_000021_create_lease_abstracts;
+mod m20261207_000022_create_unit_leases;
 
 pub use common::APP_ROLE;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000019_add_valuation_noi_year1::Migration),
             Box::new(m20261207_000020_create_market_series::Migration),
             Box::new(m20261207_000021_create_lease_abstracts::Migration),
+            Box::new(m20261207_000022_create_unit_leases::Migration),
         ]
     }
 }

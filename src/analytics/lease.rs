@@ -11,6 +11,7 @@ macro_rules! re {
 
 pub mod abstract_;
 pub mod candidate;
+pub mod clauses;
 pub mod dates;
 pub mod derive;
 pub mod docx;

@@ -96,6 +96,15 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
             None => println!("  {:<22} —", name.as_str()),
         }
     }
+    for c in &abs.clauses {
+        println!(
+            "  {:<22} {:>4.2}  p.{} \"{}\"",
+            c.topic.as_str(),
+            c.confidence,
+            c.citation.page,
+            shorten(&c.citation.text, 100)
+        );
+    }
     if !abs.rent_schedule.is_empty() {
         println!("  rent schedule:");
         for p in &abs.rent_schedule {

@@ -1,7 +1,9 @@
 //! Lease abstracts (docs/lease.md): a stored lease document read into a draft abstract (every
 //! term with its confidence and citation), read and edited by an analyst, and confirmed into a
-//! lease of the document's property — merged by suite, with each field's provenance pointing at
-//! the document, the page and the quoted text it came from.
+//! lease of the document's property (commercial, merged by suite) or a unit lease (residential,
+//! merged by unit, the unit mix following) — with each field's provenance pointing at the
+//! document, the page and the quoted text it came from.
+mod residential;
 mod to_lease;
 
 use super::caller::{Caller, Origin};
@@ -14,7 +16,7 @@ use crate::persistence::TenantTx;
 use crate::persistence::object_store::{DocumentStore, ObjectKey};
 use crate::persistence::repositories::scoped;
 use futures_util::StreamExt;
-use reos_entities::{lease, lease_abstract};
+use reos_entities::{lease, lease_abstract, unit_lease, unit_mix};
 use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, QueryOrder, Set};
 use serde_json::{Map, Value};
 use std::sync::Arc;
@@ -29,12 +31,23 @@ pub struct Edit {
     pub value: Value,
 }
 
-/// A confirmed abstract and the lease it wrote.
+/// A confirmed abstract and what it wrote: a lease (commercial) or a unit lease and its unit
+/// type's unit-mix row (residential).
 pub struct Confirmed {
     pub abstract_: lease_abstract::Model,
-    pub lease: lease::Model,
-    /// Whether an existing lease with the same suite was updated (else one was created).
+    pub lease: Option<lease::Model>,
+    pub unit_lease: Option<unit_lease::Model>,
+    pub unit_type: Option<unit_mix::Model>,
+    /// Whether an existing lease with the same suite (unit) was updated (else one was created).
     pub merged: bool,
+}
+
+/// What a confirmation asks beyond the edits: the leasing profile of a commercial lease, the
+/// unit type of a residential one.
+#[derive(Debug, Clone, Default)]
+pub struct ConfirmOptions {
+    pub mla: Option<String>,
+    pub unit_type: Option<String>,
 }
 
 async fn document_bytes(
@@ -74,7 +87,11 @@ pub async fn extract(
         message: format!("input.documentId: {e}"),
     })?;
     tracing::info!(document = %doc.id, ms = started.elapsed().as_millis() as u64, "lease abstracted");
-    let extracted = serde_json::to_value(&abs).map_err(|e| ApiError::Internal(e.into()))?;
+    let mut extracted = serde_json::to_value(&abs).map_err(|e| ApiError::Internal(e.into()))?;
+    let clauses = serde_json::to_value(&abs.clauses).map_err(|e| ApiError::Internal(e.into()))?;
+    if let Some(m) = extracted.as_object_mut() {
+        m.insert("clauses".into(), clauses);
+    }
     let now = chrono::Utc::now();
     let row = lease_abstract::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -86,6 +103,7 @@ pub async fn extract(
         extracted: Set(extracted),
         edits: Set(None),
         lease_id: Set(None),
+        unit_lease_id: Set(None),
         created_by: Set(c.actor.to_owned()),
         created_at: Set(now),
         updated_at: Set(now),
@@ -148,13 +166,15 @@ pub fn edited_fields(extracted: &Value, edits: &[Edit]) -> ApiResult<Map<String,
     Ok(fields)
 }
 
-/// Confirms draft `id` with `edits`: writes the lease (a lease of the property with the same
-/// suite is updated, else one is created) with per-field provenance, and marks the abstract
-/// confirmed. A second confirmation is a CONFLICT; a missing term names the field to edit.
+/// Confirms draft `id` with `edits`. A commercial abstract writes the lease (a lease of the
+/// property with the same suite is updated, else one is created); a residential one writes the
+/// unit lease of its unit and updates the unit mix (module `residential`). Each written field
+/// has provenance; the abstract is marked confirmed. A second confirmation is a CONFLICT; a
+/// missing term names the field to edit.
 ///
-/// The lease's market leasing profile (what the DCF assumes after it expires) is `mla` when
+/// The lease's market leasing profile (what the DCF assumes after it expires) is `opts.mla` when
 /// given, else the merged lease's, else the property's only profile, else `default`.
-pub async fn confirm(c: &Caller<'_>, id: &str, edits: Vec<Edit>, mla: Option<String>) -> ApiResult<Confirmed> {
+pub async fn confirm(c: &Caller<'_>, id: &str, edits: Vec<Edit>, opts: ConfirmOptions) -> ApiResult<Confirmed> {
     let row = get(c.tx, id).await?;
     if row.status != "draft" {
         return Err(ApiError::Conflict(format!("lease abstract {id} is already confirmed")));
@@ -165,20 +185,66 @@ pub async fn confirm(c: &Caller<'_>, id: &str, edits: Vec<Edit>, mla: Option<Str
             "the abstract's document is not attached to a property; attach it to one first",
         )
     })?;
-    if row.kind != "commercial" {
-        return Err(ApiError::bad_input(
-            "input.id",
-            "residential abstracts cannot be confirmed yet: reos keeps multifamily rents as a unit mix (import a rent roll instead)",
-        ));
-    }
     let fields = edited_fields(&row.extracted, &edits)?;
+    let (lease, written) = if row.kind == "residential" {
+        let prop = super::properties::find(c.tx, &property_id.to_string()).await?;
+        let origin = origin_of(&row, &fields, residential::SOURCES);
+        let w = residential::confirm(c, &prop, &fields, opts.unit_type, &origin).await?;
+        (None, Some(w))
+    } else {
+        (Some(commercial(c, &row, property_id, &fields, opts.mla).await?), None)
+    };
+    let merged = lease.as_ref().is_some_and(|l| l.1) || written.as_ref().is_some_and(|w| w.merged);
+    let edits_json: Map<String, Value> = edits.into_iter().map(|e| (e.field, e.value)).collect();
+    let now = chrono::Utc::now();
+    let mut am: lease_abstract::ActiveModel = row.into();
+    am.status = Set("confirmed".into());
+    am.edits = Set(Some(Value::Object(edits_json)));
+    am.lease_id = Set(lease.as_ref().map(|l| l.0.id));
+    am.unit_lease_id = Set(written.as_ref().map(|w| w.unit_lease.id));
+    am.confirmed_by = Set(Some(c.actor.to_owned()));
+    am.confirmed_at = Set(Some(now));
+    am.updated_at = Set(now);
+    let confirmed = am.update(c.tx.conn()).await?;
+    c.audit(
+        "confirm",
+        "lease_abstract",
+        Some(confirmed.id),
+        serde_json::json!({
+            "lease_id": confirmed.lease_id,
+            "unit_lease_id": confirmed.unit_lease_id,
+            "merged": merged,
+        }),
+    )
+    .await?;
+    let (unit_lease, unit_type) = match written {
+        Some(w) => (Some(w.unit_lease), Some(w.unit_type)),
+        None => (None, None),
+    };
+    Ok(Confirmed {
+        abstract_: confirmed,
+        lease: lease.map(|l| l.0),
+        unit_lease,
+        unit_type,
+        merged,
+    })
+}
+
+/// Writes the commercial lease of an abstract; true when it merged with the lease of its suite.
+async fn commercial(
+    c: &Caller<'_>,
+    row: &lease_abstract::Model,
+    property_id: Uuid,
+    fields: &Map<String, Value>,
+    mla: Option<String>,
+) -> ApiResult<(lease::Model, bool)> {
     let periods = row
         .extracted
         .get("rent_schedule")
         .and_then(Value::as_array)
         .map_or(0, Vec::len);
-    let mut lease_fields = lease_fields(&fields, periods)?;
-    let origin = origin_of(&row, &fields);
+    let mut lease_fields = lease_fields(fields, periods)?;
+    let origin = origin_of(row, fields, to_lease::SOURCES);
     let existing = leases::of_property(c.tx, &property_id.to_string()).await?;
     let same_suite = lease_fields.suite.as_ref().and_then(|s| {
         existing.iter().find(|l| {
@@ -195,7 +261,7 @@ pub async fn confirm(c: &Caller<'_>, id: &str, edits: Vec<Edit>, mla: Option<Str
         (None, None, [only]) => only.name.clone(),
         (None, None, _) => lease_fields.mla,
     };
-    let (saved, merged) = match same_suite {
+    Ok(match same_suite {
         Some(l) => (
             leases::update_lease_from(c, &l.id.to_string(), lease_fields, Some(&origin)).await?,
             true,
@@ -204,34 +270,13 @@ pub async fn confirm(c: &Caller<'_>, id: &str, edits: Vec<Edit>, mla: Option<Str
             leases::create_lease_from(c, &property_id.to_string(), lease_fields, Some(&origin)).await?,
             false,
         ),
-    };
-    let edits_json: Map<String, Value> = edits.into_iter().map(|e| (e.field, e.value)).collect();
-    let now = chrono::Utc::now();
-    let mut am: lease_abstract::ActiveModel = row.into();
-    am.status = Set("confirmed".into());
-    am.edits = Set(Some(Value::Object(edits_json)));
-    am.lease_id = Set(Some(saved.id));
-    am.confirmed_by = Set(Some(c.actor.to_owned()));
-    am.confirmed_at = Set(Some(now));
-    am.updated_at = Set(now);
-    let confirmed = am.update(c.tx.conn()).await?;
-    c.audit(
-        "confirm",
-        "lease_abstract",
-        Some(confirmed.id),
-        serde_json::json!({"lease_id": saved.id, "merged": merged}),
-    )
-    .await?;
-    Ok(Confirmed {
-        abstract_: confirmed,
-        lease: saved,
-        merged,
     })
 }
 
-/// Provenance of the lease fields: the document as source, each stored field's confidence and
-/// citation (`document:<id>#page=P&chars=S-E`) from the abstract field it came from.
-fn origin_of(row: &lease_abstract::Model, fields: &Map<String, Value>) -> Origin {
+/// Provenance of the written fields: the document as source, each stored field's confidence and
+/// citation (`document:<id>#page=P&chars=S-E`) from the abstract field it came from (`sources`:
+/// stored field → abstract fields).
+fn origin_of(row: &lease_abstract::Model, fields: &Map<String, Value>, sources: &[(&str, &[&str])]) -> Origin {
     let doc = format!("document:{}", row.document_id);
     let mut origin = Origin {
         source: doc.clone(),
@@ -239,7 +284,7 @@ fn origin_of(row: &lease_abstract::Model, fields: &Map<String, Value>) -> Origin
         evidence_uri: Some(doc.clone()),
         ..Default::default()
     };
-    for (stored, from) in to_lease::SOURCES {
+    for (stored, from) in sources {
         let Some(f) = from.iter().find_map(|n| fields.get(*n).filter(|v| !v.is_null())) else {
             continue;
         };

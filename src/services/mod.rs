@@ -30,5 +30,6 @@ pub mod sales_import;
 pub mod seed;
 pub mod stored_dcf;
 pub mod tenants;
+pub mod unit_leases;
 pub mod users;
 pub mod valuations;

@@ -1,7 +1,7 @@
 //! Rent-roll import (docs/rent-roll.md): the preview of a seller's CSV/XLSX rent roll (pure), and
 //! the import that writes it in the caller's transaction — a commercial roll's suites merged into
-//! the property's leases by suite, a multifamily roll's units aggregated into the property's unit
-//! mix — with field provenance pointing at the file, its SHA-256 and the row. A roll with any
+//! the property's leases by suite, a multifamily roll's units merged into its unit leases by unit
+//! and aggregated into its unit mix — with field provenance pointing at the file, its SHA-256 and the row. A roll with any
 //! blocking problem writes nothing. `stored`: the same metrics from a property's stored leases or
 //! unit mix.
 mod commercial;
@@ -40,6 +40,11 @@ pub struct Written {
     pub unit_types_updated: usize,
     pub unit_types_unchanged: usize,
     pub unit_types_deleted: usize,
+    /// Multifamily units (unit leases) created, updated, left as stored and deleted.
+    pub units_created: usize,
+    pub units_updated: usize,
+    pub units_unchanged: usize,
+    pub units_deleted: usize,
 }
 
 /// An accepted import: the preview it wrote from and what it wrote.

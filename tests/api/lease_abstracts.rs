@@ -204,7 +204,7 @@ async fn scans_and_missing_terms_are_refused_and_write_nothing(app: TestApp) {
     assert_eq!(code(&scan), "LEASE_SCANNED_PDF", "{scan}");
     assert_eq!(count(&app, "SELECT count(*) FROM lease_abstracts").await, 0);
 
-    // A residential lease is a unit, not a commercial lease: refused, naming the input.
+    // A residential lease is a unit of a multifamily property, not of an office: refused.
     let id = extracted(
         &app,
         &op,
@@ -214,6 +214,14 @@ async fn scans_and_missing_terms_are_refused_and_write_nothing(app: TestApp) {
     .await;
     let (_, refused) = app.gql(Some(&op), CONFIRM, json!({"i": {"id": id}})).await;
     assert_eq!(code(&refused), "BAD_USER_INPUT", "{refused}");
+    assert!(
+        refused["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("a residential lease is a unit of a multifamily property"),
+        "{refused}"
+    );
+    assert_eq!(count(&app, "SELECT count(*) FROM unit_leases").await, 0);
 
     // A commercial lease without a stated recovery structure: the analyst must say which.
     let id = extracted(&app, &op, &office, "golden/lease/corpus/005-office-narrative.txt").await;
@@ -241,3 +249,159 @@ async fn scans_and_missing_terms_are_refused_and_write_nothing(app: TestApp) {
     assert_eq!(status["leaseAbstract"]["status"], "DRAFT");
 }
 crate::both_backends!(scans_and_missing_terms_are_refused_and_write_nothing);
+
+const CONFIRM_UNIT: &str = "mutation($i: ConfirmLeaseAbstractInput!) { confirmLeaseAbstract(input: $i) {
+    merged lease { id }
+    unitLease { id unit unitType resident status monthlyRent securityDeposit lateFee start end }
+    unitType { unitType units currentRent marketRent }
+    leaseAbstract { status leaseId unitLeaseId } } }";
+
+async fn a_residential_lease_becomes_a_unit_lease_and_moves_the_unit_mix_and_the_dcf(app: TestApp) {
+    app.tenant("alpha").await;
+    let op = app.token("alpha", Role::Operator);
+    let analyst = app.token("alpha", Role::Analyst);
+    let apts = app
+        .data(
+            &op,
+            "mutation($i: CreatePropertyInput!) { createProperty(input: $i) { property { id } } }",
+            json!({"i": {"address": {"line1": "9 Elm St", "city": "Richmond", "state": "VA"}, "propertyType": "MULTIFAMILY",
+                "unitsCount": 14, "purchasePrice": 3000000.0}}),
+        )
+        .await["createProperty"]["property"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mix = "mutation($i: CreateUnitMixInput!) { createUnitMix(input: $i) { unitType { id } } }";
+    for (t, units, current, market) in [("1BR", 10, 1500.0, 1600.0), ("2BR", 4, 2000.0, 2100.0)] {
+        app.data(
+            &op,
+            mix,
+            json!({"i": {"propertyId": apts, "unitType": t, "units": units, "currentRent": current, "marketRent": market}}),
+        )
+        .await;
+    }
+    app.data(
+        &op,
+        "mutation($i: SetDcfAssumptionsInput!) { setDcfAssumptions(input: $i) { assumptions { analysisStart } } }",
+        json!({"i": {"propertyId": apts, "analysisStart": "2026-01", "holdYears": 5, "discountRate": 0.08,
+            "exitCapRate": 0.06, "sellingCostPct": 0.02, "marketRentGrowth": 0.03, "expenseGrowth": 0.03,
+            "generalVacancyPct": 0.05}}),
+    )
+    .await;
+    let dcf = "query($p: ID!) { propertyDcf(propertyId: $p) { dcfValue } }";
+    let value = |d: Value| d["propertyDcf"]["dcfValue"].as_f64().unwrap();
+    let before = value(app.data(&op, dcf, json!({"p": apts})).await);
+
+    // Unit 8C at $5,000 a month (2025-05-01 to 2026-10-31), deposit $10,000, late fee $150.
+    let id = extracted(
+        &app,
+        &op,
+        &apts,
+        "golden/lease/corpus/012-residential-platform-labels.pdf",
+    )
+    .await;
+    // The lease does not say its unit type and the property has two: the operator must name one.
+    let (_, which) = app.gql(Some(&op), CONFIRM_UNIT, json!({"i": {"id": id}})).await;
+    assert_eq!(code(&which), "BAD_USER_INPUT", "{which}");
+    assert_eq!(which["errors"][0]["extensions"]["field"], "input.unitType", "{which}");
+    assert!(
+        which["errors"][0]["message"].as_str().unwrap().contains("1BR, 2BR"),
+        "{which}"
+    );
+    assert_eq!(count(&app, "SELECT count(*) FROM unit_leases").await, 0);
+
+    let done = app
+        .data(&op, CONFIRM_UNIT, json!({"i": {"id": id, "unitType": "2BR"}}))
+        .await;
+    let c = &done["confirmLeaseAbstract"];
+    assert_eq!(c["merged"], false);
+    assert!(c["lease"].is_null());
+    let u = &c["unitLease"];
+    assert_eq!(
+        (&u["unit"], &u["unitType"], &u["status"]),
+        (&json!("8C"), &json!("2BR"), &json!("occupied"))
+    );
+    assert_eq!(
+        (&u["monthlyRent"], &u["securityDeposit"], &u["lateFee"]),
+        (&json!(5000.0), &json!(10000.0), &json!(150.0))
+    );
+    assert_eq!((&u["start"], &u["end"]), (&json!("2025-05-01"), &json!("2026-10-31")));
+    assert_eq!(c["leaseAbstract"]["unitLeaseId"], u["id"]);
+    assert!(c["leaseAbstract"]["leaseId"].is_null());
+    // Four 2BR units averaged $2,000; one of them, taken at the average, now rents for $5,000:
+    // (4 × 2,000 − 2,000 + 5,000) / 4 = 2,750. The market rent and the count stay.
+    assert_eq!(
+        c["unitType"],
+        json!({"unitType": "2BR", "units": 4, "currentRent": 2750.0, "marketRent": 2100.0})
+    );
+    let after = value(app.data(&op, dcf, json!({"p": apts})).await);
+    assert!(after > before, "{before} -> {after}");
+
+    // Provenance: the rent was read on page 1 of the document.
+    let rows = app
+        .db()
+        .owner
+        .query_all_raw(Statement::from_string(
+            app.db().owner.get_database_backend(),
+            String::from(
+                "SELECT field, evidence_uri FROM field_provenance WHERE entity = 'unit_lease' AND method = 'lease_abstract' ORDER BY field",
+            ),
+        ))
+        .await
+        .unwrap();
+    let evidence: std::collections::BTreeMap<String, String> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.try_get::<String>("", "field").unwrap(),
+                r.try_get::<Option<String>>("", "evidence_uri")
+                    .unwrap()
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(evidence["monthly_rent"].contains("#page=1&chars="), "{evidence:?}");
+    assert!(evidence["resident"].starts_with("document:"), "{evidence:?}");
+
+    // A renewal of the same unit (another lease document, its unit edited to 8C) replaces the
+    // stored $5,000: (4 × 2,750 − 5,000 + 3,725) / 4 = 2,431.25; the type is the stored unit's.
+    let id = extracted(
+        &app,
+        &op,
+        &apts,
+        "golden/lease/corpus/024-residential-platform-labels.docx",
+    )
+    .await;
+    let done = app
+        .data(
+            &op,
+            CONFIRM_UNIT,
+            json!({"i": {"id": id, "edits": [{"field": "suite", "value": "8c"}]}}),
+        )
+        .await;
+    let c = &done["confirmLeaseAbstract"];
+    assert_eq!(c["merged"], true);
+    assert_eq!(c["unitLease"]["unit"], "8c");
+    assert_eq!(c["unitLease"]["monthlyRent"], 3725.0);
+    assert_eq!(c["unitType"]["currentRent"], 2431.25);
+    assert_eq!(count(&app, "SELECT count(*) FROM unit_leases").await, 1);
+
+    // Analysts read the units; the rent roll still comes from the unit mix (one unit of 14 known).
+    let read = app
+        .data(
+            &analyst,
+            "query($p: ID!) { property(id: $p) { unitLeases { unit resident monthlyRent } rentRoll { spaces occupied } } }",
+            json!({"p": apts}),
+        )
+        .await;
+    let p = &read["property"];
+    assert_eq!(p["unitLeases"].as_array().unwrap().len(), 1);
+    assert_eq!(p["unitLeases"][0]["monthlyRent"], 3725.0);
+    assert!(
+        p["unitLeases"][0]["resident"].as_str().is_some_and(|r| !r.is_empty()),
+        "{p}"
+    );
+    assert_eq!(p["rentRoll"]["spaces"], 14, "{read}");
+    assert!(p["rentRoll"]["occupied"].is_null(), "{read}");
+}
+crate::both_backends!(a_residential_lease_becomes_a_unit_lease_and_moves_the_unit_mix_and_the_dcf);

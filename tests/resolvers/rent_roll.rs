@@ -22,6 +22,11 @@ const PREVIEW: &str = "mutation($i: PreviewRentRollInput!) { previewRentRoll(inp
 const IMPORT: &str = "mutation($i: ImportRentRollInput!) { importRentRoll(input: $i) {
     preview { kind summary { kept } }
     written { source leasesCreated leasesUpdated leasesUnchanged unitTypesCreated unitTypesDeleted } } }";
+const IMPORT_UNITS: &str = "mutation($i: ImportRentRollInput!) { importRentRoll(input: $i) {
+    preview { kind summary { kept } metrics { asOf spaces occupied vacant physicalOccupancy economicOccupancy
+      inPlaceRentAnnual waleByAreaYears expiryLadder { year count areaSf annualRent }
+      unitMix { unitType units occupied avgAreaSf avgActualRent avgMarketRent occupancy rows } } }
+    written { unitTypesCreated unitTypesDeleted unitsCreated } } }";
 const RENT_ROLL: &str = "query($p: ID!, $at: NaiveDate) { property(id: $p) { rentRoll(asOf: $at) {
     asOf spaces occupied vacant totalAreaSf occupiedAreaSf physicalOccupancy occupancyByCount inPlaceRentAnnual
     vacantRentAnnual economicOccupancy waleByAreaYears waleByRentYears withoutEnd
@@ -367,7 +372,7 @@ async fn property_rent_roll_of_stored_leases_by_hand(h: Harness) {
 }
 on_both_backends!(property_rent_roll_of_stored_leases_by_hand);
 
-async fn a_multifamily_workbook_imports_as_the_unit_mix(h: Harness) {
+async fn a_multifamily_workbook_imports_as_units_and_the_unit_mix(h: Harness) {
     h.tenant("alpha").await;
     let op = h.caller("alpha", Role::Operator);
     let p = property(&h, &op, "MULTIFAMILY").await;
@@ -379,7 +384,7 @@ async fn a_multifamily_workbook_imports_as_the_unit_mix(h: Harness) {
     let body = upload(
         &h,
         &op,
-        IMPORT,
+        IMPORT_UNITS,
         json!({"propertyId": p}),
         "10-mf-beds-baths.xlsx",
         &bytes,
@@ -396,12 +401,44 @@ async fn a_multifamily_workbook_imports_as_the_unit_mix(h: Harness) {
     let created = d["written"]["unitTypesCreated"].as_i64().unwrap();
     assert!(created >= 2, "{d}");
 
+    assert_eq!(d["written"]["unitsCreated"], 149, "{d}");
+
+    // The stored units give the roll's own metrics (as of the import's date).
+    let roll = &d["preview"]["metrics"];
     let analyst = h.caller("alpha", Role::Analyst);
+    let r = h.data(&analyst, RENT_ROLL, json!({"p": p, "at": roll["asOf"]})).await;
+    let m = &r["property"]["rentRoll"];
+    for k in [
+        "spaces",
+        "occupied",
+        "vacant",
+        "physicalOccupancy",
+        "economicOccupancy",
+        "inPlaceRentAnnual",
+        "waleByAreaYears",
+        "expiryLadder",
+    ] {
+        assert_eq!(m[k], roll[k], "{k}: stored {m} roll {roll}");
+    }
+    // The same unit types (a stored source has no row numbers).
+    let no_rows = |v: &Value| {
+        let mut v = v.clone();
+        for t in v.as_array_mut().unwrap() {
+            t["rows"] = json!([]);
+        }
+        v
+    };
+    assert_eq!(no_rows(&m["unitMix"]), no_rows(&roll["unitMix"]));
+    assert!(m["occupied"].as_i64().unwrap() > 0, "{m}");
+
+    // A unit type the units do not account for: the rent roll falls back to the unit mix, which
+    // does not store which units are let.
+    h.data(&op, mix, json!({"i": {"propertyId": p, "unitType": "Penthouse", "units": 2, "currentRent": 5000.0, "marketRent": 5200.0}}))
+        .await;
     let r = h.data(&analyst, RENT_ROLL, json!({"p": p})).await;
     let m = &r["property"]["rentRoll"];
-    assert_eq!(m["spaces"], 149);
-    assert_eq!(m["unitMix"].as_array().unwrap().len() as i64, created);
-    // A unit mix does not store which units are let.
+    assert_eq!(m["spaces"], 151);
+    assert_eq!(m["unitMix"].as_array().unwrap().len() as i64, created + 1);
     for k in ["occupied", "physicalOccupancy", "economicOccupancy", "waleByAreaYears"] {
         assert!(m[k].is_null(), "{k}: {m}");
     }
@@ -416,4 +453,4 @@ async fn a_multifamily_workbook_imports_as_the_unit_mix(h: Harness) {
         .sum();
     assert!((m["inPlaceRentAnnual"].as_f64().unwrap() - total).abs() < 0.05, "{m}");
 }
-on_both_backends!(a_multifamily_workbook_imports_as_the_unit_mix);
+on_both_backends!(a_multifamily_workbook_imports_as_units_and_the_unit_mix);

@@ -152,12 +152,44 @@ fn ymd<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&d.format("%Y-%m-%d").to_string())
 }
 
+/// What a quoted clause is about (analytics::lease::clauses finds them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClauseTopic {
+    Pets,
+    Parking,
+    Utilities,
+}
+
+impl ClauseTopic {
+    pub const ALL: [ClauseTopic; 3] = [ClauseTopic::Pets, ClauseTopic::Parking, ClauseTopic::Utilities];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClauseTopic::Pets => "pets",
+            ClauseTopic::Parking => "parking",
+            ClauseTopic::Utilities => "utilities",
+        }
+    }
+}
+
+/// A quoted clause: 0.95 confidence under its own heading, 0.7 for a sentence found by keyword.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Clause {
+    pub topic: ClauseTopic,
+    pub confidence: f64,
+    pub citation: Citation,
+}
+
 /// A lease abstract: every field name present (null when the lease does not state it).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LeaseAbstract {
     pub kind: Kind,
     pub fields: Vec<(FieldName, Option<Field>)>,
     pub rent_schedule: Vec<RentPeriod>,
+    /// A residential lease's pets, parking and utilities clauses, quoted (not in the `--json`
+    /// object, whose keys are fixed; stored beside it as `clauses`).
+    pub clauses: Vec<Clause>,
 }
 
 impl LeaseAbstract {

@@ -85,10 +85,16 @@ pub fn abstract_of(doc: &Doc) -> LeaseAbstract {
         .iter()
         .map(|n| (*n, ch.0.get(n).map(|c| to_field(doc, c))))
         .collect::<Vec<(FieldName, Option<Field>)>>();
+    let clauses = if kind == Kind::Residential {
+        super::clauses::residential(doc)
+    } else {
+        Vec::new()
+    };
     LeaseAbstract {
         kind,
         fields,
         rent_schedule,
+        clauses,
     }
 }
 

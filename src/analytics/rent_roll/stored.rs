@@ -35,6 +35,20 @@ pub struct StoredUnitType {
     pub market_rent: f64,
 }
 
+/// A stored multifamily unit lease (monthly rents).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StoredUnit {
+    pub unit: String,
+    pub unit_type: Option<String>,
+    pub resident: Option<String>,
+    pub vacant: bool,
+    pub area_sf: Option<f64>,
+    pub monthly_rent: Option<f64>,
+    pub market_rent: Option<f64>,
+    /// The lease's last day.
+    pub end: Option<NaiveDate>,
+}
+
 fn cents(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -83,6 +97,37 @@ pub fn lease_metrics(leases: &[StoredLease], as_of: NaiveDate) -> Metrics {
         })
         .collect();
     metrics::compute(&spaces, false, as_of)
+}
+
+/// The metrics of a property's unit leases at `as_of`, as a previewed multifamily roll's: unit
+/// `i` is row `i + 1`, its in-place rent 12 × its monthly rent, its market rent 12 × the stated
+/// market rent; a vacant unit has no lease end. The unit mix groups them by type.
+pub fn unit_metrics(units: &[StoredUnit], as_of: NaiveDate) -> Metrics {
+    let spaces: Vec<Space> = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| Space {
+            row: i + 1,
+            id: Some(u.unit.clone()),
+            tenant: if u.vacant { None } else { u.resident.clone() },
+            unit_type: u.unit_type.clone(),
+            area_sf: u.area_sf,
+            vacant: u.vacant,
+            annual_rent: u.monthly_rent.filter(|r| *r > 0.0).map(|r| cents(12.0 * r)),
+            market_annual: u.market_rent.map(|r| cents(12.0 * r)),
+            end: if u.vacant { None } else { u.end },
+        })
+        .collect();
+    metrics::compute(&spaces, true, as_of)
+}
+
+/// The average rent of `units` units after one of them changes from `prior` to `new`: the other
+/// units keep their share of the old average, `(avg × units − prior + new) ÷ units`.
+pub fn replaced_average(avg: f64, units: usize, prior: f64, new: f64) -> f64 {
+    if units == 0 {
+        return new;
+    }
+    cents(avg + (new - prior) / units as f64)
 }
 
 /// The metrics of a unit mix at `as_of`. Unit type `i` is one space (row `i + 1`) of all its

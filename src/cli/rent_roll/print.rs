@@ -161,7 +161,7 @@ fn metrics(m: &Metrics) {
 /// Prints what an import wrote.
 pub fn written(w: &Written) {
     println!(
-        "\nimported (provenance source {}): leases {} created, {} updated, {} unchanged; unit types {} created, {} updated, {} unchanged, {} deleted",
+        "\nimported (provenance source {}): leases {} created, {} updated, {} unchanged; unit types {} created, {} updated, {} unchanged, {} deleted; units {} created, {} updated, {} unchanged, {} deleted",
         w.source,
         w.leases_created,
         w.leases_updated,
@@ -169,6 +169,10 @@ pub fn written(w: &Written) {
         w.unit_types_created,
         w.unit_types_updated,
         w.unit_types_unchanged,
-        w.unit_types_deleted
+        w.unit_types_deleted,
+        w.units_created,
+        w.units_updated,
+        w.units_unchanged,
+        w.units_deleted
     );
 }

@@ -3,7 +3,7 @@
 use crate::auth::Role;
 use crate::graphql::context::caller;
 use crate::graphql::guards::RoleGuard;
-use crate::graphql::types::lease::Lease;
+use crate::graphql::types::lease::{Lease, UnitLease, UnitType};
 use crate::graphql::types::lease_abstract::{
     ConfirmLeaseAbstractInput, ConfirmLeaseAbstractPayload, ExtractLeaseInput, ExtractLeasePayload, LEASE_EXTRACTION,
     LeaseAbstract,
@@ -33,9 +33,10 @@ impl LeaseAbstractMutations {
         })
     }
 
-    /// Confirms a draft abstract with the analyst's edits into a lease of the document's
-    /// property (a lease with the same suite is updated), each field's provenance pointing at the
-    /// document and the text it came from. A term the lease needs but the abstract lacks is
+    /// Confirms a draft abstract with the analyst's edits: a commercial lease into a lease of
+    /// the document's property (a lease with the same suite is updated), a residential lease into
+    /// a unit lease of the multifamily property (the same unit is updated) and its unit type's
+    /// unit mix; each field's provenance points at the document and the text it came from. A term the lease needs but the abstract lacks is
     /// refused naming it; confirming twice is a CONFLICT. Requires operator.
     #[graphql(guard = "RoleGuard::new(Role::Operator)")]
     async fn confirm_lease_abstract(
@@ -43,10 +44,16 @@ impl LeaseAbstractMutations {
         ctx: &Context<'_>,
         input: ConfirmLeaseAbstractInput,
     ) -> Result<ConfirmLeaseAbstractPayload> {
-        let done = lease_abstracts::confirm(&caller(ctx)?, &input.id, input.edits(), input.mla.clone()).await?;
+        let opts = lease_abstracts::ConfirmOptions {
+            mla: input.mla.clone(),
+            unit_type: input.unit_type.clone(),
+        };
+        let done = lease_abstracts::confirm(&caller(ctx)?, &input.id, input.edits(), opts).await?;
         Ok(ConfirmLeaseAbstractPayload {
             lease_abstract: LeaseAbstract(done.abstract_),
-            lease: Lease(done.lease),
+            lease: done.lease.map(Lease),
+            unit_lease: done.unit_lease.map(UnitLease),
+            unit_type: done.unit_type.map(UnitType),
             merged: done.merged,
         })
     }

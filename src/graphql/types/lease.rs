@@ -1,8 +1,9 @@
-//! `Lease` (commercial, docs/dcf.md fields; months as `YYYY-MM`) and `UnitType` (multifamily mix).
+//! `Lease` (commercial, docs/dcf.md fields; months as `YYYY-MM`), `UnitType` (multifamily mix)
+//! and `UnitLease` (one multifamily unit).
 use super::enums::Recovery;
 use crate::domain::month;
 use async_graphql::{ID, Object};
-use reos_entities::{lease, unit_mix};
+use reos_entities::{lease, unit_lease, unit_mix};
 
 /// A lease, or a suite vacant at analysis start.
 pub struct Lease(pub lease::Model);
@@ -86,5 +87,55 @@ impl UnitType {
     /// Market monthly rent per unit.
     async fn market_rent(&self) -> f64 {
         self.0.market_rent
+    }
+}
+
+/// One unit of a multifamily property: its type, resident, monthly rents, deposit, dates and
+/// status, from a rent roll or a confirmed residential lease abstract.
+pub struct UnitLease(pub unit_lease::Model);
+
+#[Object]
+impl UnitLease {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+    async fn unit(&self) -> &str {
+        &self.0.unit
+    }
+    /// The unit-mix type it counts in.
+    async fn unit_type(&self) -> Option<&str> {
+        self.0.unit_type.as_deref()
+    }
+    async fn resident(&self) -> Option<&str> {
+        self.0.resident.as_deref()
+    }
+    /// `occupied`, `vacant` or `notice`.
+    async fn status(&self) -> &str {
+        &self.0.status
+    }
+    async fn area_sf(&self) -> Option<f64> {
+        self.0.area_sf
+    }
+    /// Contractual monthly rent.
+    async fn monthly_rent(&self) -> Option<f64> {
+        self.0.monthly_rent
+    }
+    /// Monthly market rent (as a rent roll states it).
+    async fn market_rent(&self) -> Option<f64> {
+        self.0.market_rent
+    }
+    async fn security_deposit(&self) -> Option<f64> {
+        self.0.security_deposit
+    }
+    async fn late_fee(&self) -> Option<f64> {
+        self.0.late_fee
+    }
+    /// Move-in or lease start, `YYYY-MM-DD`.
+    async fn start(&self) -> Option<String> {
+        self.0.start_date.map(|d| d.to_string())
+    }
+    /// The lease's last day, `YYYY-MM-DD`.
+    async fn end(&self) -> Option<String> {
+        self.0.end_date.map(|d| d.to_string())
     }
 }

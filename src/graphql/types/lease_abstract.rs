@@ -1,6 +1,6 @@
 //! `LeaseAbstract` (docs/lease.md): a lease document's terms, each with its value, confidence and
 //! citation, the rent schedule, and where the draft stands (confirmed into which lease).
-use crate::graphql::types::lease::Lease;
+use crate::graphql::types::lease::{Lease, UnitLease, UnitType};
 use crate::services::lease_abstracts::{self, Edit};
 use async_graphql::{Enum, ID, InputObject, Json, Object, SimpleObject};
 use reos_entities::lease_abstract;
@@ -20,7 +20,7 @@ pub enum LeaseKind {
 pub enum LeaseAbstractStatus {
     /// Extracted, not yet confirmed: nothing of it is in the books.
     Draft,
-    /// Confirmed into a lease (`leaseId`).
+    /// Confirmed into a lease (`leaseId`) or a unit lease (`unitLeaseId`).
     Confirmed,
 }
 
@@ -48,6 +48,16 @@ pub struct LeaseAbstractField {
     pub edited: bool,
 }
 
+/// A residential clause quoted rather than reduced to a value (docs/lease.md "Clauses").
+#[derive(SimpleObject)]
+pub struct LeaseClause {
+    /// `pets`, `parking` or `utilities`.
+    pub topic: String,
+    pub confidence: f64,
+    /// The clause: its page, offsets and text.
+    pub citation: LeaseCitation,
+}
+
 /// One contractual base-rent period.
 #[derive(SimpleObject)]
 pub struct LeaseRentPeriod {
@@ -61,13 +71,18 @@ pub struct LeaseRentPeriod {
 
 pub struct LeaseAbstract(pub lease_abstract::Model);
 
-fn field_of(name: &str, f: &Value) -> LeaseAbstractField {
-    let citation = f.get("citation").filter(|c| !c.is_null()).map(|c| LeaseCitation {
+/// A stored citation object as GraphQL's.
+fn citation_of(f: &Value) -> Option<LeaseCitation> {
+    f.get("citation").filter(|c| !c.is_null()).map(|c| LeaseCitation {
         page: c["page"].as_i64().unwrap_or(0) as i32,
         start: c["start"].as_i64().unwrap_or(0) as i32,
         end: c["end"].as_i64().unwrap_or(0) as i32,
         text: c["text"].as_str().unwrap_or("").to_owned(),
-    });
+    })
+}
+
+fn field_of(name: &str, f: &Value) -> LeaseAbstractField {
+    let citation = citation_of(f);
     LeaseAbstractField {
         name: name.to_owned(),
         value: f.get("value").filter(|v| !v.is_null()).cloned().map(Json),
@@ -144,13 +159,32 @@ impl LeaseAbstract {
             })
             .collect()
     }
+    /// A residential lease's pets, parking and utilities clauses, quoted with their citations
+    /// (empty for a commercial lease, and for a lease that has none).
+    async fn clauses(&self) -> Vec<LeaseClause> {
+        let all = self.0.extracted.get("clauses").and_then(Value::as_array);
+        all.into_iter()
+            .flatten()
+            .filter_map(|c| {
+                Some(LeaseClause {
+                    topic: c.get("topic")?.as_str()?.to_owned(),
+                    confidence: c.get("confidence")?.as_f64()?,
+                    citation: citation_of(c)?,
+                })
+            })
+            .collect()
+    }
     /// The analyst's edits at confirmation (`{field: value}`).
     async fn edits(&self) -> Option<Json<Value>> {
         self.0.edits.clone().map(Json)
     }
-    /// The lease the confirmation created or updated.
+    /// The (commercial) lease the confirmation created or updated.
     async fn lease_id(&self) -> Option<ID> {
         self.0.lease_id.map(|l| ID(l.to_string()))
+    }
+    /// The unit lease a residential confirmation created or updated.
+    async fn unit_lease_id(&self) -> Option<ID> {
+        self.0.unit_lease_id.map(|l| ID(l.to_string()))
     }
     async fn created_by(&self) -> &str {
         &self.0.created_by
@@ -185,8 +219,11 @@ pub struct ConfirmLeaseAbstractInput {
     #[graphql(default)]
     pub edits: Vec<LeaseAbstractEditInput>,
     /// The market leasing profile the DCF assumes after the lease ends (default: the merged
-    /// lease's, else the property's only profile, else `default`).
+    /// lease's, else the property's only profile, else `default`). Commercial leases.
     pub mla: Option<String>,
+    /// The unit-mix type the unit counts in (default: the stored unit's type, else the
+    /// property's only type). Residential leases.
+    pub unit_type: Option<String>,
 }
 
 impl ConfirmLeaseAbstractInput {
@@ -209,7 +246,12 @@ pub struct ExtractLeasePayload {
 #[derive(SimpleObject)]
 pub struct ConfirmLeaseAbstractPayload {
     pub lease_abstract: LeaseAbstract,
-    pub lease: Lease,
-    /// An existing lease with the same suite was updated (else a lease was created).
+    /// The lease written (commercial abstracts).
+    pub lease: Option<Lease>,
+    /// The unit lease written (residential abstracts).
+    pub unit_lease: Option<UnitLease>,
+    /// The unit type whose unit mix the unit lease changed (residential abstracts).
+    pub unit_type: Option<UnitType>,
+    /// An existing lease with the same suite (unit) was updated (else one was created).
     pub merged: bool,
 }

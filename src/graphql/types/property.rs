@@ -2,7 +2,7 @@
 //! nested ones resolved through the request's DataLoader.
 use super::document::Document;
 use super::enums::{PipelineStage, PropertyStatus, PropertyType};
-use super::lease::{Lease, UnitType};
+use super::lease::{Lease, UnitLease, UnitType};
 use super::offer::Offer;
 use super::owner::PropertyOwner;
 use super::property_trust::{PropertyField, PropertyTrust, known_field};
@@ -176,6 +176,14 @@ impl Property {
     async fn unit_mix(&self, ctx: &Context<'_>) -> Result<Vec<UnitType>> {
         let rows = loader(ctx)?.load_one(UnitMixOf(self.0.id)).await.map_err(load_err)?;
         Ok(rows.unwrap_or_default().into_iter().map(UnitType).collect())
+    }
+
+    /// Multifamily units one by one (from a rent roll or confirmed residential leases), by unit.
+    /// Requires analyst (residents are named).
+    #[graphql(guard = "crate::graphql::guards::RoleGuard::new(crate::auth::Role::Analyst)")]
+    async fn unit_leases(&self, ctx: &Context<'_>) -> Result<Vec<UnitLease>> {
+        let rows = crate::services::unit_leases::of(tx(ctx)?, self.0.id).await?;
+        Ok(rows.into_iter().map(UnitLease).collect())
     }
 
     /// The newest hazard assessment (batched).

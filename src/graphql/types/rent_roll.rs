@@ -271,6 +271,11 @@ pub struct RentRollWritten {
     pub unit_types_updated: i32,
     pub unit_types_unchanged: i32,
     pub unit_types_deleted: i32,
+    /// Multifamily units (`Property.unitLeases`) created, updated, left as stored and deleted.
+    pub units_created: i32,
+    pub units_updated: i32,
+    pub units_unchanged: i32,
+    pub units_deleted: i32,
 }
 
 impl From<Written> for RentRollWritten {
@@ -284,6 +289,10 @@ impl From<Written> for RentRollWritten {
             unit_types_updated: int(w.unit_types_updated),
             unit_types_unchanged: int(w.unit_types_unchanged),
             unit_types_deleted: int(w.unit_types_deleted),
+            units_created: int(w.units_created),
+            units_updated: int(w.units_updated),
+            units_unchanged: int(w.units_unchanged),
+            units_deleted: int(w.units_deleted),
         }
     }
 }

@@ -1,7 +1,7 @@
-//! Leases and unit-mix rows of a tenant's properties, read in batches for the loaders.
+//! Leases, unit-mix rows and unit leases of a tenant's properties, read in batches for the loaders.
 use super::scoped;
 use crate::persistence::TenantTx;
-use reos_entities::{lease, unit_mix};
+use reos_entities::{lease, unit_lease, unit_mix};
 use sea_orm::{ColumnTrait, DbErr, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -30,4 +30,13 @@ pub async fn unit_mix_for(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, V
         out.entry(r.property_id).or_default().push(r);
     }
     Ok(out)
+}
+
+/// The unit leases of property `id`, by unit.
+pub async fn unit_leases_of(tx: &TenantTx, id: Uuid) -> Result<Vec<unit_lease::Model>, DbErr> {
+    scoped::<unit_lease::Entity>(tx)
+        .filter(unit_lease::Column::PropertyId.eq(id))
+        .order_by_asc(unit_lease::Column::Unit)
+        .all(tx.conn())
+        .await
 }

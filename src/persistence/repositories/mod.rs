@@ -54,7 +54,8 @@ tenant_owned!(
     offer,
     loan_program,
     market_series,
-    lease_abstract
+    lease_abstract,
+    unit_lease
 );
 
 /// `SELECT … FROM table WHERE tenant_id = <the transaction's tenant>`.

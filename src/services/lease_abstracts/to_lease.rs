@@ -67,15 +67,15 @@ fn value<'a>(fields: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
     fields.get(name).and_then(|f| f.get("value")).filter(|v| !v.is_null())
 }
 
-fn number(fields: &Map<String, Value>, name: &str) -> Option<f64> {
+pub(super) fn number(fields: &Map<String, Value>, name: &str) -> Option<f64> {
     value(fields, name).and_then(Value::as_f64)
 }
 
-fn text(fields: &Map<String, Value>, name: &str) -> Option<String> {
+pub(super) fn text(fields: &Map<String, Value>, name: &str) -> Option<String> {
     value(fields, name).and_then(Value::as_str).map(str::to_owned)
 }
 
-fn missing(name: &str, why: &str) -> ApiError {
+pub(super) fn missing(name: &str, why: &str) -> ApiError {
     ApiError::bad_input(format!("fields.{name}"), format!("{why}; set it in `edits`"))
 }
 

@@ -1,6 +1,6 @@
 //! The rent roll of what a property stores (`Property.rentRoll`, docs/rent-roll.md "Stored
-//! leases"): its leases with their leasing profiles' market rents (commercial), or its unit mix
-//! (multifamily), turned into the same metrics as a previewed roll's by the pure
+//! leases"): its leases with their leasing profiles' market rents (commercial), or its unit
+//! leases when they account for every unit of its unit mix, else its unit mix (multifamily), turned into the same metrics as a previewed roll's by the pure
 //! `analytics::rent_roll::stored`. Reads only.
 use crate::analytics::rent_roll::stored::{self, StoredLease, StoredUnitType};
 use crate::analytics::rent_roll::{Kind, Metrics};
@@ -16,13 +16,13 @@ use uuid::Uuid;
 /// A property's rent-roll metrics at a date.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredRentRoll {
-    /// Multifamily (from the unit mix) or commercial (from the leases).
+    /// Multifamily (from the unit leases or the unit mix) or commercial (from the leases).
     pub kind: Kind,
     pub metrics: Metrics,
     /// The lease of each metrics row: row `n` is `lease_ids[n - 1]` (empty for a unit mix).
     pub lease_ids: Vec<Uuid>,
     /// False for a unit mix, which does not store which units are let: every unit counts as
-    /// occupied and the occupancy figures are not known.
+    /// occupied and the occupancy figures are not known. True for leases and unit leases.
     pub occupancy_known: bool,
 }
 
@@ -38,10 +38,22 @@ pub async fn of_property(tx: &TenantTx, property_id: &str, as_of: NaiveDate) -> 
 /// the `market_rent_psf` of the property's leasing profile named by its `mla`.
 pub async fn for_property(tx: &TenantTx, prop: &property::Model, as_of: NaiveDate) -> ApiResult<StoredRentRoll> {
     if prop.property_type == PropertyType::Multifamily {
-        let types: Vec<StoredUnitType> = lease_rows::unit_mix_for(tx, &[prop.id])
+        let mix = lease_rows::unit_mix_for(tx, &[prop.id])
             .await?
             .remove(&prop.id)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let units = lease_rows::unit_leases_of(tx, prop.id).await?;
+        let counted: i64 = mix.iter().map(|u| i64::from(u.units)).sum();
+        if !units.is_empty() && units.len() as i64 >= counted {
+            let units: Vec<_> = units.iter().map(crate::services::unit_leases::stored_unit).collect();
+            return Ok(StoredRentRoll {
+                kind: Kind::Multifamily,
+                metrics: stored::unit_metrics(&units, as_of),
+                lease_ids: Vec::new(),
+                occupancy_known: true,
+            });
+        }
+        let types: Vec<StoredUnitType> = mix
             .into_iter()
             .map(|u| StoredUnitType {
                 unit_type: u.unit_type,

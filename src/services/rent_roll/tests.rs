@@ -2,7 +2,7 @@
 //! values kept on update), the no-change check, unit-mix fields and row evidence.
 #![allow(clippy::unwrap_used)]
 use super::commercial::{fields, key, unchanged};
-use super::multifamily::{self, rows_evidence};
+use super::multifamily::rows_evidence;
 use super::*;
 use crate::analytics::rent_roll::CommercialValues;
 use crate::analytics::rent_roll::metrics::UnitType;
@@ -110,7 +110,7 @@ fn unit_mix_fields_and_row_evidence() {
         occupancy: 0.0,
         rows: vec![4, 5, 6, 9],
     };
-    let f = multifamily::fields(&t);
+    let f = crate::services::unit_leases::mix_fields(&t);
     // No occupied unit: the current rent is the market rent.
     assert_eq!((f.units, f.current_rent, f.market_rent), (3, 1_100.0, 1_100.0));
     assert_eq!(rows_evidence(&t.rows), "rows:4-6,9");

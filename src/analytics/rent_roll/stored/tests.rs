@@ -138,3 +138,48 @@ fn a_unit_mix_by_hand() {
         .collect();
     assert_eq!(mix, [("1BR", 10, Some(1_500.0)), ("2BR", 5, Some(2_000.0))]);
 }
+
+#[test]
+fn unit_leases_by_hand() {
+    let unit = |u: &str, t: &str, vacant: bool, rent: Option<f64>, market: f64, end: Option<NaiveDate>| StoredUnit {
+        unit: u.into(),
+        unit_type: Some(t.into()),
+        resident: (!vacant).then(|| format!("resident {u}")),
+        vacant,
+        area_sf: Some(if t == "1BR" { 700.0 } else { 1000.0 }),
+        monthly_rent: rent,
+        market_rent: Some(market),
+        end,
+    };
+    let units = [
+        unit("101", "1BR", false, Some(1200.0), 1300.0, Some(d(2026, 6, 30))),
+        unit("102", "1BR", false, Some(1250.0), 1300.0, Some(d(2027, 6, 30))),
+        unit("201", "2BR", false, Some(1800.0), 1900.0, Some(d(2026, 12, 31))),
+        unit("202", "2BR", true, None, 1900.0, Some(d(2025, 1, 31))),
+    ];
+    let m = unit_metrics(&units, d(2026, 1, 1));
+    assert_eq!((m.spaces, m.occupied, m.vacant), (4, 3, 1));
+    close(m.total_area_sf, 3400.0);
+    close(m.physical_occupancy.unwrap(), 2400.0 / 3400.0);
+    // in place 12 × (1200 + 1250 + 1800) = 51,000; the vacant unit at market 12 × 1900 = 22,800.
+    close(m.in_place_rent_annual, 51_000.0);
+    close(m.economic_occupancy.unwrap(), 51_000.0 / 73_800.0);
+    // A vacant unit has no lease end: the ladder has only the three occupied ones.
+    assert_eq!(m.expiry_ladder.iter().map(|y| y.count).sum::<usize>(), 3);
+    assert_eq!(m.without_end, 0);
+    let two = m.unit_mix.iter().find(|t| t.unit_type == "2BR").unwrap();
+    assert_eq!((two.units, two.occupied), (2, 1));
+    close(two.avg_actual_rent.unwrap(), 1800.0);
+    close(two.avg_market_rent.unwrap(), 1900.0);
+    let one = m.unit_mix.iter().find(|t| t.unit_type == "1BR").unwrap();
+    close(one.avg_actual_rent.unwrap(), 1225.0);
+}
+
+#[test]
+fn one_unit_replaced_in_an_average() {
+    // 100 units at 1,500 on average; one taken at the average now rents for 1,800: +3 on average.
+    close(replaced_average(1500.0, 100, 1500.0, 1800.0), 1503.0);
+    // A unit whose stored rent was 1,200 now rents for 1,300 among 4: +25.
+    close(replaced_average(1250.0, 4, 1200.0, 1300.0), 1275.0);
+    close(replaced_average(0.0, 0, 0.0, 990.0), 990.0);
+}
