@@ -71,7 +71,20 @@ pub async fn confirm(
         .remove(&prop.id)
         .unwrap_or_default();
     let given = unit_type.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
-    let unit_type = match (given, found.and_then(|u| u.unit_type.clone()), mix.as_slice()) {
+    let stored_type = found.and_then(|u| u.unit_type.clone());
+    // A unit keeps its type: moving it would change two unit-mix rows by rules made for one.
+    if let (Some(g), Some(s)) = (&given, &stored_type)
+        && !g.eq_ignore_ascii_case(s.trim())
+    {
+        return Err(ApiError::bad_input(
+            "input.unitType",
+            format!(
+                "unit {} is stored as a {s}; confirm it as {s} (or leave unitType out)",
+                unit.trim()
+            ),
+        ));
+    }
+    let unit_type = match (given, stored_type, mix.as_slice()) {
         (Some(t), _, _) => t,
         (None, Some(t), _) => t,
         (None, None, [only]) => only.unit_type.clone(),
