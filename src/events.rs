@@ -1,20 +1,23 @@
-//! The in-process event bus behind GraphQL subscriptions: a tokio broadcast channel of
-//! tenant-scoped events. Every event names its tenant and every subscriber filters on its own
-//! (verified) tenant first, so ids of another tenant never match. In-process only: with several
-//! server instances, a subscriber sees the events of its own instance (fan-out across instances
-//! would need Redis pub/sub; see README "Subscriptions").
+//! The event bus behind GraphQL subscriptions: a tokio broadcast channel of tenant-scoped events.
+//! Every event names its tenant and every subscriber filters on its own (verified) tenant first,
+//! so ids of another tenant never match. On PostgreSQL [`fanout`] also sends each event to the
+//! other instances sharing the database (NOTIFY), which re-read it under its tenant and deliver
+//! it to their own subscribers.
+pub mod fanout;
+
 use crate::persistence::TenantId;
 use futures_util::Stream;
 use reos_entities::valuation;
-use std::sync::{Arc, Mutex};
-use tokio::sync::broadcast;
+use serde::{Deserialize, Serialize};
+use std::sync::{Arc, Mutex, OnceLock};
+use tokio::sync::{broadcast, mpsc};
 use uuid::Uuid;
 
 /// Events a slow subscriber may fall behind by before it skips (and logs) the oldest.
 const CAPACITY: usize = 1024;
 
 /// Progress of a property import run (`importProgress`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportProgress {
     pub run_id: Uuid,
     /// `running` while batches are written; then the run's outcome (`succeeded`, `blocked`,
@@ -46,24 +49,41 @@ pub struct Event {
     pub kind: EventKind,
 }
 
-/// Cheap to clone; all clones share one channel.
+/// Cheap to clone; all clones share one channel (and one fan-out, once set).
 #[derive(Clone)]
 pub struct EventBus {
     tx: broadcast::Sender<Event>,
+    /// Where published events also go to reach the other instances.
+    remote: Arc<OnceLock<mpsc::UnboundedSender<Event>>>,
 }
 
 impl Default for EventBus {
     fn default() -> Self {
         Self {
             tx: broadcast::channel(CAPACITY).0,
+            remote: Arc::default(),
         }
     }
 }
 
 impl EventBus {
-    /// Sends to every current subscriber; without subscribers the event is dropped.
+    /// Sends to every current subscriber of this instance, and to the other instances when a
+    /// fan-out is set; without subscribers the event is dropped.
     pub fn publish(&self, event: Event) {
+        if let Some(remote) = self.remote.get() {
+            let _ = remote.send(event.clone());
+        }
+        self.deliver(event);
+    }
+
+    /// Sends to this instance's subscribers only (an event another instance published).
+    pub fn deliver(&self, event: Event) {
         let _ = self.tx.send(event);
+    }
+
+    /// Also sends every event published from now on to `remote`; false when one is already set.
+    pub fn fan_out(&self, remote: mpsc::UnboundedSender<Event>) -> bool {
+        self.remote.set(remote).is_ok()
     }
 
     /// The events of `tenant` from now on, as a stream. A lagging subscriber skips what it missed.

@@ -102,6 +102,9 @@ impl Application {
         let persisted = crate::graphql::persisted::PersistedQueryStore::from_settings(&settings)?;
         let mut state = AppState::new(settings, schemas, db, verifier, graphiql_token, persisted);
         state.responses = response_cache(&state);
+        if state.db.service.get_database_backend() == sea_orm::DbBackend::Postgres {
+            crate::events::fanout::start(state.db.clone(), state.events.clone());
+        }
         let state = Arc::new(state);
         let data = web::Data::from(state.clone());
         let web_settings = state.settings.web.clone();

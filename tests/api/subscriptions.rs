@@ -1,9 +1,10 @@
 //! Subscriptions over a real WebSocket (graphql-transport-ws): the token is checked at
 //! `connection_init` (4403 when refused, 4401 for a subscribe before the ack), a valuation saved
 //! over HTTP reaches `valuationCompleted` only after its transaction commits, `importProgress`
-//! follows an import batch by batch, and tenants never see each other's events.
+//! follows an import batch by batch, tenants never see each other's events, and (PostgreSQL) a
+//! subscriber on one server hears a valuation saved through another server on the same database.
 use crate::both_backends;
-use crate::support::test_app::{TestApp, code};
+use crate::support::test_app::{Backend, TestApp, code, spawn_app, spawn_with};
 use futures_util::{SinkExt, StreamExt};
 use reos::auth::Role;
 use serde_json::{Value, json};
@@ -267,6 +268,72 @@ async fn a_valuation_saved_over_http_reaches_its_subscriber_after_the_commit(app
     );
 }
 both_backends!(a_valuation_saved_over_http_reaches_its_subscriber_after_the_commit);
+
+/// Two servers on one database, as behind a load balancer: an import run and a valuation saved
+/// through B reach their subscribers on A (the valuation re-read there under the tenant), once
+/// each, and another tenant's subscriber on A to the same run id hears nothing.
+#[tokio::test]
+async fn events_of_one_instance_reach_subscribers_on_another() {
+    let Some(a) = spawn_app(Backend::Postgres).await else {
+        return;
+    };
+    let shared = (
+        a.state.settings.database.clone(),
+        a.state.settings.server.data_dir.clone(),
+    );
+    let b = spawn_with(Backend::Postgres, |s| {
+        // The same database, and the same development signing key (so A's tokens work on B).
+        s.database = shared.0;
+        s.server.data_dir = shared.1;
+    })
+    .await
+    .unwrap();
+    a.tenant("alpha").await;
+    a.tenant("beta").await;
+    let op = a.token("alpha", Role::Operator);
+    let analyst = a.token("alpha", Role::Analyst);
+    let p = office(&a, &op).await;
+    let run = uuid::Uuid::new_v4().to_string();
+    let mut ws = open(&a, &analyst).await;
+    subscribe(&a, &mut ws, "p1", PROGRESS, json!({"r": run})).await;
+    let mut stranger = open(&a, &a.token("beta", Role::Analyst)).await;
+    subscribe(&a, &mut stranger, "s1", PROGRESS, json!({"r": run})).await;
+
+    let d = b
+        .data(&op, IMPORT, json!({"csv": properties_csv(5, "Elm"), "run": run}))
+        .await;
+    assert_eq!(d["importProperties"]["run"]["outcome"], "succeeded", "{d}");
+    let mut stages = Vec::new();
+    loop {
+        match next(&mut ws).await {
+            Got::Json(v) if v["type"] == "next" => stages.push(v["payload"]["data"]["importProgress"]["stage"].clone()),
+            Got::Json(v) if v["type"] == "complete" => break,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(stages, [json!("running"), json!("succeeded")], "in order, once each");
+
+    subscribe(&a, &mut ws, "v1", VALUATIONS, json!({"p": p})).await;
+    let d = b.data(&analyst, SAVE_DCF, json!({"p": p})).await;
+    let value = d["savePropertyDcf"]["result"]["dcfValue"].as_f64().unwrap();
+    let Got::Json(v) = next(&mut ws).await else {
+        panic!("expected next")
+    };
+    assert_eq!((&v["type"], &v["id"]), (&json!("next"), &json!("v1")), "{v}");
+    let e = &v["payload"]["data"]["valuationCompleted"];
+    assert_eq!(e["propertyId"], p.as_str());
+    assert!((e["valuation"]["value"].as_f64().unwrap() - value).abs() < 1e-6, "{e}");
+    let latest = b
+        .data(
+            &analyst,
+            "query($p: ID!) { property(id: $p) { latestValuation { id } } }",
+            json!({"p": p}),
+        )
+        .await;
+    assert_eq!(latest["property"]["latestValuation"]["id"], e["valuation"]["id"]);
+    assert!(next_within(&mut ws, Duration::from_millis(500)).await.is_none(), "once");
+    assert!(next_within(&mut stranger, Duration::from_millis(200)).await.is_none());
+}
 
 /// `n` valid property rows, addresses distinct.
 fn properties_csv(n: usize, prefix: &str) -> String {
