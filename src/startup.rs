@@ -99,6 +99,7 @@ impl Application {
             .with_context(|| format!("binding {}", settings.server.listen))?;
         let port = listener.local_addr()?.port();
         let shutdown_timeout = settings.server.shutdown_timeout_secs;
+        let instance = instance_header(&settings, port)?;
         let persisted = crate::graphql::persisted::PersistedQueryStore::from_settings(&settings)?;
         let mut state = AppState::new(settings, schemas, db, verifier, graphiql_token, persisted);
         state.responses = response_cache(&state);
@@ -122,6 +123,7 @@ impl Application {
                 .wrap(from_fn(http::cache_headers::private))
                 .wrap(from_fn(http::metrics::track))
                 .wrap(tracing_actix_web::TracingLogger::<http::request_log::ReosRootSpan>::new())
+                .wrap(actix_web::middleware::DefaultHeaders::new().add(("x-reos-instance", instance.clone())))
                 .app_data(data.clone())
                 .app_data(limiter.clone())
                 .app_data(documents.clone())
@@ -134,6 +136,8 @@ impl Application {
                 })
         })
         .shutdown_timeout(shutdown_timeout)
+        // SIGTERM and SIGINT are handled by `stop_on_signal` (the grace before the drain).
+        .disable_signals()
         .listen(listener)?
         .run();
         let metrics = match metrics_listener {
@@ -171,11 +175,46 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        tokio::spawn(stop_on_signal(self.state.clone(), self.server.handle()));
         match self.metrics {
             Some((_, metrics)) => futures_util::future::try_join(self.server, metrics).await.map(|_| ()),
             None => self.server.await,
         }
     }
+}
+
+/// The `x-reos-instance` value: `instance_name`, else the host name and port.
+fn instance_header(settings: &Settings, port: u16) -> anyhow::Result<actix_web::http::header::HeaderValue> {
+    let name = settings.server.instance_name.clone().unwrap_or_else(|| {
+        let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
+        let host = host.trim();
+        format!("{}:{port}", if host.is_empty() { "reos" } else { host })
+    });
+    actix_web::http::header::HeaderValue::from_str(&name)
+        .map_err(|_| anyhow::anyhow!("instance_name: `{name}` is not a valid header value (printable ASCII)"))
+}
+
+/// Stops the server on the first SIGTERM or SIGINT: `/readyz` turns red and subscriptions close
+/// at once; after SIGTERM the instance keeps serving for `drain_grace_secs` (a load balancer's
+/// health check sees it and stops sending), then stops accepting and drains for at most
+/// `shutdown_timeout_secs`. SIGINT drains at once.
+async fn stop_on_signal(state: Arc<AppState>, server: actix_web::dev::ServerHandle) {
+    use tokio::signal::unix::{SignalKind, signal};
+    let (Ok(mut term), Ok(mut int)) = (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) else {
+        tracing::warn!("cannot listen for SIGTERM/SIGINT; stop the server with SIGKILL");
+        return;
+    };
+    let grace = tokio::select! {
+        _ = term.recv() => std::time::Duration::from_secs(state.settings.server.drain_grace_secs),
+        _ = int.recv() => std::time::Duration::ZERO,
+    };
+    state.draining.store(true, std::sync::atomic::Ordering::SeqCst);
+    tracing::info!(
+        grace_secs = grace.as_secs(),
+        "stopping: /readyz answers 503; draining after the grace"
+    );
+    tokio::time::sleep(grace).await;
+    server.stop(true).await;
 }
 
 /// The response cache and the task that invalidates it, on PostgreSQL when enabled.

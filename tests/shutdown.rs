@@ -1,6 +1,9 @@
-//! A graceful shutdown cannot be held hostage: with a 100,000-path Monte Carlo running (far longer
-//! than the drain timeout in a debug build), SIGTERM ends the real server within its drain timeout,
-//! and the engine work is told to stop so the process can exit.
+//! Shutdown of the real server. Behind a load balancer: SIGTERM turns `/readyz` red at once, the
+//! instance keeps serving through its grace, subscriptions are closed with 1012 (reconnect), then
+//! it drains and exits; every response names its instance. And a graceful shutdown cannot be
+//! held hostage: with a 100,000-path Monte Carlo running (far longer than the drain timeout in a
+//! debug build), SIGTERM ends the server within its drain timeout, and the engine work is told to
+//! stop so the process can exit.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod support;
 
@@ -9,7 +12,7 @@ use support::{dcf_graphql, server};
 
 #[tokio::test]
 async fn sigterm_ends_the_server_within_its_drain_timeout_while_a_request_runs() {
-    let mut server = server::Server::start(&[("REOS_SHUTDOWN_TIMEOUT_SECS", "2")]);
+    let mut server = server::Server::start(&[("REOS_SHUTDOWN_TIMEOUT_SECS", "2"), ("REOS_DRAIN_GRACE_SECS", "0")]);
     let query = "query { me { role } }";
     let client = reqwest::Client::new();
     let url = format!("{}/graphql", server.url);
@@ -44,6 +47,65 @@ async fn sigterm_ends_the_server_within_its_drain_timeout_while_a_request_runs()
     println!("exited {took:?} after SIGTERM (drain timeout 2 s)");
     assert!(took < Duration::from_secs(10), "{took:?}");
     let _ = running.await;
+}
+
+#[tokio::test]
+async fn sigterm_turns_readyz_red_serves_through_the_grace_closes_subscriptions_then_exits() {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message;
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let mut server = server::Server::start(&[("REOS_DRAIN_GRACE_SECS", "2"), ("REOS_INSTANCE_NAME", "reos-a")]);
+    let client = reqwest::Client::new();
+    let ready = || client.get(format!("{}/readyz", server.url)).send();
+    let r = ready().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["x-reos-instance"], "reos-a");
+
+    let mut req = (server.url.replace("http://", "ws://") + "/graphql")
+        .into_client_request()
+        .unwrap();
+    req.headers_mut()
+        .insert("Sec-WebSocket-Protocol", "graphql-transport-ws".parse().unwrap());
+    let (mut ws, _) = tokio_tungstenite::connect_async(req).await.unwrap();
+    let init = serde_json::json!({"type": "connection_init", "payload": {"Authorization": format!("Bearer {}", server.token)}});
+    ws.send(Message::text(init.to_string())).await.unwrap();
+    let ack = ws.next().await.unwrap().unwrap();
+    assert!(ack.to_text().unwrap().contains("connection_ack"), "{ack:?}");
+
+    let sent = Instant::now();
+    server.signal("TERM");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let r = ready().await.unwrap();
+    assert_eq!(r.status(), 503, "red at once");
+    assert_eq!(r.headers()["x-reos-instance"], "reos-a");
+    assert_eq!(r.json::<serde_json::Value>().await.unwrap()["status"], "draining");
+    // Still serving during the grace.
+    let me = client
+        .post(format!("{}/graphql", server.url))
+        .bearer_auth(&server.token)
+        .json(&serde_json::json!({"query": "{ me { role } }"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), 200);
+    assert_eq!(me.headers()["x-reos-instance"], "reos-a");
+    // The subscription socket is closed with Service Restart.
+    let closed = tokio::time::timeout(Duration::from_secs(3), async {
+        while let Some(m) = ws.next().await {
+            if let Ok(Message::Close(Some(frame))) = m {
+                return Some(u16::from(frame.code));
+            }
+        }
+        None
+    })
+    .await
+    .unwrap();
+    assert_eq!(closed, Some(1012));
+    let status = server.wait_for_exit(Duration::from_secs(20));
+    assert!(status.is_some(), "the server did not exit after its grace");
+    let took = sent.elapsed();
+    println!("exited {took:?} after SIGTERM (grace 2 s)");
+    assert!(took >= Duration::from_secs(2), "the grace was not honoured: {took:?}");
 }
 
 /// Denver office (a golden case) in the GraphQL input shape.

@@ -25,6 +25,13 @@ pub struct ServerSettings {
     /// this many seconds, then drops them (their transactions roll back, their engine work is
     /// told to stop) and exits (`shutdown_timeout_secs`, `REOS_SHUTDOWN_TIMEOUT_SECS`).
     pub shutdown_timeout_secs: u64,
+    /// On SIGTERM, how long `/readyz` answers 503 while the instance still serves, so a load
+    /// balancer stops sending before the listener closes (`drain_grace_secs`,
+    /// `REOS_DRAIN_GRACE_SECS`). SIGINT (a person at a terminal) skips it.
+    pub drain_grace_secs: u64,
+    /// The name every response carries in `x-reos-instance` (`instance_name`,
+    /// `REOS_INSTANCE_NAME`); default `<host name>:<port>`.
+    pub instance_name: Option<String>,
 }
 
 impl Default for ServerSettings {
@@ -36,6 +43,8 @@ impl Default for ServerSettings {
             seed_demo: true,
             environment: Environment::Development,
             shutdown_timeout_secs: 30,
+            drain_grace_secs: 5,
+            instance_name: None,
         }
     }
 }

@@ -32,8 +32,11 @@ pub struct AppState {
     pub graphiql_token: Option<String>,
     /// Tokens verified recently.
     pub tokens: super::token_cache::TokenCache,
-    /// In-process bus of tenant-scoped events for subscriptions.
+    /// Bus of tenant-scoped events for subscriptions (fanned out across instances on PostgreSQL).
     pub events: crate::events::EventBus,
+    /// Set on SIGTERM: `/readyz` answers 503 and subscriptions are closed (1012) while the
+    /// instance still serves requests, until the drain begins.
+    pub draining: std::sync::atomic::AtomicBool,
     /// Cached query responses (PostgreSQL with `[graphql.response_cache]` on).
     pub responses: Option<std::sync::Arc<super::response_cache::ResponseCache>>,
     /// Users as authentication sees them (provisioning, deactivation).
@@ -82,6 +85,7 @@ impl AppState {
             graphiql_token,
             tokens: Default::default(),
             events: Default::default(),
+            draining: Default::default(),
             responses: None,
             tenant_cache: RwLock::new(HashMap::new()),
         }

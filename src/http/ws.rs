@@ -158,8 +158,15 @@ impl Actor for Session {
             }
             ctx.ping(b"");
         });
-        // The token is not re-checked per event; the socket ends when it expires.
+        // The token is not re-checked per event; the socket ends when it expires. A draining
+        // instance closes with 1012 (Service Restart): clients reconnect, through the load
+        // balancer, to another instance.
         ctx.run_interval(Duration::from_secs(1), |act, ctx| {
+            if act.state.draining.load(Ordering::SeqCst) {
+                Session::close(ctx, 1012, "Service Restart: reconnect".into());
+                ctx.stop();
+                return;
+            }
             let exp = act.outcome.expires_at.load(Ordering::SeqCst);
             if exp != 0 && unix_now() >= exp {
                 Session::close(ctx, 4403, "Forbidden: TOKEN_EXPIRED".into());

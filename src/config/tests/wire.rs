@@ -13,6 +13,8 @@ data_dir = "/var/lib/reos"
 seed_demo = false
 environment = "production"
 shutdown_timeout_secs = 5
+drain_grace_secs = 2
+instance_name = "reos-a"
 database_url = "postgres://svc@db/reos"
 database_owner_url = "postgres://owner@db/reos"
 database_max_connections = 4
@@ -93,6 +95,8 @@ const EVERY_VARIABLE: &[(&str, &str)] = &[
     ("REOS_SEED_DEMO", "false"),
     ("REOS_ENVIRONMENT", "production"),
     ("REOS_SHUTDOWN_TIMEOUT_SECS", "5"),
+    ("REOS_DRAIN_GRACE_SECS", "2"),
+    ("REOS_INSTANCE_NAME", "reos-a"),
     ("REOS_DATABASE_URL", "postgres://svc@db/reos"),
     ("REOS_DATABASE_OWNER_URL", "postgres://owner@db/reos"),
     ("REOS_DATABASE_MAX_CONNECTIONS", "4"),
@@ -193,6 +197,8 @@ fn assert_every_value(s: &Settings) {
     assert!(!s.server.seed_demo);
     assert_eq!(s.server.environment, Environment::Production);
     assert_eq!(s.server.shutdown_timeout_secs, 5);
+    assert_eq!(s.server.drain_grace_secs, 2);
+    assert_eq!(s.server.instance_name.as_deref(), Some("reos-a"));
     assert_eq!(secret(&s.database.url), Some("postgres://svc@db/reos"));
     assert_eq!(secret(&s.database.owner_url), Some("postgres://owner@db/reos"));
     assert_eq!(s.database.max_connections, 4);
