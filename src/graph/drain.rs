@@ -13,6 +13,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
 };
 use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 use uuid::Uuid;
 
@@ -64,6 +65,16 @@ pub async fn drain_tenant(db: &Database, store: &Neo4jStore, tenant: TenantId) -
         }
     }
     let now = chrono::Utc::now();
+    let oldest: Option<Option<chrono::DateTime<chrono::Utc>>> = graph_outbox::Entity::find()
+        .select_only()
+        .column_as(graph_outbox::Column::CreatedAt.min(), "oldest")
+        .filter(graph_outbox::Column::TenantId.eq(tenant.uuid()))
+        .into_tuple()
+        .one(tx.conn())
+        .await?;
+    if let Some(Some(t)) = oldest {
+        ROUND_LAG_SECS.fetch_max((now - t).num_seconds().max(0), Ordering::SeqCst);
+    }
     let due: Vec<graph_outbox::Model> = graph_outbox::Entity::find()
         .filter(graph_outbox::Column::TenantId.eq(tenant.uuid()))
         .filter(graph_outbox::Column::NextAttemptAt.lte(now))
@@ -111,13 +122,22 @@ pub async fn drain_tenant(db: &Database, store: &Neo4jStore, tenant: TenantId) -
     Ok(outcome)
 }
 
-/// One round over all tenants; errors of one tenant do not stop the others.
+/// The age of the oldest outbox row any tenant had at the start of its drain, this round.
+static ROUND_LAG_SECS: AtomicI64 = AtomicI64::new(0);
+
+/// One round over all tenants; errors of one tenant do not stop the others. Sets
+/// `reos_graph_outbox_lag_seconds` to the age of the oldest row waiting at the start of a
+/// tenant's drain (0 when none waited).
 pub async fn drain_all(db: &Database, store: &Neo4jStore) -> Result<(), DbErr> {
+    ROUND_LAG_SECS.store(0, Ordering::SeqCst);
     let all: Vec<tenant::Model> = tenant::Entity::find().all(&db.service).await?;
     for t in all {
         if let Err(e) = drain_tenant(db, store, TenantId::from_row(&t)).await {
             tracing::warn!(tenant = %t.id, code = e.code(), error = %e, "graph outbox drain failed");
         }
+    }
+    if let Some(m) = crate::telemetry::metrics::get() {
+        m.graph_outbox_lag.set(ROUND_LAG_SECS.load(Ordering::SeqCst));
     }
     Ok(())
 }

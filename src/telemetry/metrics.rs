@@ -2,7 +2,7 @@
 //! Label values are bounded: routes are the router's match patterns, GraphQL operation names are
 //! capped (by the GraphQL layer's metrics extension), outcomes are the fixed error codes.
 use prometheus::{
-    Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
+    Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, IntGaugeVec, Opts, Registry, TextEncoder,
 };
 use sea_orm::{DatabaseConnection, DbBackend};
 use std::sync::LazyLock;
@@ -29,6 +29,9 @@ pub struct Metrics {
     pub rate_limit_decisions: IntCounterVec,
     /// `reos_db_pool_connections{pool, state}`: idle, in_use (sampled at scrape)
     pub db_pool_connections: IntGaugeVec,
+    /// `reos_graph_outbox_lag_seconds`: age of the oldest graph outbox row waiting at the start
+    /// of the last drain round (0: none waited; only with Neo4j configured)
+    pub graph_outbox_lag: IntGauge,
     /// `reos_db_pool_max_connections{pool}`
     pub db_pool_max: IntGaugeVec,
     /// `reos_valuation_duration_seconds{model}`: comp_critic, dcf
@@ -121,6 +124,14 @@ impl Metrics {
                 "Response cache lookups of queries by result (hit, miss)",
                 &["result"],
             )?,
+            graph_outbox_lag: {
+                let g = IntGauge::with_opts(Opts::new(
+                    "reos_graph_outbox_lag_seconds",
+                    "Age of the oldest graph outbox row waiting at the start of the last drain round",
+                ))?;
+                r.register(Box::new(g.clone()))?;
+                g
+            },
             registry: r,
         })
     }
