@@ -84,12 +84,17 @@ impl Application {
         let metrics_here = metrics_listener.is_none();
         let pipeline = PipelineConfig::load(&settings.pipeline).context("pipeline configuration")?;
         let graph = crate::graph::start::backend(&settings, &db).await?;
+        let graph_store = match &graph {
+            crate::graph::GraphBackend::Neo4j(store) => Some(store.clone()),
+            crate::graph::GraphBackend::Embedded => None,
+        };
         let documents = Arc::new(Documents::from_settings(&settings).context("document storage")?);
         tracing::info!(store = documents.store.describe(), "document storage");
         let schemas = build_schemas(
             &settings.graphql,
             pipeline,
             crate::services::market::regime_config(&settings.market),
+            settings.jobs.clone(),
             graph,
             Some(documents.clone()),
         );
@@ -105,6 +110,22 @@ impl Application {
         state.responses = response_cache(&state);
         if state.db.service.get_database_backend() == sea_orm::DbBackend::Postgres {
             crate::events::fanout::start(state.db.clone(), state.events.clone());
+        }
+        if state.settings.jobs.enabled {
+            let ctx = crate::services::jobs::worker::Ctx {
+                db: state.db.clone(),
+                comps: Default::default(),
+                bus: state.events.clone(),
+                worker: format!(
+                    "{}#{}",
+                    instance.to_str().unwrap_or("reos"),
+                    &uuid::Uuid::new_v4().simple().to_string()[..8]
+                ),
+                mirror_graph: graph_store.is_some(),
+                graph: graph_store,
+                settings: state.settings.jobs.clone(),
+            };
+            tokio::spawn(crate::services::jobs::worker::run_forever(ctx));
         }
         let state = Arc::new(state);
         let data = web::Data::from(state.clone());

@@ -13,6 +13,7 @@ mod api {
     mod documents_s3;
     mod hardening;
     mod import_text_limits;
+    mod jobs;
     mod lease_abstracts;
     mod metrics;
     mod pipeline;

@@ -10,6 +10,7 @@ pub mod enums;
 pub mod field_provenance;
 pub mod graph_outbox;
 pub mod hazard_point;
+pub mod job;
 pub mod lease;
 pub mod lease_abstract;
 pub mod loan;
@@ -59,4 +60,5 @@ pub const TENANT_OWNED_TABLES: &[&str] = &[
     "market_series",
     "lease_abstracts",
     "unit_leases",
+    "jobs",
 ];

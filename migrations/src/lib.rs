@@ -27,6 +27,7 @@ mod m20261207_000019_add_valuation_noi_year1;
 mod m20261207_000020_create_market_series;
 mod m20261207_000021_create_lease_abstracts;
 mod m20261207_000022_create_unit_leases;
+mod m20261207_000023_create_jobs;
 
 pub use common::APP_ROLE;
 
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000020_create_market_series::Migration),
             Box::new(m20261207_000021_create_lease_abstracts::Migration),
             Box::new(m20261207_000022_create_unit_leases::Migration),
+            Box::new(m20261207_000023_create_jobs::Migration),
         ]
     }
 }

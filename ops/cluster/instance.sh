@@ -11,7 +11,7 @@ REOS_DATA_DIR="$DATA" REOS_DATABASE_URL="postgres://reos_service@127.0.0.1:5432/
   REOS_DATABASE_OWNER_URL="$OWNER?sslmode=disable" REOS_REDIS_URL="$REDIS" REOS_SEED_DEMO=false \
   REOS_LISTEN="127.0.0.1:$PORT" REOS_INSTANCE_NAME="reos-$I" REOS_DRAIN_GRACE_SECS="${REOS_DRAIN_GRACE_SECS:-2}" \
   REOS_SHUTDOWN_TIMEOUT_SECS=10 RUST_LOG=warn \
-  setsid "$BIN" serve >>"$DIR/reos-$I.log" 2>&1 </dev/null &
+  nohup "$BIN" serve >>"$DIR/reos-$I.log" 2>&1 </dev/null &
 echo $! >"$DIR/reos-$I.pid"
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && exit 0; sleep 0.25; done
 echo "instance reos-$I did not become ready; see $DIR/reos-$I.log" >&2

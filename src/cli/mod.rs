@@ -7,6 +7,7 @@ mod common;
 mod comps;
 mod dcf;
 mod graph;
+mod jobs;
 mod lease;
 mod market;
 mod migrate;
@@ -111,6 +112,11 @@ pub enum Command {
         #[command(subcommand)]
         command: graph::GraphCommand,
     },
+    /// Background jobs (docs/jobs.md): `jobs list|run KIND [--wait]|cancel ID --tenant SLUG`.
+    Jobs {
+        #[command(subcommand)]
+        command: jobs::JobsCommand,
+    },
 }
 
 #[derive(Subcommand)]
@@ -205,6 +211,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Backtest(args) => comps::backtest::run(&settings, &args).await,
         Command::Bench { command } => bench(command, &settings).await,
         Command::Graph { command } => graph::run(command, &settings).await,
+        Command::Jobs { command } => jobs::run(command, &settings).await,
         Command::Market { command } => market::run(command, &settings).await,
         Command::Token {
             tenant,

@@ -12,6 +12,7 @@ mod database;
 mod env;
 mod graph;
 mod graphql;
+mod jobs;
 mod keys;
 mod market;
 mod pipeline;
@@ -27,6 +28,7 @@ pub use auth::AuthSettings;
 pub use database::DatabaseSettings;
 pub use graph::GraphSettings;
 pub use graphql::{GraphqlSettings, PersistedQueries, ResponseCacheSettings};
+pub use jobs::{JobSettings, KINDS as JOB_KINDS, Schedule as JobSchedule};
 pub use market::MarketSettings;
 pub use pipeline::PipelineFiles;
 pub use rate_limit::{LimiterSettings, OnRedisError, RateLimitSettings};
@@ -78,6 +80,8 @@ pub struct Settings {
     pub pipeline: PipelineFiles,
     /// The market regime detector (`[market]` table, `REOS_MARKET__*`).
     pub market: MarketSettings,
+    /// The background job worker and its schedules (`[jobs]` table, `REOS_JOBS__*`).
+    pub jobs: JobSettings,
     /// Browsers and caches: CORS, compression, `Cache-Control` (`cors_*`, `compression_min_bytes`,
     /// `http_cache_control`).
     #[serde(flatten)]
@@ -164,6 +168,7 @@ impl Settings {
             telemetry: f.extract()?,
             pipeline: table(f, "pipeline")?,
             market: table(f, "market")?,
+            jobs: table(f, "jobs")?,
             web: f.extract()?,
         })
     }
@@ -183,6 +188,7 @@ impl Settings {
         self.storage.validate()?;
         self.web.validate()?;
         self.market.validate()?;
+        self.jobs.validate()?;
         self.telemetry.validate()
     }
 

@@ -31,6 +31,8 @@ pub struct Shared {
     comps: std::sync::Arc<crate::services::comps::CompService>,
     /// The market regime detector's settings (`[market]`).
     market: RegimeConfig,
+    /// The job settings (`[jobs]`: the attempts a job enqueued by `runJob` gets).
+    jobs: crate::config::JobSettings,
 }
 
 impl Shared {
@@ -39,6 +41,7 @@ impl Shared {
             pipeline: std::sync::Arc::new(pipeline),
             comps: Default::default(),
             market: RegimeConfig::default(),
+            jobs: Default::default(),
         }
     }
 }
@@ -49,11 +52,13 @@ pub fn build_schemas(
     limits: &GraphqlSettings,
     pipeline: PipelineConfig,
     market: RegimeConfig,
+    jobs: crate::config::JobSettings,
     graph: crate::graph::GraphBackend,
     documents: Option<std::sync::Arc<crate::services::documents::Documents>>,
 ) -> (ReosSchema, ReosSchema) {
     let shared = Shared {
         market,
+        jobs,
         ..Shared::new(pipeline)
     };
     let full = checked(
@@ -106,7 +111,8 @@ fn builder(
         .data(limits.clone())
         .data(shared.pipeline)
         .data(shared.comps)
-        .data(shared.market);
+        .data(shared.market)
+        .data(shared.jobs);
     if let Some(d) = documents {
         builder = builder.data(d);
     }

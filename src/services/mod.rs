@@ -12,6 +12,7 @@ pub mod documents;
 pub mod graph;
 pub mod hazards;
 pub mod import_gate;
+pub mod jobs;
 pub mod lease_abstracts;
 pub mod leases;
 pub mod loan_programs;

@@ -29,6 +29,10 @@ pub struct Metrics {
     pub rate_limit_decisions: IntCounterVec,
     /// `reos_db_pool_connections{pool, state}`: idle, in_use (sampled at scrape)
     pub db_pool_connections: IntGaugeVec,
+    /// `reos_jobs_total{kind, status}`: job runs by how they ended (succeeded, failed, dead, stopped)
+    pub jobs: IntCounterVec,
+    /// `reos_job_duration_seconds{kind}`
+    pub job_duration: HistogramVec,
     /// `reos_graph_outbox_lag_seconds`: age of the oldest graph outbox row waiting at the start
     /// of the last drain round (0: none waited; only with Neo4j configured)
     pub graph_outbox_lag: IntGauge,
@@ -124,6 +128,13 @@ impl Metrics {
                 "Response cache lookups of queries by result (hit, miss)",
                 &["result"],
             )?,
+            jobs: counter(
+                &r,
+                "reos_jobs_total",
+                "Background job runs by kind and how they ended",
+                &["kind", "status"],
+            )?,
+            job_duration: histogram(&r, "reos_job_duration_seconds", "Background job run time", &["kind"])?,
             graph_outbox_lag: {
                 let g = IntGauge::with_opts(Opts::new(
                     "reos_graph_outbox_lag_seconds",

@@ -24,6 +24,7 @@ impl Server {
             .env_remove("REOS_DATABASE_URL")
             .env_remove("REOS_CONFIG")
             .env("RUST_LOG", "warn")
+            .env("REOS_JOBS__ENABLED", "false")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit());
         for (k, v) in env {

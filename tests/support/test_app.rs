@@ -95,6 +95,8 @@ pub fn settings(dir: &TempDir) -> Settings {
     s.server.seed_demo = false;
     s.database.max_connections = 8;
     s.graphql.response_cache.enabled = false;
+    // No background jobs unless a test asks for them (tests/api/jobs.rs).
+    s.jobs.enabled = false;
     s
 }
 

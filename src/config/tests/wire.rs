@@ -386,7 +386,10 @@ fn the_example_file_lists_every_flat_key_and_only_those() {
         .filter(|(_, v)| v.is_object())
         .map(|(k, _)| k.as_str())
         .collect();
-    assert_eq!(tables, BTreeSet::from(["graphql", "market", "pipeline", "rate_limit"]));
+    assert_eq!(
+        tables,
+        BTreeSet::from(["graphql", "jobs", "market", "pipeline", "rate_limit"])
+    );
     assert_eq!(keys::top_level_keys().unwrap().len(), flat.len() + tables.len());
 }
 

@@ -4,6 +4,7 @@
 mod dcf_inputs;
 mod dcf_terms;
 mod document;
+mod job;
 mod lease;
 mod lease_abstract;
 mod loan_program;
@@ -38,6 +39,7 @@ pub struct MutationRoot(
     loan_program::LoanProgramMutations,
     market::MarketMutations,
     rent_roll::RentRollMutations,
+    job::JobMutations,
 );
 
 /// Payload of delete mutations.

@@ -3,6 +3,7 @@ pub(crate) mod dcf;
 mod deal;
 mod documents;
 mod graph;
+mod jobs;
 mod lease_abstracts;
 mod market;
 mod me;
@@ -30,4 +31,5 @@ pub struct QueryRoot(
     deal::DealQueries,
     market::MarketQueries,
     lease_abstracts::LeaseAbstractQueries,
+    jobs::JobQueries,
 );

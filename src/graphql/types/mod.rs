@@ -9,6 +9,7 @@ pub mod deal;
 pub mod document;
 pub mod enums;
 pub mod graph;
+pub mod job;
 pub mod lease;
 pub mod lease_abstract;
 pub mod market;

@@ -55,7 +55,8 @@ tenant_owned!(
     loan_program,
     market_series,
     lease_abstract,
-    unit_lease
+    unit_lease,
+    job
 );
 
 /// `SELECT … FROM table WHERE tenant_id = <the transaction's tenant>`.

@@ -14,6 +14,15 @@ pub async fn by_id(conn: &impl ConnectionTrait, id: Uuid) -> Result<Option<tenan
     tenant::Entity::find_by_id(id).one(conn).await
 }
 
+/// Every tenant, oldest first.
+pub async fn all(conn: &impl ConnectionTrait) -> Result<Vec<tenant::Model>, DbErr> {
+    use sea_orm::QueryOrder;
+    tenant::Entity::find()
+        .order_by_asc(tenant::Column::CreatedAt)
+        .all(conn)
+        .await
+}
+
 pub async fn count(conn: &impl ConnectionTrait) -> Result<u64, DbErr> {
     use sea_orm::PaginatorTrait;
     tenant::Entity::find().count(conn).await

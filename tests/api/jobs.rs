@@ -1,0 +1,189 @@
+//! Background jobs over real HTTP (docs/jobs.md): `runJob` enqueues, the server's own worker runs
+//! it — a `revalue` values every property again (a DCF where the property has leases) and records
+//! its progress — a job that keeps failing is retried and then dead with its error; `cancelJob`
+//! stops a queued job and refuses a finished one; only admins may see or run jobs; and a
+//! schedule's fire time is enqueued once however many instances see it (PostgreSQL).
+use crate::support::test_app::{Backend, TestApp, code, spawn_app, spawn_with};
+use reos::auth::Role;
+use serde_json::{Value, json};
+use std::time::Duration;
+
+const RUN: &str = "mutation($k: String!) { runJob(input: {kind: $k}) { job { id kind status attempts } } }";
+const JOB: &str =
+    "query($id: ID!) { job(id: $id) { id kind status attempts maxAttempts lastError progress createdBy } }";
+
+async fn worker_app(backend: Backend) -> Option<TestApp> {
+    spawn_with(backend, |s| {
+        s.jobs.enabled = true;
+        s.jobs.poll_ms = 50;
+        s.jobs.retry_base_secs = 0;
+        s.jobs.max_attempts = 2;
+        s.jobs.schedules = Vec::new();
+    })
+    .await
+}
+
+/// Polls job `id` until it is in one of `done` (or 20 s pass).
+async fn wait_for(app: &TestApp, token: &str, id: &str, done: &[&str]) -> Value {
+    for _ in 0..400 {
+        let j = app.data(token, JOB, json!({"id": id})).await["job"].clone();
+        if done.contains(&j["status"].as_str().unwrap_or("")) {
+            return j;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("job {id} did not reach {done:?}");
+}
+
+async fn the_worker_runs_revalue_and_retires_a_failing_job(backend: Backend) {
+    let Some(app) = worker_app(backend).await else { return };
+    app.tenant("alpha").await;
+    let admin = app.token("alpha", Role::Admin);
+    let analyst = app.token("alpha", Role::Analyst);
+    let a = super::subscriptions::office(&app, &admin).await;
+    let b = super::subscriptions::office(&app, &admin).await;
+
+    let (_, refused) = app.gql(Some(&analyst), RUN, json!({"k": "revalue"})).await;
+    assert_eq!(code(&refused), "FORBIDDEN", "{refused}");
+    let (_, bad) = app.gql(Some(&admin), RUN, json!({"k": "nightly"})).await;
+    assert_eq!(code(&bad), "BAD_USER_INPUT", "{bad}");
+    assert_eq!(bad["errors"][0]["extensions"]["field"], "input.kind");
+
+    let id = app.data(&admin, RUN, json!({"k": "revalue"})).await["runJob"]["job"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let j = wait_for(&app, &admin, &id, &["succeeded", "failed", "dead"]).await;
+    assert_eq!(j["status"], "succeeded", "{j}");
+    let p = &j["progress"];
+    // Two offices with leases: two DCFs; no comparable sales, so no Comp-Critic value (counted).
+    assert_eq!(
+        (&p["done"], &p["total"], &p["dcf"], &p["comps"]),
+        (&json!(2), &json!(2), &json!(2), &json!(0)),
+        "{j}"
+    );
+    assert_eq!(
+        p["skipped"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|v| v.as_u64().unwrap())
+            .sum::<u64>(),
+        2,
+        "{j}"
+    );
+    for prop in [&a, &b] {
+        let v = app
+            .data(
+                &analyst,
+                "query($p: ID!) { property(id: $p) { latestValuation { model createdBy } } }",
+                json!({"p": prop}),
+            )
+            .await;
+        assert_eq!(v["property"]["latestValuation"]["model"], "dcf", "{v}");
+        assert_eq!(
+            v["property"]["latestValuation"]["createdBy"],
+            format!("job:revalue:{id}")
+        );
+    }
+
+    // Without Neo4j a graph sync fails: retried once (max 2 attempts), then dead with the reason.
+    let id = app.data(&admin, RUN, json!({"k": "graph_sync"})).await["runJob"]["job"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let j = wait_for(&app, &admin, &id, &["dead", "succeeded"]).await;
+    assert_eq!((&j["status"], &j["attempts"]), (&json!("dead"), &json!(2)), "{j}");
+    assert!(j["lastError"].as_str().unwrap().contains("Neo4j"), "{j}");
+    let listed = app
+        .data(&admin, "{ jobs(status: \"dead\") { id kind } }", json!({}))
+        .await;
+    assert_eq!(listed["jobs"][0]["id"], id.as_str());
+}
+
+#[tokio::test]
+async fn the_worker_runs_revalue_and_retires_a_failing_job_on_sqlite() {
+    the_worker_runs_revalue_and_retires_a_failing_job(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_worker_runs_revalue_and_retires_a_failing_job_on_postgres() {
+    the_worker_runs_revalue_and_retires_a_failing_job(Backend::Postgres).await;
+}
+
+async fn a_queued_job_can_be_cancelled_once(app: TestApp) {
+    app.tenant("alpha").await;
+    app.tenant("beta").await;
+    let admin = app.token("alpha", Role::Admin);
+    let id = app.data(&admin, RUN, json!({"k": "revalue"})).await["runJob"]["job"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let cancel = "mutation($id: ID!) { cancelJob(input: {id: $id}) { job { status } } }";
+    let d = app.data(&admin, cancel, json!({"id": id})).await;
+    assert_eq!(d["cancelJob"]["job"]["status"], "cancelled");
+    let (_, again) = app.gql(Some(&admin), cancel, json!({"id": id})).await;
+    assert_eq!(code(&again), "CONFLICT", "{again}");
+    // Another tenant's admin does not see it.
+    let (_, other) = app
+        .gql(Some(&app.token("beta", Role::Admin)), JOB, json!({"id": id}))
+        .await;
+    assert_eq!(code(&other), "NOT_FOUND", "{other}");
+}
+crate::both_backends!(a_queued_job_can_be_cancelled_once);
+
+/// Two instances with a schedule firing every second: each fire time is enqueued once per tenant.
+#[tokio::test]
+async fn a_schedule_fires_once_across_instances() {
+    let Some(first) = spawn_app(Backend::Postgres).await else {
+        return;
+    };
+    first.tenant("alpha").await;
+    first.tenant("beta").await;
+    let shared = (
+        first.state.settings.database.clone(),
+        first.state.settings.server.data_dir.clone(),
+    );
+    let mut instances = Vec::new();
+    for _ in 0..2 {
+        let shared = shared.clone();
+        instances.push(
+            spawn_with(Backend::Postgres, move |s| {
+                s.database = shared.0;
+                s.server.data_dir = shared.1;
+                s.jobs.enabled = true;
+                s.jobs.poll_ms = 100;
+                s.jobs.catch_up_secs = 5;
+                s.jobs.schedules = vec![reos::config::JobSchedule {
+                    name: "every-second".into(),
+                    kind: "graph_sync".into(),
+                    cron: "* * * * * *".into(),
+                }];
+            })
+            .await
+            .unwrap(),
+        );
+    }
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    use sea_orm::{ConnectionTrait, Statement};
+    let rows = first
+        .db()
+        .owner
+        .query_all_raw(Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT tenant_id::text AS t, dedupe_key AS k, count(*) AS n FROM jobs GROUP BY 1, 2".to_owned(),
+        ))
+        .await
+        .unwrap();
+    let per_key: Vec<i64> = rows.iter().map(|r| r.try_get::<i64>("", "n").unwrap()).collect();
+    assert!(
+        per_key.len() >= 4,
+        "two tenants × at least two fire times: {}",
+        per_key.len()
+    );
+    assert!(
+        per_key.iter().all(|n| *n == 1),
+        "a fire time enqueued twice: {per_key:?}"
+    );
+    drop(instances);
+}
