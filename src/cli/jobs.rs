@@ -67,6 +67,17 @@ fn json_of(j: &job::Model) -> serde_json::Value {
     })
 }
 
+/// The command line as the acting user (`cli`) in `tx`.
+fn cli_caller(tx: &TenantTx) -> Caller<'_> {
+    Caller {
+        tx,
+        actor: "cli",
+        request_id: None,
+        mirror_graph: false,
+        events: None,
+    }
+}
+
 pub async fn run(cmd: JobsCommand, settings: &Settings) -> anyhow::Result<()> {
     match cmd {
         JobsCommand::List {
@@ -89,13 +100,7 @@ pub async fn run(cmd: JobsCommand, settings: &Settings) -> anyhow::Result<()> {
         }
         JobsCommand::Run { kind, tenant, wait } => {
             let tx = open_tenant(settings, &tenant).await?;
-            let c = Caller {
-                tx: &tx,
-                actor: "cli",
-                request_id: None,
-                mirror_graph: false,
-                events: None,
-            };
+            let c = cli_caller(&tx);
             let queued = jobs::enqueue(&c, &kind, settings.jobs.max_attempts)
                 .await
                 .map_err(|e| anyhow::anyhow!("{}", e.message()))?;
@@ -112,13 +117,7 @@ pub async fn run(cmd: JobsCommand, settings: &Settings) -> anyhow::Result<()> {
         }
         JobsCommand::Cancel { id, tenant } => {
             let tx = open_tenant(settings, &tenant).await?;
-            let c = Caller {
-                tx: &tx,
-                actor: "cli",
-                request_id: None,
-                mirror_graph: false,
-                events: None,
-            };
+            let c = cli_caller(&tx);
             let j = jobs::cancel(&c, &id)
                 .await
                 .map_err(|e| anyhow::anyhow!("{}", e.message()))?;
