@@ -83,6 +83,7 @@ impl Application {
         };
         let metrics_here = metrics_listener.is_none();
         let pipeline = PipelineConfig::load(&settings.pipeline).context("pipeline configuration")?;
+        let pipeline_settings = Arc::new(pipeline.settings.clone());
         let graph = crate::graph::start::backend(&settings, &db).await?;
         let graph_store = match &graph {
             crate::graph::GraphBackend::Neo4j(store) => Some(store.clone()),
@@ -123,6 +124,7 @@ impl Application {
                 ),
                 mirror_graph: graph_store.is_some(),
                 graph: graph_store,
+                pipeline: pipeline_settings,
                 settings: state.settings.jobs.clone(),
             };
             tokio::spawn(crate::services::jobs::worker::run_forever(ctx));

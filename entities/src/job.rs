@@ -8,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub tenant_id: Uuid,
-    /// `revalue`, `graph_sync`.
+    /// `revalue`, `hazard_refresh`, `graph_sync`.
     pub kind: String,
     /// `queued`, `running`, `succeeded`, `failed` (waiting for a retry), `dead`, `cancelled`.
     pub status: String,

@@ -52,8 +52,8 @@ out = {
     "seconds": round(secs, 1),
     "ms_per_property": round(1000 * secs / max(n, 1), 2),
     "status": job["status"],
-    "comps_valuations": p.get("comps"),
-    "dcf_valuations": p.get("dcf"),
+    "comps_valuations": p.get("counts", {}).get("comps", 0),
+    "dcf_valuations": p.get("counts", {}).get("dcf", 0),
     "skipped": p.get("skipped"),
     "target": "100,000 properties in 5 minutes (3 ms per property)",
 }

@@ -25,7 +25,7 @@ pub enum JobsCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Enqueue a job of KIND (revalue, graph_sync) for the tenant.
+    /// Enqueue a job of KIND (revalue, hazard_refresh, graph_sync) for the tenant.
     Run {
         kind: String,
         #[arg(long)]
@@ -145,6 +145,9 @@ async fn wait_for(settings: &Settings, slug: &str, id: uuid::Uuid) -> anyhow::Re
         worker: format!("cli#{}", &uuid::Uuid::new_v4().simple().to_string()[..8]),
         mirror_graph: graph.is_some(),
         graph,
+        pipeline: std::sync::Arc::new(
+            crate::services::property_import::PipelineConfig::load(&settings.pipeline)?.settings,
+        ),
         settings: settings.jobs.clone(),
     };
     loop {

@@ -53,7 +53,7 @@ impl Default for JobSettings {
 }
 
 /// The job kinds the worker runs.
-pub const KINDS: &[&str] = &["revalue", "graph_sync"];
+pub const KINDS: &[&str] = &["revalue", "hazard_refresh", "graph_sync"];
 
 impl JobSettings {
     pub(super) fn validate(&self) -> Result<(), ConfigError> {

@@ -4,7 +4,9 @@
 //! progress cursor when its worker died; schedules enqueue a kind for every tenant once per fire
 //! time. Here: enqueue, read, list and cancel (the GraphQL and CLI adapters), and the claim and
 //! outcome bookkeeping the worker uses.
+mod chunks;
 mod context;
+mod hazards;
 pub mod revalue;
 pub mod schedule;
 pub mod worker;

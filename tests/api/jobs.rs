@@ -58,8 +58,8 @@ async fn the_worker_runs_revalue_and_retires_a_failing_job(backend: Backend) {
     let p = &j["progress"];
     // Two offices with leases: two DCFs; no comparable sales, so no Comp-Critic value (counted).
     assert_eq!(
-        (&p["done"], &p["total"], &p["dcf"], &p["comps"]),
-        (&json!(2), &json!(2), &json!(2), &json!(0)),
+        (&p["done"], &p["total"], &p["counts"]),
+        (&json!(2), &json!(2), &json!({"dcf": 2})),
         "{j}"
     );
     assert_eq!(
@@ -86,6 +86,62 @@ async fn the_worker_runs_revalue_and_retires_a_failing_job(backend: Backend) {
             format!("job:revalue:{id}")
         );
     }
+
+    // A hazard refresh from the tenant's hazard table: the property near the one point gets a new
+    // assessment; one out of reach and the two offices without coordinates are counted.
+    let tid = app.db().owner.clone();
+    let tenant = reos::persistence::repositories::tenants::by_slug(&tid, "alpha")
+        .await
+        .unwrap()
+        .unwrap();
+    let tx = reos::persistence::TenantTx::begin(&app.db().service, reos::persistence::TenantId::from_row(&tenant))
+        .await
+        .unwrap();
+    let points =
+        reos::services::hazards::read_csv(&b"lat,lon,flood,wildfire,heat\n42.03,-93.62,0.8,0.1,0.3\n"[..]).unwrap();
+    let checked = reos::services::hazards::check(points, 500.0).unwrap();
+    reos::services::hazards::store(&tx, &checked, "test", true)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let create = "mutation($i: CreatePropertyInput!) { createProperty(input: $i) { property { id } } }";
+    let mut near = String::new();
+    for (line, lat) in [("1 Near St", 42.0301), ("9 Far Rd", 40.0)] {
+        let d = app
+            .data(
+                &admin,
+                create,
+                json!({"i": {"address": {"line1": line, "city": "Ames", "state": "IA"}, "propertyType": "SINGLE_FAMILY",
+                    "latitude": lat, "longitude": -93.62, "listPrice": 300000.0}}),
+            )
+            .await;
+        if near.is_empty() {
+            near = d["createProperty"]["property"]["id"].as_str().unwrap().to_owned();
+        }
+    }
+    let id = app.data(&admin, RUN, json!({"k": "hazard_refresh"})).await["runJob"]["job"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let j = wait_for(&app, &admin, &id, &["succeeded", "failed", "dead"]).await;
+    assert_eq!(j["status"], "succeeded", "{j}");
+    assert_eq!(j["progress"]["counts"], json!({"assessed": 1}), "{j}");
+    assert_eq!(
+        j["progress"]["skipped"],
+        json!({"no_coordinates": 2, "no_point_in_reach": 1}),
+        "{j}"
+    );
+    let h = app
+        .data(
+            &analyst,
+            "query($p: ID!) { property(id: $p) { hazards { floodScore source } } }",
+            json!({"p": near}),
+        )
+        .await;
+    assert_eq!(
+        h["property"]["hazards"],
+        json!({"floodScore": 0.8, "source": "hazard_table"})
+    );
 
     // Without Neo4j a graph sync fails: retried once (max 2 attempts), then dead with the reason.
     let id = app.data(&admin, RUN, json!({"k": "graph_sync"})).await["runJob"]["job"]["id"]

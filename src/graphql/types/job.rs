@@ -10,7 +10,7 @@ impl Job {
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
-    /// `revalue` or `graph_sync`.
+    /// `revalue`, `hazard_refresh` or `graph_sync`.
     async fn kind(&self) -> &str {
         &self.0.kind
     }
@@ -40,7 +40,8 @@ impl Job {
     async fn worker(&self) -> Option<&str> {
         self.0.locked_by.as_deref()
     }
-    /// The kind's counts and cursor (`revalue`: `done`, `total`, `comps`, `dcf`, `skipped`).
+    /// The kind's cursor and counts: `after`, `done`, `total`, `counts` (`comps`, `dcf`,
+    /// `assessed`) and `skipped` by reason.
     async fn progress(&self) -> Option<Json<serde_json::Value>> {
         self.0.progress.clone().map(Json)
     }
@@ -60,7 +61,7 @@ impl Job {
 
 #[derive(InputObject)]
 pub struct RunJobInput {
-    /// `revalue` or `graph_sync`.
+    /// `revalue`, `hazard_refresh` or `graph_sync`.
     pub kind: String,
 }
 

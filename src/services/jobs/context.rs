@@ -18,6 +18,8 @@ pub struct Ctx {
     pub worker: String,
     pub mirror_graph: bool,
     pub graph: Option<Arc<crate::graph::neo4j::Neo4jStore>>,
+    /// The pipeline's settings (hazard radius and weights of `hazard_refresh`).
+    pub pipeline: Arc<crate::pipeline::PipelineSettings>,
     pub settings: JobSettings,
 }
 

@@ -70,10 +70,27 @@ pub async fn tenant_round(ctx: &Ctx, tenant: TenantId) -> Result<bool, ApiError>
 async fn run_one(ctx: &Ctx, row: job::Model) -> Result<(), ApiError> {
     let started = Instant::now();
     tracing::info!(job = %row.id, kind = %row.kind, attempt = row.attempts, "job started");
+    let progress =
+        |p: Result<super::chunks::Progress, String>| p.and_then(|p| serde_json::to_value(p).map_err(|e| e.to_string()));
     let outcome: Result<serde_json::Value, String> = match row.kind.as_str() {
-        "revalue" => revalue::run(ctx, &row)
-            .await
-            .and_then(|p| serde_json::to_value(p).map_err(|e| e.to_string())),
+        "revalue" => {
+            let work = revalue::Revalue {
+                ctx,
+                today: crate::services::valuations::today(),
+            };
+            progress(super::chunks::run(ctx, &row, &work).await)
+        }
+        "hazard_refresh" => match hazard_table(ctx, &row).await {
+            Ok(Some(table)) => {
+                let work = super::hazards::Refresh {
+                    table,
+                    settings: &ctx.pipeline,
+                };
+                progress(super::chunks::run(ctx, &row, &work).await)
+            }
+            Ok(None) => Ok(serde_json::json!({"note": "the tenant has no hazard table (reos import hazards)"})),
+            Err(e) => Err(e),
+        },
         "graph_sync" => graph_sync(ctx, &row).await,
         other => Err(format!("unknown job kind `{other}`")),
     };
@@ -98,6 +115,21 @@ async fn run_one(ctx: &Ctx, row: job::Model) -> Result<(), ApiError> {
         Err(e) => tracing::error!(job = %row.id, kind = %row.kind, error = %e, status, "job failed"),
     }
     Ok(())
+}
+
+/// The tenant's stored hazard table, if it has points.
+async fn hazard_table(ctx: &Ctx, row: &job::Model) -> Result<Option<crate::pipeline::HazardTable>, String> {
+    let tx = ctx.tenant_tx(row.tenant_id).await.map_err(|e| e.message())?;
+    let points = crate::persistence::repositories::hazard_points::all(&tx)
+        .await
+        .map_err(|e| e.to_string())?;
+    tx.rollback().await.map_err(|e| e.to_string())?;
+    if points.is_empty() {
+        return Ok(None);
+    }
+    crate::pipeline::HazardTable::new(points, ctx.pipeline.hazard_radius_m)
+        .map(Some)
+        .map_err(|e| e.to_string())
 }
 
 /// `graph_sync`: rebuilds the tenant's Neo4j mirror (fails when Neo4j is not configured).
