@@ -207,9 +207,95 @@ async fn three_instances_behind_haproxy_act_as_one_service() {
     assert_eq!(done, "succeeded");
 
     // A rolling restart of all three instances under steady load (40 requests/s through the
-    // balancer) fails no request.
+    // balancer) fails no request; valuations saved meanwhile all reach a subscriber that
+    // reconnects through the balancer (with `since`) whenever its instance drains.
+    let office = data(
+        &c.lb,
+        &c.operator,
+        support::dcf_graphql::CREATE_OFFICE,
+        support::dcf_graphql::office_input(),
+    )
+    .await;
+    let office = office["createProperty"]["property"]["id"].as_str().unwrap().to_owned();
+    for (q, i) in support::dcf_graphql::office_steps(&office) {
+        data(&c.lb, &c.operator, q, json!({"i": i})).await;
+    }
+    let received = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let reconnects = Arc::new(AtomicUsize::new(0));
+    let stop_sub = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let subscriber = {
+        let (lb, token, office) = (c.lb.clone(), c.analyst.clone(), office.clone());
+        let (received, reconnects, stop_sub) = (received.clone(), reconnects.clone(), stop_sub.clone());
+        tokio::spawn(async move {
+            let mut since: Option<String> = None;
+            let query = "subscription($p: ID!, $s: DateTime) { valuationCompleted(propertyId: $p, since: $s) { valuation { id createdAt } } }";
+            while !stop_sub.load(Ordering::SeqCst) {
+                let mut req = (lb.replace("http://", "ws://") + "/graphql")
+                    .into_client_request()
+                    .unwrap();
+                req.headers_mut()
+                    .insert("Sec-WebSocket-Protocol", "graphql-transport-ws".parse().unwrap());
+                let Ok((mut ws, _)) = tokio_tungstenite::connect_async(req).await else {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                };
+                let init = json!({"type": "connection_init", "payload": {"Authorization": format!("Bearer {token}")}});
+                let sub = json!({"id": "v", "type": "subscribe", "payload": {"query": query, "variables": {"p": office, "s": since}}});
+                if ws.send(Message::text(init.to_string())).await.is_err()
+                    || ws.send(Message::text(sub.to_string())).await.is_err()
+                {
+                    continue;
+                }
+                loop {
+                    match tokio::time::timeout(Duration::from_millis(200), ws.next()).await {
+                        Ok(Some(Ok(Message::Text(t)))) => {
+                            let v: Value = serde_json::from_str(t.as_str()).unwrap_or(Value::Null);
+                            let val = &v["payload"]["data"]["valuationCompleted"]["valuation"];
+                            if let Some(id) = val["id"].as_str() {
+                                received.lock().unwrap().push(id.to_owned());
+                                since = val["createdAt"].as_str().map(str::to_owned);
+                            }
+                        }
+                        Ok(Some(Ok(_))) => {}
+                        Ok(_) => {
+                            reconnects.fetch_add(1, Ordering::SeqCst);
+                            break;
+                        }
+                        Err(_) if stop_sub.load(Ordering::SeqCst) => return,
+                        Err(_) => {}
+                    }
+                }
+            }
+        })
+    };
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let saved = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
     let (sent, failed) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (lb, token, office, saved, failed, stop) = (
+            c.lb.clone(),
+            c.analyst.clone(),
+            office.clone(),
+            saved.clone(),
+            failed.clone(),
+            stop.clone(),
+        );
+        tokio::spawn(async move {
+            let save = "mutation($p: ID!) { savePropertyDcf(propertyId: $p) { valuation { id } } }";
+            while !stop.load(Ordering::SeqCst) {
+                let r = gql(&lb, &token, save, json!({"p": office})).await;
+                let body: Value = r.json().await.unwrap_or(Value::Null);
+                match body["data"]["savePropertyDcf"]["valuation"]["id"].as_str() {
+                    Some(id) => saved.lock().unwrap().push(id.to_owned()),
+                    None => {
+                        failed.fetch_add(1, Ordering::SeqCst);
+                    }
+                }
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+        })
+    };
     let load = {
         let (lb, token, sent, failed, stop) = (
             c.lb.clone(),
@@ -260,11 +346,32 @@ async fn three_instances_behind_haproxy_act_as_one_service() {
     }
     stop.store(true, Ordering::SeqCst);
     load.await.unwrap();
+    writer.await.unwrap();
+    // Let the last events arrive, then compare what was saved with what the subscriber heard.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    stop_sub.store(true, Ordering::SeqCst);
+    subscriber.await.unwrap();
     let (sent, failed) = (sent.load(Ordering::SeqCst), failed.load(Ordering::SeqCst));
-    println!("rolling restart under load: {sent} requests sent, {failed} failed");
+    let saved = saved.lock().unwrap().clone();
+    let received = received.lock().unwrap().clone();
+    let reconnects = reconnects.load(Ordering::SeqCst);
+    println!(
+        "rolling restart under load: {sent} requests sent, {failed} failed; {} valuations saved, {} events received, {reconnects} reconnects",
+        saved.len(),
+        received.len()
+    );
     assert!(sent > 200, "{sent}");
     assert_eq!(
         failed, 0,
         "{failed} of {sent} requests failed during the rolling restart"
+    );
+    assert!(
+        saved.len() > 20 && reconnects >= 1,
+        "{} saved, {reconnects} reconnects",
+        saved.len()
+    );
+    assert_eq!(
+        received, saved,
+        "every valuation saved reached the subscriber once, in order"
     );
 }

@@ -8,7 +8,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::events::{EventKind, ImportProgress};
 use crate::graphql::context::SubscriberCtx;
 use crate::graphql::types::valuation::Valuation;
-use crate::services::properties;
+use crate::services::{properties, valuations};
 use async_graphql::{Context, ID, Result, SimpleObject, Subscription};
 use futures_util::{Stream, StreamExt};
 
@@ -74,25 +74,39 @@ pub struct SubscriptionRoot;
 
 #[Subscription]
 impl SubscriptionRoot {
-    /// Every valuation saved for the property (`runValuation`, `savePropertyDcf`), sent
-    /// once its transaction has committed. NOT_FOUND for ids outside the caller's tenant.
-    /// Requires analyst.
+    /// Every valuation saved for the property (`runValuation`, `savePropertyDcf`, a `revalue`
+    /// job), sent once its transaction has committed. With `since`, first the valuations saved
+    /// after that time, oldest first: a client that reconnects (a draining instance closes its
+    /// socket with 1012) passes the `createdAt` of the last event it saw and misses none. Each
+    /// valuation is sent once. NOT_FOUND for ids outside the caller's tenant. Requires analyst.
     async fn valuation_completed(
         &self,
         ctx: &Context<'_>,
         property_id: ID,
+        since: Option<chrono::DateTime<chrono::Utc>>,
     ) -> Result<impl Stream<Item = ValuationCompletedEvent> + use<>> {
         let s = subscriber(ctx, Role::Analyst)?;
         let id = properties::visible(&s.db, s.tenant, &property_id).await?;
-        Ok(s.bus.subscribe(s.tenant).filter_map(move |kind| {
+        // Listen before reading what was missed, so nothing falls between the two.
+        let live = s.bus.subscribe(s.tenant);
+        let missed = match since {
+            Some(t) => valuations::saved_since(&s.db, s.tenant, id, t).await?,
+            None => Vec::new(),
+        };
+        let replayed: std::collections::HashSet<uuid::Uuid> = missed.iter().map(|v| v.id).collect();
+        let event = move |v: reos_entities::valuation::Model| ValuationCompletedEvent {
+            property_id: ID(id.to_string()),
+            valuation: Valuation(v),
+        };
+        let live = live.filter_map(move |kind| {
             futures_util::future::ready(match kind {
-                EventKind::ValuationCompleted(v) if v.property_id == Some(id) => Some(ValuationCompletedEvent {
-                    property_id: ID(id.to_string()),
-                    valuation: Valuation(v.as_ref().clone()),
-                }),
+                EventKind::ValuationCompleted(v) if v.property_id == Some(id) && !replayed.contains(&v.id) => {
+                    Some(event(v.as_ref().clone()))
+                }
                 _ => None,
             })
-        }))
+        });
+        Ok(futures_util::stream::iter(missed.into_iter().map(event)).chain(live))
     }
 
     /// Progress of the import run `runId` (the id given to `importProperties` as `input.runId`):

@@ -186,5 +186,27 @@ pub async fn run(
     Ok((saved, v))
 }
 
+/// The valuations of property `property_id` saved after `since`, oldest first (what a
+/// reconnecting `valuationCompleted` subscriber missed). Reads in its own read-only transaction.
+pub async fn saved_since(
+    db: &sea_orm::DatabaseConnection,
+    tenant: crate::persistence::TenantId,
+    property_id: Uuid,
+    since: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<Vec<valuation::Model>> {
+    use crate::persistence::tenancy::Access;
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+    let tx = TenantTx::begin_as(db, tenant, Access::ReadOnly).await?;
+    let rows = crate::persistence::repositories::scoped::<valuation::Entity>(&tx)
+        .filter(valuation::Column::PropertyId.eq(property_id))
+        .filter(valuation::Column::CreatedAt.gt(since))
+        .order_by_asc(valuation::Column::CreatedAt)
+        .order_by_asc(valuation::Column::Id)
+        .all(tx.conn())
+        .await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
 #[cfg(test)]
 mod tests;

@@ -17,6 +17,7 @@ struct Seeded {
     document: String,
     program: String,
     lease_abstract: String,
+    job: String,
 }
 
 /// An office with a lease, an expense, a leasing profile, a loan and assumptions (so every DCF
@@ -104,6 +105,17 @@ async fn seed(app: &TestApp, op: &str) -> Seeded {
         .as_str()
         .unwrap()
         .to_owned();
+    // A queued job (the test server runs no worker).
+    let job = app
+        .data(
+            &app.token("alpha", Role::Admin),
+            "mutation { runJob(input: {kind: \"revalue\"}) { job { id } } }",
+            json!({}),
+        )
+        .await["runJob"]["job"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     Seeded {
         program,
         office,
@@ -112,6 +124,7 @@ async fn seed(app: &TestApp, op: &str) -> Seeded {
         run,
         document,
         lease_abstract,
+        job,
     }
 }
 
@@ -225,6 +238,8 @@ fn operations(s: &Seeded) -> Vec<(&'static str, String, Value)> {
             json!({"a": s.lease_abstract}),
         ),
         ("leaseAbstracts", "query($p: ID!) { leaseAbstracts(propertyId: $p) { id kind } }".into(), p),
+        ("jobs", "{ jobs { id status progress } }".into(), json!({})),
+        ("job", "query($j: ID!) { job(id: $j) { id status } }".into(), json!({"j": s.job})),
     ]
 }
 

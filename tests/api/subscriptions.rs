@@ -100,36 +100,10 @@ const SAVE_DCF: &str = "mutation($p: ID!) { savePropertyDcf(propertyId: $p) { re
 
 /// A property `propertyDcf` can value: a small office with one lease, an expense and assumptions.
 pub(crate) async fn office(app: &TestApp, op: &str) -> String {
-    let d = app
-        .data(
-            op,
-            "mutation($i: CreatePropertyInput!) { createProperty(input: $i) { property { id } } }",
-            json!({"i": {"address": {"line1": "1 Blake St", "city": "Denver", "state": "CO"}, "propertyType": "OFFICE",
-                "buildingAreaSf": 20000.0, "purchasePrice": 5000000.0}}),
-        )
-        .await;
+    use crate::support::dcf_graphql::{CREATE_OFFICE, office_input, office_steps};
+    let d = app.data(op, CREATE_OFFICE, office_input()).await;
     let p = d["createProperty"]["property"]["id"].as_str().unwrap().to_owned();
-    let steps = [
-        (
-            "mutation($i: CreateLeaseInput!) { createLease(input: $i) { lease { id } } }",
-            json!({"propertyId": p, "tenantName": "Law LLP", "areaSf": 15000.0, "start": "2024-01", "end": "2028-12",
-                "rentPsf": 28.0, "escalationPct": 0.03, "recovery": "NNN", "mla": "office"}),
-        ),
-        (
-            "mutation($i: CreateOperatingExpenseInput!) { createOperatingExpense(input: $i) { expense { id } } }",
-            json!({"propertyId": p, "name": "tax", "annual": 90000.0, "recoverable": true}),
-        ),
-        (
-            "mutation($i: CreateMarketLeasingProfileInput!) { createMarketLeasingProfile(input: $i) { profile { id } } }",
-            json!({"propertyId": p, "name": "office", "marketRentPsf": 29.0, "termYears": 5.0, "renewalProbability": 0.7,
-                "downtimeMonths": 6, "freeRentNewMonths": 3, "tiNewPsf": 30.0, "lcNewPct": 0.06, "recovery": "NNN"}),
-        ),
-        (
-            "mutation($i: SetDcfAssumptionsInput!) { setDcfAssumptions(input: $i) { assumptions { analysisStart } } }",
-            json!({"propertyId": p, "analysisStart": "2026-01", "holdYears": 5, "discountRate": 0.08,
-                "exitCapRate": 0.07, "sellingCostPct": 0.02, "marketRentGrowth": 0.03, "expenseGrowth": 0.03}),
-        ),
-    ];
+    let steps = office_steps(&p);
     for (q, i) in steps {
         app.data(op, q, json!({"i": i})).await;
     }
@@ -334,6 +308,47 @@ async fn events_of_one_instance_reach_subscribers_on_another() {
     assert!(next_within(&mut ws, Duration::from_millis(500)).await.is_none(), "once");
     assert!(next_within(&mut stranger, Duration::from_millis(200)).await.is_none());
 }
+
+/// A subscriber that reconnects passes `since` (the `createdAt` of the last event it saw): the
+/// valuations saved while it was away come first, oldest first, then the live ones, each once.
+async fn a_reconnecting_subscriber_misses_nothing_with_since(app: TestApp) {
+    app.tenant("alpha").await;
+    let op = app.token("alpha", Role::Operator);
+    let analyst = app.token("alpha", Role::Analyst);
+    let p = office(&app, &op).await;
+    let since = "subscription($p: ID!, $s: DateTime) { valuationCompleted(propertyId: $p, since: $s) { valuation { id createdAt } } }";
+    let saved = |d: Value| d["savePropertyDcf"]["result"]["dcfValue"].as_f64().unwrap();
+    saved(app.data(&analyst, SAVE_DCF, json!({"p": p})).await);
+    let latest = "query($p: ID!) { property(id: $p) { latestValuation { id createdAt } } }";
+    let seen = app.data(&analyst, latest, json!({"p": p})).await["property"]["latestValuation"].clone();
+    // Two saved while "away".
+    let mut missed = Vec::new();
+    for _ in 0..2 {
+        saved(app.data(&analyst, SAVE_DCF, json!({"p": p})).await);
+        missed.push(app.data(&analyst, latest, json!({"p": p})).await["property"]["latestValuation"]["id"].clone());
+    }
+    let mut ws = open(&app, &analyst).await;
+    subscribe(&app, &mut ws, "v", since, json!({"p": p, "s": seen["createdAt"]})).await;
+    let mut got = Vec::new();
+    for _ in 0..2 {
+        let Got::Json(v) = next(&mut ws).await else {
+            panic!("expected next")
+        };
+        got.push(v["payload"]["data"]["valuationCompleted"]["valuation"]["id"].clone());
+    }
+    assert_eq!(got, missed, "the missed ones, oldest first");
+    saved(app.data(&analyst, SAVE_DCF, json!({"p": p})).await);
+    let live = app.data(&analyst, latest, json!({"p": p})).await["property"]["latestValuation"]["id"].clone();
+    let Got::Json(v) = next(&mut ws).await else {
+        panic!("expected next")
+    };
+    assert_eq!(v["payload"]["data"]["valuationCompleted"]["valuation"]["id"], live);
+    assert!(
+        next_within(&mut ws, Duration::from_millis(300)).await.is_none(),
+        "each once"
+    );
+}
+both_backends!(a_reconnecting_subscriber_misses_nothing_with_since);
 
 /// `n` valid property rows, addresses distinct.
 fn properties_csv(n: usize, prefix: &str) -> String {

@@ -1,5 +1,6 @@
-//! A DCF input in the engine's JSON (as in `golden/dcf/*/input.json`) turned into the GraphQL
-//! `DcfInput` shape: camelCase keys, upper-case enums, market leasing profiles as a list.
+//! DCF test inputs: an engine JSON input (as in `golden/dcf/*/input.json`) turned into the GraphQL
+//! `DcfInput` shape (camelCase keys, upper-case enums, market leasing profiles as a list), and the
+//! mutations that make a small office `propertyDcf` can value.
 use serde_json::Value;
 
 fn camel(s: &str) -> String {
@@ -57,4 +58,40 @@ pub fn graphql_input(json: &str) -> Value {
         v["market_leasing"] = Value::Array(list);
     }
     camel_keys(&v)
+}
+
+/// `createProperty` of a small office `propertyDcf` can value once [`office_steps`] ran.
+pub const CREATE_OFFICE: &str = "mutation($i: CreatePropertyInput!) { createProperty(input: $i) { property { id } } }";
+
+/// The `CREATE_OFFICE` input.
+pub fn office_input() -> serde_json::Value {
+    serde_json::json!({"i": {"address": {"line1": "1 Blake St", "city": "Denver", "state": "CO"}, "propertyType": "OFFICE",
+        "buildingAreaSf": 20000.0, "purchasePrice": 5000000.0}})
+}
+
+/// The mutations (and their `input`s) that give office `p` one lease, an expense, its leasing
+/// profile and DCF assumptions.
+pub fn office_steps(p: &str) -> Vec<(&'static str, serde_json::Value)> {
+    use serde_json::json;
+    vec![
+        (
+            "mutation($i: CreateLeaseInput!) { createLease(input: $i) { lease { id } } }",
+            json!({"propertyId": p, "tenantName": "Law LLP", "areaSf": 15000.0, "start": "2024-01", "end": "2028-12",
+                "rentPsf": 28.0, "escalationPct": 0.03, "recovery": "NNN", "mla": "office"}),
+        ),
+        (
+            "mutation($i: CreateOperatingExpenseInput!) { createOperatingExpense(input: $i) { expense { id } } }",
+            json!({"propertyId": p, "name": "tax", "annual": 90000.0, "recoverable": true}),
+        ),
+        (
+            "mutation($i: CreateMarketLeasingProfileInput!) { createMarketLeasingProfile(input: $i) { profile { id } } }",
+            json!({"propertyId": p, "name": "office", "marketRentPsf": 29.0, "termYears": 5.0, "renewalProbability": 0.7,
+                "downtimeMonths": 6, "freeRentNewMonths": 3, "tiNewPsf": 30.0, "lcNewPct": 0.06, "recovery": "NNN"}),
+        ),
+        (
+            "mutation($i: SetDcfAssumptionsInput!) { setDcfAssumptions(input: $i) { assumptions { analysisStart } } }",
+            json!({"propertyId": p, "analysisStart": "2026-01", "holdYears": 5, "discountRate": 0.08,
+                "exitCapRate": 0.07, "sellingCostPct": 0.02, "marketRentGrowth": 0.03, "expenseGrowth": 0.03}),
+        ),
+    ]
 }
