@@ -144,15 +144,18 @@ pub async fn claim(tx: &TenantTx, worker: &str, stale_secs: u64) -> ApiResult<Op
     Ok(Some(am.update(tx.conn()).await?))
 }
 
+/// Job `id` if it is running under `worker` (not cancelled, not taken over by another).
+async fn held(tx: &TenantTx, id: Uuid, worker: &str) -> ApiResult<Option<job::Model>> {
+    let row = crate::persistence::repositories::find::<job::Entity>(tx, id).await?;
+    Ok(row.filter(|r| r.status == "running" && r.locked_by.as_deref() == Some(worker)))
+}
+
 /// Whether job `id` is still this worker's to run (not cancelled, not taken over); refreshes its
 /// heartbeat and stores `progress` when it is.
 pub async fn report(tx: &TenantTx, id: Uuid, worker: &str, progress: serde_json::Value) -> ApiResult<bool> {
-    let Some(row) = crate::persistence::repositories::find::<job::Entity>(tx, id).await? else {
+    let Some(row) = held(tx, id, worker).await? else {
         return Ok(false);
     };
-    if row.status != "running" || row.locked_by.as_deref() != Some(worker) {
-        return Ok(false);
-    }
     let mut am: job::ActiveModel = row.into();
     am.heartbeat_at = Set(Some(Utc::now()));
     am.progress = Set(Some(progress));
@@ -170,12 +173,9 @@ pub async fn finish(
     outcome: Result<(), String>,
     retry_base_secs: u64,
 ) -> ApiResult<Option<job::Model>> {
-    let Some(row) = crate::persistence::repositories::find::<job::Entity>(tx, id).await? else {
+    let Some(row) = held(tx, id, worker).await? else {
         return Ok(None);
     };
-    if row.status != "running" || row.locked_by.as_deref() != Some(worker) {
-        return Ok(None);
-    }
     let now = Utc::now();
     let (attempts, max) = (row.attempts, row.max_attempts);
     let mut am: job::ActiveModel = row.into();
