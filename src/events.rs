@@ -7,9 +7,9 @@ pub mod fanout;
 
 use crate::persistence::TenantId;
 use futures_util::Stream;
-use reos_entities::valuation;
+use reos_entities::{job, valuation};
 use serde::{Deserialize, Serialize};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use tokio::sync::{broadcast, mpsc};
 use uuid::Uuid;
 
@@ -40,6 +40,8 @@ pub enum EventKind {
     /// A valuation was saved (and its transaction committed).
     ValuationCompleted(Arc<valuation::Model>),
     ImportProgress(ImportProgress),
+    /// A job's record changed: a chunk committed, the job finished or was cancelled.
+    JobProgress(Arc<job::Model>),
 }
 
 /// One event of one tenant.
@@ -53,8 +55,8 @@ pub struct Event {
 #[derive(Clone)]
 pub struct EventBus {
     tx: broadcast::Sender<Event>,
-    /// Where published events also go to reach the other instances.
-    remote: Arc<OnceLock<mpsc::UnboundedSender<Event>>>,
+    /// Where published events also go to reach the other instances (until closed).
+    remote: Arc<Mutex<Option<mpsc::UnboundedSender<Event>>>>,
 }
 
 impl Default for EventBus {
@@ -70,7 +72,9 @@ impl EventBus {
     /// Sends to every current subscriber of this instance, and to the other instances when a
     /// fan-out is set; without subscribers the event is dropped.
     pub fn publish(&self, event: Event) {
-        if let Some(remote) = self.remote.get() {
+        if let Ok(remote) = self.remote.lock()
+            && let Some(remote) = remote.as_ref()
+        {
             let _ = remote.send(event.clone());
         }
         self.deliver(event);
@@ -83,7 +87,20 @@ impl EventBus {
 
     /// Also sends every event published from now on to `remote`; false when one is already set.
     pub fn fan_out(&self, remote: mpsc::UnboundedSender<Event>) -> bool {
-        self.remote.set(remote).is_ok()
+        match self.remote.lock() {
+            Ok(mut r) if r.is_none() => {
+                *r = Some(remote);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Stops sending to the other instances (a process about to exit lets its sender drain).
+    pub fn close_fan_out(&self) {
+        if let Ok(mut r) = self.remote.lock() {
+            r.take();
+        }
     }
 
     /// The events of `tenant` from now on, as a stream. A lagging subscriber skips what it missed.

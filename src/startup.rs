@@ -126,6 +126,7 @@ impl Application {
                 graph: graph_store,
                 pipeline: pipeline_settings,
                 settings: state.settings.jobs.clone(),
+                regimes: crate::services::market::regime_config(&state.settings.market),
             };
             tokio::spawn(crate::services::jobs::worker::run_forever(ctx));
         }

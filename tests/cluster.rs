@@ -9,7 +9,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod support;
 
-use futures_util::{SinkExt, StreamExt};
+use futures_util::StreamExt;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -18,7 +18,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
 const PORT: u16 = 18280;
 
@@ -166,26 +165,13 @@ async fn three_instances_behind_haproxy_act_as_one_service() {
 
     // An import through instance 3 reports its progress to a subscriber on instance 1.
     let run = uuid::Uuid::new_v4().to_string();
-    let mut req = (c.instance(1).replace("http://", "ws://") + "/graphql")
-        .into_client_request()
-        .unwrap();
-    req.headers_mut()
-        .insert("Sec-WebSocket-Protocol", "graphql-transport-ws".parse().unwrap());
-    let (mut ws, _) = tokio_tungstenite::connect_async(req).await.unwrap();
-    let send = |v: Value| Message::text(v.to_string());
-    ws.send(send(
-        json!({"type": "connection_init", "payload": {"Authorization": format!("Bearer {}", c.analyst)}}),
-    ))
-    .await
-    .unwrap();
+    let (mut ws, _) = support::ws::connect(&c.instance(1)).await.unwrap();
+    support::ws::init(&mut ws, &c.analyst).await.unwrap();
     let ack = ws.next().await.unwrap().unwrap();
     assert!(ack.to_text().unwrap().contains("connection_ack"), "{ack:?}");
     let progress = "subscription($r: ID!) { importProgress(runId: $r) { stage done } }";
-    ws.send(send(
-        json!({"id": "p", "type": "subscribe", "payload": {"query": progress, "variables": {"r": run}}}),
-    ))
-    .await
-    .unwrap();
+    let sub = json!({"id": "p", "type": "subscribe", "payload": {"query": progress, "variables": {"r": run}}});
+    support::ws::send(&mut ws, sub).await.unwrap();
     tokio::time::sleep(Duration::from_millis(500)).await;
     let csv = "external_id,address,city,state,zip,property_type,latitude,longitude,living_area_sf,year_built\n\
                c-1,1 Cluster St,Ames,IA,50010,single_family,42.01,-93.62,1500,1975\n";
@@ -230,20 +216,12 @@ async fn three_instances_behind_haproxy_act_as_one_service() {
             let mut since: Option<String> = None;
             let query = "subscription($p: ID!, $s: DateTime) { valuationCompleted(propertyId: $p, since: $s) { valuation { id createdAt } } }";
             while !stop_sub.load(Ordering::SeqCst) {
-                let mut req = (lb.replace("http://", "ws://") + "/graphql")
-                    .into_client_request()
-                    .unwrap();
-                req.headers_mut()
-                    .insert("Sec-WebSocket-Protocol", "graphql-transport-ws".parse().unwrap());
-                let Ok((mut ws, _)) = tokio_tungstenite::connect_async(req).await else {
+                let Ok((mut ws, _)) = support::ws::connect(&lb).await else {
                     tokio::time::sleep(Duration::from_millis(100)).await;
                     continue;
                 };
-                let init = json!({"type": "connection_init", "payload": {"Authorization": format!("Bearer {token}")}});
                 let sub = json!({"id": "v", "type": "subscribe", "payload": {"query": query, "variables": {"p": office, "s": since}}});
-                if ws.send(Message::text(init.to_string())).await.is_err()
-                    || ws.send(Message::text(sub.to_string())).await.is_err()
-                {
+                if support::ws::init(&mut ws, &token).await.is_err() || support::ws::send(&mut ws, sub).await.is_err() {
                     continue;
                 }
                 loop {

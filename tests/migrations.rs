@@ -42,19 +42,20 @@ async fn every_tenant_table_notifies_and_migration_016_applies_over_either_013()
         "017: every policy reads the tenant once"
     );
 
-    // A database that ran the version of 013 that covered graph_outbox: 016 (and 017 to 023
+    // A database that ran the version of 013 that covered graph_outbox: 016 (and 017 to 024
     // after it) not applied yet, the trigger already there.
-    Migrator::down(&owner, Some(8)).await.unwrap();
+    Migrator::down(&owner, Some(9)).await.unwrap();
     assert!(!notifying_tables(&owner).await.contains(&"loan_programs".to_owned()));
     assert!(!notifying_tables(&owner).await.contains(&"market_series".to_owned()));
     assert!(!notifying_tables(&owner).await.contains(&"lease_abstracts".to_owned()));
     assert!(!notifying_tables(&owner).await.contains(&"unit_leases".to_owned()));
     assert!(!notifying_tables(&owner).await.contains(&"jobs".to_owned()));
+    assert!(!notifying_tables(&owner).await.contains(&"market_regimes".to_owned()));
     assert!(!notifying_tables(&owner).await.contains(&"graph_outbox".to_owned()));
     assert_eq!(
         per_row_policies(&owner).await,
-        expected.len() - 6,
-        "017 undone (and 018's loan_programs, 020's market_series, 021's lease_abstracts, 022's unit_leases and 023's jobs gone): the policies of every tenant-owned table read the tenant per row again"
+        expected.len() - 7,
+        "017 undone (and 018's loan_programs, 020's market_series, 021's lease_abstracts, 022's unit_leases, 023's jobs and 024's market_regimes gone): the policies of every tenant-owned table read the tenant per row again"
     );
     owner
         .execute_unprepared(

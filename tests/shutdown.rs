@@ -51,9 +51,8 @@ async fn sigterm_ends_the_server_within_its_drain_timeout_while_a_request_runs()
 
 #[tokio::test]
 async fn sigterm_turns_readyz_red_serves_through_the_grace_closes_subscriptions_then_exits() {
-    use futures_util::{SinkExt, StreamExt};
+    use futures_util::StreamExt;
     use tokio_tungstenite::tungstenite::Message;
-    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
     let mut server = server::Server::start(&[("REOS_DRAIN_GRACE_SECS", "2"), ("REOS_INSTANCE_NAME", "reos-a")]);
     let client = reqwest::Client::new();
     let ready = || client.get(format!("{}/readyz", server.url)).send();
@@ -61,14 +60,8 @@ async fn sigterm_turns_readyz_red_serves_through_the_grace_closes_subscriptions_
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["x-reos-instance"], "reos-a");
 
-    let mut req = (server.url.replace("http://", "ws://") + "/graphql")
-        .into_client_request()
-        .unwrap();
-    req.headers_mut()
-        .insert("Sec-WebSocket-Protocol", "graphql-transport-ws".parse().unwrap());
-    let (mut ws, _) = tokio_tungstenite::connect_async(req).await.unwrap();
-    let init = serde_json::json!({"type": "connection_init", "payload": {"Authorization": format!("Bearer {}", server.token)}});
-    ws.send(Message::text(init.to_string())).await.unwrap();
+    let (mut ws, _) = support::ws::connect(&server.url).await.unwrap();
+    support::ws::init(&mut ws, &server.token).await.unwrap();
     let ack = ws.next().await.unwrap().unwrap();
     assert!(ack.to_text().unwrap().contains("connection_ack"), "{ack:?}");
 

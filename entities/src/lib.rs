@@ -16,6 +16,7 @@ pub mod lease_abstract;
 pub mod loan;
 pub mod loan_program;
 pub mod market_leasing_profile;
+pub mod market_regime;
 pub mod market_series;
 pub mod offer;
 pub mod operating_expense;
@@ -61,4 +62,5 @@ pub const TENANT_OWNED_TABLES: &[&str] = &[
     "lease_abstracts",
     "unit_leases",
     "jobs",
+    "market_regimes",
 ];

@@ -28,6 +28,7 @@ mod m20261207_000020_create_market_series;
 mod m20261207_000021_create_lease_abstracts;
 mod m20261207_000022_create_unit_leases;
 mod m20261207_000023_create_jobs;
+mod m20261207_000024_create_market_regimes;
 
 pub use common::APP_ROLE;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000021_create_lease_abstracts::Migration),
             Box::new(m20261207_000022_create_unit_leases::Migration),
             Box::new(m20261207_000023_create_jobs::Migration),
+            Box::new(m20261207_000024_create_market_regimes::Migration),
         ]
     }
 }

@@ -25,7 +25,7 @@ pub enum JobsCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Enqueue a job of KIND (revalue, hazard_refresh, graph_sync) for the tenant.
+    /// Enqueue a job of KIND (revalue, hazard_refresh, graph_sync, market_regime) for the tenant.
     Run {
         kind: String,
         #[arg(long)]
@@ -138,10 +138,16 @@ async fn wait_for(settings: &Settings, slug: &str, id: uuid::Uuid) -> anyhow::Re
         )),
         None => None,
     };
+    // On PostgreSQL the job's events (valuations, progress) reach the servers' subscribers.
+    let bus = crate::events::EventBus::default();
+    let sender = match db.service.get_database_backend() {
+        sea_orm::DbBackend::Postgres => crate::events::fanout::start_sending(&db, &bus, uuid::Uuid::new_v4()),
+        _ => None,
+    };
     let ctx = worker::Ctx {
         db: db.clone(),
         comps: Default::default(),
-        bus: Default::default(),
+        bus: bus.clone(),
         worker: format!("cli#{}", &uuid::Uuid::new_v4().simple().to_string()[..8]),
         mirror_graph: graph.is_some(),
         graph,
@@ -149,6 +155,7 @@ async fn wait_for(settings: &Settings, slug: &str, id: uuid::Uuid) -> anyhow::Re
             crate::services::property_import::PipelineConfig::load(&settings.pipeline)?.settings,
         ),
         settings: settings.jobs.clone(),
+        regimes: crate::services::market::regime_config(&settings.market),
     };
     loop {
         let tx = TenantTx::begin(&db.service, tenant).await?;
@@ -156,7 +163,11 @@ async fn wait_for(settings: &Settings, slug: &str, id: uuid::Uuid) -> anyhow::Re
             .await
             .map_err(|e| anyhow::anyhow!(e.message()))?;
         tx.rollback().await.ok();
-        if matches!(j.status.as_str(), "succeeded" | "dead" | "cancelled") {
+        if jobs::finished(&j.status) {
+            bus.close_fan_out();
+            if let Some(sender) = sender {
+                sender.await.ok();
+            }
             return Ok(j);
         }
         if !worker::tenant_round(&ctx, tenant)

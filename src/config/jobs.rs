@@ -43,17 +43,24 @@ impl Default for JobSettings {
             retry_base_secs: 30,
             catch_up_secs: 3_600,
             stale_secs: 600,
-            schedules: vec![Schedule {
-                name: "nightly-revalue".into(),
-                kind: "revalue".into(),
-                cron: "0 0 2 * * *".into(),
-            }],
+            schedules: vec![
+                Schedule {
+                    name: "nightly-market-regime".into(),
+                    kind: "market_regime".into(),
+                    cron: "0 30 1 * * *".into(),
+                },
+                Schedule {
+                    name: "nightly-revalue".into(),
+                    kind: "revalue".into(),
+                    cron: "0 0 2 * * *".into(),
+                },
+            ],
         }
     }
 }
 
 /// The job kinds the worker runs.
-pub const KINDS: &[&str] = &["revalue", "hazard_refresh", "graph_sync"];
+pub const KINDS: &[&str] = &["revalue", "hazard_refresh", "graph_sync", "market_regime"];
 
 impl JobSettings {
     pub(super) fn validate(&self) -> Result<(), ConfigError> {

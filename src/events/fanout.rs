@@ -1,15 +1,15 @@
 //! Events across instances (PostgreSQL): every event this instance publishes is also sent as
-//! `NOTIFY reos_events` carrying ids only (the tenant, a valuation's id, or an import's progress
-//! counts) and this instance's id. Every instance LISTENs on its own connection, skips its own
+//! `NOTIFY reos_events` carrying ids only (the tenant, a valuation's or a job's id, or an import's
+//! progress counts) and this instance's id. Every instance LISTENs on its own connection, skips its own
 //! notifications, checks the tenant exists, re-reads a valuation under that tenant (RLS applies;
 //! a row the tenant cannot read is dropped) and delivers the event to its own subscribers.
 //! Events are published after their transaction commits, so the row is there to read. Sends keep
-//! the publishing order (one sender task); a dropped listener connection reconnects with backoff,
+//! the publishing order (one sender task, batching what queued up); a dropped listener connection reconnects with backoff,
 //! and notifications sent while it was down are lost (logged).
 use super::{Event, EventBus, EventKind, ImportProgress};
 use crate::persistence::tenancy::Access;
 use crate::persistence::{Database, TenantId, TenantTx, repositories};
-use reos_entities::{tenant, valuation};
+use reos_entities::{job, tenant, valuation};
 use sea_orm::{DbErr, EntityTrait};
 use serde::{Deserialize, Serialize};
 use sqlx::postgres::{PgListener, PgPool};
@@ -30,45 +30,66 @@ struct Wire {
     valuation: Option<Uuid>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     import: Option<ImportProgress>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    job: Option<Uuid>,
 }
 
 fn encode(instance: Uuid, e: &Event) -> Option<String> {
-    let (valuation, import) = match &e.kind {
-        EventKind::ValuationCompleted(v) => (Some(v.id), None),
-        EventKind::ImportProgress(p) => (None, Some(p.clone())),
-    };
-    let wire = Wire {
+    let mut wire = Wire {
         instance,
         tenant: e.tenant.uuid(),
-        valuation,
-        import,
+        valuation: None,
+        import: None,
+        job: None,
     };
+    match &e.kind {
+        EventKind::ValuationCompleted(v) => wire.valuation = Some(v.id),
+        EventKind::ImportProgress(p) => wire.import = Some(p.clone()),
+        EventKind::JobProgress(j) => wire.job = Some(j.id),
+    }
     serde_json::to_string(&wire).ok()
 }
 
-/// Starts the fan-out of `bus` over `db`'s PostgreSQL service pool; returns this instance's id.
+/// Starts the fan-out of `bus` over `db`'s PostgreSQL service pool (sending this instance's
+/// events, delivering the others'); returns this instance's id.
 pub fn start(db: Database, bus: EventBus) -> Uuid {
     let instance = Uuid::new_v4();
-    let (tx, rx) = mpsc::unbounded_channel();
-    if bus.fan_out(tx) {
+    if let Some(_sender) = start_sending(&db, &bus, instance) {
         let pool = db.service.get_postgres_connection_pool().clone();
-        tokio::spawn(send_all(pool.clone(), instance, rx));
         tokio::spawn(follow(pool, db, bus, instance));
         tracing::info!(%instance, "events: fan-out across instances over NOTIFY {CHANNEL}");
     }
     instance
 }
 
+/// Sends what `bus` publishes to the instances listening (a CLI process that serves no
+/// subscribers); None when a fan-out is already set. After [`EventBus::close_fan_out`] the
+/// returned task ends once everything published before has gone out.
+pub fn start_sending(db: &Database, bus: &EventBus, instance: Uuid) -> Option<tokio::task::JoinHandle<()>> {
+    let (tx, rx) = mpsc::unbounded_channel();
+    if !bus.fan_out(tx) {
+        return None;
+    }
+    let pool = db.service.get_postgres_connection_pool().clone();
+    Some(tokio::spawn(send_all(pool, instance, rx)))
+}
+
+/// Sends events in publishing order; what queued up meanwhile goes out in one statement (a
+/// revaluation publishes thousands), each event its own notification. PostgreSQL folds identical
+/// payloads of one transaction into one: those are repeats of the same ids, which every receiver
+/// re-reads anyway.
 async fn send_all(pool: PgPool, instance: Uuid, mut rx: mpsc::UnboundedReceiver<Event>) {
-    while let Some(e) = rx.recv().await {
-        let Some(payload) = encode(instance, &e) else { continue };
-        if let Err(err) = sqlx::query("SELECT pg_notify($1, $2)")
-            .bind(CHANNEL)
-            .bind(payload)
-            .execute(&pool)
-            .await
+    let mut batch = Vec::new();
+    while rx.recv_many(&mut batch, 512).await > 0 {
+        let payloads: Vec<String> = batch.drain(..).filter_map(|e| encode(instance, &e)).collect();
+        if let Err(err) =
+            sqlx::query("SELECT pg_notify($1, p) FROM unnest($2::text[]) WITH ORDINALITY AS t(p, i) ORDER BY i")
+                .bind(CHANNEL)
+                .bind(&payloads)
+                .execute(&pool)
+                .await
         {
-            tracing::warn!(error = %err, "events: NOTIFY failed; other instances miss this event");
+            tracing::warn!(error = %err, events = payloads.len(), "events: NOTIFY failed; other instances miss these events");
         }
     }
 }
@@ -116,20 +137,34 @@ async fn decode(db: &Database, instance: Uuid, payload: &str) -> Result<Option<E
         return Ok(None);
     };
     let tenant = TenantId::from_row(&row);
-    let kind = match (w.valuation, w.import) {
-        (Some(id), _) => {
-            let tx = TenantTx::begin_as(&db.service, tenant, Access::ReadOnly).await?;
-            let found = repositories::find::<valuation::Entity>(&tx, id).await?;
-            tx.commit().await?;
-            match found {
-                Some(v) => EventKind::ValuationCompleted(Arc::new(v)),
-                None => return Ok(None),
-            }
+    let kind = if let Some(p) = w.import {
+        EventKind::ImportProgress(p)
+    } else if let Some(id) = w.valuation {
+        match read_back::<valuation::Entity>(db, tenant, id).await? {
+            Some(v) => EventKind::ValuationCompleted(Arc::new(v)),
+            None => return Ok(None),
         }
-        (None, Some(p)) => EventKind::ImportProgress(p),
-        (None, None) => return Ok(None),
+    } else if let Some(id) = w.job {
+        match read_back::<job::Entity>(db, tenant, id).await? {
+            Some(j) => EventKind::JobProgress(Arc::new(j)),
+            None => return Ok(None),
+        }
+    } else {
+        return Ok(None);
     };
     Ok(Some(Event { tenant, kind }))
+}
+
+/// Row `id` read under `tenant` (RLS applies): None when the tenant cannot read it.
+async fn read_back<E: repositories::TenantOwned>(
+    db: &Database,
+    tenant: TenantId,
+    id: Uuid,
+) -> Result<Option<E::Model>, DbErr> {
+    let tx = TenantTx::begin_as(&db.service, tenant, Access::ReadOnly).await?;
+    let found = repositories::find::<E>(&tx, id).await?;
+    tx.commit().await?;
+    Ok(found)
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Root subscriptions (`valuationCompleted`, `importProgress`) over the in-process event bus.
+//! Root subscriptions (`valuationCompleted`, `importProgress`, `jobProgress`) over the event bus.
 //! A subscriber's tenant and role come from the token checked at `connection_init` (the
 //! WebSocket layer puts a [`SubscriberCtx`] into the connection's data); events of other tenants
 //! never reach it, whatever ids it asks for.
@@ -7,8 +7,9 @@ use crate::domain::rules;
 use crate::error::{ApiError, ApiResult};
 use crate::events::{EventKind, ImportProgress};
 use crate::graphql::context::SubscriberCtx;
+use crate::graphql::types::job::Job;
 use crate::graphql::types::valuation::Valuation;
-use crate::services::{properties, valuations};
+use crate::services::{jobs, properties, valuations};
 use async_graphql::{Context, ID, Result, SimpleObject, Subscription};
 use futures_util::{Stream, StreamExt};
 
@@ -125,17 +126,46 @@ impl SubscriptionRoot {
                 _ => None,
             })
         });
-        // Ends right after the `done` event rather than at the next event that never comes.
-        Ok(futures_util::stream::unfold(
-            (Box::pin(events), false),
-            |(mut events, finished)| async move {
-                if finished {
-                    return None;
-                }
-                let p = events.next().await?;
-                let done = p.done;
-                Some((ImportProgressEvent::from(p), (events, done)))
-            },
-        ))
+        Ok(until(events.map(ImportProgressEvent::from), |p| p.done))
     }
+
+    /// The job `jobId` (as `job` answers it) each time it changes: first as it stands now, then
+    /// after every committed chunk of a property walk (`progress` counts up), a cancellation and
+    /// its end. The stream completes after the job reaches `succeeded`, `dead` or `cancelled`
+    /// (`failed` waits for a retry and goes on). The events of every instance reach the
+    /// subscriber, whichever runs the job. NOT_FOUND for jobs of other tenants. Requires admin.
+    async fn job_progress(&self, ctx: &Context<'_>, job_id: ID) -> Result<impl Stream<Item = Job> + use<>> {
+        let s = subscriber(ctx, Role::Admin)?;
+        // Listen before reading the job, so no change falls between the two.
+        let live = s.bus.subscribe(s.tenant);
+        let now = jobs::current(&s.db, s.tenant, job_id.as_str()).await?;
+        let id = now.id;
+        let live = live.filter_map(move |kind| {
+            futures_util::future::ready(match kind {
+                EventKind::JobProgress(j) if j.id == id => Some(j.as_ref().clone()),
+                _ => None,
+            })
+        });
+        let rows = futures_util::stream::iter([now]).chain(live);
+        Ok(until(rows.map(Job), |j| jobs::finished(&j.0.status)))
+    }
+}
+
+/// `events` up to and including the first for which `last` holds, then the end (rather than
+/// waiting for a next event that never comes).
+fn until<T: Send + 'static>(
+    events: impl Stream<Item = T> + Send + 'static,
+    last: impl Fn(&T) -> bool + Send + 'static,
+) -> impl Stream<Item = T> + Send + 'static {
+    futures_util::stream::unfold(
+        (Box::pin(events), false, last),
+        |(mut events, finished, last)| async move {
+            if finished {
+                return None;
+            }
+            let e = events.next().await?;
+            let end = last(&e);
+            Some((e, (events, end, last)))
+        },
+    )
 }

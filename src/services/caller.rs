@@ -5,7 +5,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::events::{EventKind, Outbox};
 use crate::graph::outbox::{OutboxKind, enqueue};
 use crate::persistence::TenantTx;
-use crate::persistence::repositories::records::{Audit, audit, provenance};
+use crate::persistence::repositories::records::{Audit, audit_all, provenance};
 use crate::persistence::repositories::{self, TenantOwned};
 use serde_json::{Map, Value};
 use uuid::Uuid;
@@ -46,15 +46,23 @@ impl Caller<'_> {
 
     /// Records `action` on `entity` `id` in the audit log, in the same transaction.
     pub async fn audit(&self, action: &str, entity: &str, id: Option<Uuid>, details: Value) -> ApiResult<()> {
-        let entry = Audit {
-            actor: self.actor,
-            action,
-            entity,
-            entity_id: id,
-            details,
-            request_id: self.request_id,
-        };
-        Ok(audit(self.tx, entry).await?)
+        self.audit_all(vec![(action, entity, id, details)]).await
+    }
+
+    /// Records several `(action, entity, id, details)` entries in one statement.
+    pub async fn audit_all(&self, entries: Vec<(&str, &str, Option<Uuid>, Value)>) -> ApiResult<()> {
+        let entries = entries
+            .into_iter()
+            .map(|(action, entity, entity_id, details)| Audit {
+                actor: self.actor,
+                action,
+                entity,
+                entity_id,
+                details,
+                request_id: self.request_id,
+            })
+            .collect();
+        Ok(audit_all(self.tx, entries).await?)
     }
 
     /// Records the provenance of a user's write of `entity` `id`: one row per field whose value

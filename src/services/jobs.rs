@@ -7,6 +7,7 @@
 mod chunks;
 mod context;
 mod hazards;
+mod market_regime;
 pub mod revalue;
 pub mod schedule;
 pub mod worker;
@@ -103,6 +104,9 @@ pub async fn cancel(c: &Caller<'_>, id: &str) -> ApiResult<job::Model> {
     am.finished_at = Set(Some(Utc::now()));
     let saved = am.update(c.tx.conn()).await?;
     c.audit("cancel", "job", Some(saved.id), serde_json::json!({})).await?;
+    c.after_commit(crate::events::EventKind::JobProgress(std::sync::Arc::new(
+        saved.clone(),
+    )));
     Ok(saved)
 }
 
@@ -150,17 +154,39 @@ async fn held(tx: &TenantTx, id: Uuid, worker: &str) -> ApiResult<Option<job::Mo
     Ok(row.filter(|r| r.status == "running" && r.locked_by.as_deref() == Some(worker)))
 }
 
-/// Whether job `id` is still this worker's to run (not cancelled, not taken over); refreshes its
-/// heartbeat and stores `progress` when it is.
-pub async fn report(tx: &TenantTx, id: Uuid, worker: &str, progress: serde_json::Value) -> ApiResult<bool> {
+/// Job `id` with `progress` stored and its heartbeat refreshed, if it is still this worker's to
+/// run (not cancelled, not taken over); None otherwise.
+pub async fn report(
+    tx: &TenantTx,
+    id: Uuid,
+    worker: &str,
+    progress: serde_json::Value,
+) -> ApiResult<Option<job::Model>> {
     let Some(row) = held(tx, id, worker).await? else {
-        return Ok(false);
+        return Ok(None);
     };
     let mut am: job::ActiveModel = row.into();
     am.heartbeat_at = Set(Some(Utc::now()));
     am.progress = Set(Some(progress));
-    am.update(tx.conn()).await?;
-    Ok(true)
+    Ok(Some(am.update(tx.conn()).await?))
+}
+
+/// Job `id` of `tenant` as it stands, read in its own read-only transaction (what a
+/// `jobProgress` subscriber sees first).
+pub async fn current(
+    db: &sea_orm::DatabaseConnection,
+    tenant: crate::persistence::TenantId,
+    id: &str,
+) -> ApiResult<job::Model> {
+    let tx = TenantTx::begin_as(db, tenant, crate::persistence::tenancy::Access::ReadOnly).await?;
+    let row = get(&tx, id).await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// Whether a job in `status` will not change again.
+pub fn finished(status: &str) -> bool {
+    matches!(status, "succeeded" | "dead" | "cancelled")
 }
 
 /// Records how a run of job `id` by `worker` ended: `Ok` succeeded; `Err` is retried after

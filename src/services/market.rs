@@ -2,6 +2,7 @@
 //! from its own sales, a market's months, its regime in a month and its changepoint alarms. The
 //! detector and the rules are `analytics::market`; the import gate is `market::import`.
 pub mod import;
+pub mod stored;
 
 use crate::analytics::market::bocpd::Hyper;
 use crate::analytics::market::regime::{self, Regime, RegimeConfig, RegimeError};
@@ -273,18 +274,25 @@ pub async fn changepoints(
     if !(0.0..=1.0).contains(&min_probability) {
         return Err(ApiError::bad_input("minProbability", "must be between 0 and 1"));
     }
-    let markets: Vec<String> = match market {
-        Some(m) => vec![m.to_owned()],
-        None => list(tx).await?.into_iter().map(|m| m.name).collect(),
+    let series = match market {
+        Some(m) => vec![(m.to_owned(), monthly(&rows(tx, m).await?.1))],
+        None => all_series(tx).await?,
     };
-    let mut series = Vec::with_capacity(markets.len());
-    for name in markets {
-        let (_, rows) = rows(tx, &name).await?;
-        series.push((name, monthly(&rows)));
-    }
     let mut out = changepoints_of_all(&series, cfg)?;
     out.retain(|c| c.probability >= min_probability);
     Ok(out)
+}
+
+/// Every market of the tenant (the imported ones, then those derived from its sales) as the
+/// detector's months, by name: two reads however many markets.
+pub async fn all_series(tx: &TenantTx) -> ApiResult<Vec<(String, MonthlySeries)>> {
+    let imported = by_market(market_series::months(tx, None).await?);
+    let derived = derive_from_sales(&market_series::sale_points(tx).await?);
+    Ok(imported
+        .into_iter()
+        .chain(derived)
+        .map(|(name, rows)| (name, monthly(&rows)))
+        .collect())
 }
 
 /// Canonical market rows grouped by market (what `reos market report` reads from a file).

@@ -265,6 +265,8 @@ pub enum PipelineError {
     Db(#[from] DbErr),
     #[error("dcf: {0}")]
     Dcf(String),
+    #[error("valuation: {0}")]
+    Valuation(String),
 }
 
 /// Where the run's transactions come from: a connection (one transaction per batch, the CLI) or

@@ -5,7 +5,6 @@ use super::dcf_run::{blocking, engine_error, graphql_path};
 use super::property_dcf::{self, Assumptions};
 use crate::analytics::dcf::{self, DcfError, DcfInput, RawDcfInput, ValueOptions};
 use crate::error::{ApiError, ApiResult};
-use crate::events::EventKind;
 use crate::persistence::TenantTx;
 use crate::persistence::repositories::dcf_inputs;
 use reos_entities::valuation;
@@ -36,16 +35,21 @@ pub struct Prepared {
     pub property_id: Uuid,
 }
 
+impl Prepared {
+    /// The engine input of a property's stored rows, the stored assumptions overlaid with `overrides`.
+    pub fn from_rows(rows: &dcf_inputs::PropertyDcfRows, overrides: Assumptions) -> Self {
+        Self {
+            raw: property_dcf::raw_input(rows, overrides),
+            names: rows.profiles.iter().map(|m| m.name.clone()).collect(),
+            property_id: rows.property.id,
+        }
+    }
+}
+
 pub async fn prepare(tx: &TenantTx, id: &str, overrides: Assumptions) -> ApiResult<Prepared> {
     let p = super::properties::find(tx, id).await?;
-    let property_id = p.id;
     let rows = dcf_inputs::rows(tx, p).await?;
-    let names = rows.profiles.iter().map(|m| m.name.clone()).collect();
-    Ok(Prepared {
-        raw: property_dcf::raw_input(&rows, overrides),
-        names,
-        property_id,
-    })
+    Ok(Prepared::from_rows(&rows, overrides))
 }
 
 /// Assumption fields are named under `assumptions`, stored data under `property`.
@@ -69,6 +73,11 @@ pub fn validated(p: &Prepared) -> ApiResult<DcfInput> {
     DcfInput::from_raw(p.raw.clone()).map_err(|e| property_error(&e, &p.names))
 }
 
+/// Values a prepared property (on the calling thread); the monthly ledger only when `ledger`.
+pub fn value_prepared(p: &Prepared, ledger: bool) -> ApiResult<dcf::DcfResult> {
+    run_engine(&validated(p)?, ledger, &p.names)
+}
+
 /// Values the stored property `id` (with the `assumptions` overrides) on the blocking pool; the
 /// monthly ledger only when `ledger`. Shared by `propertyDcf` and `savePropertyDcf`.
 pub async fn value_stored(
@@ -81,26 +90,21 @@ pub async fn value_stored(
     let input = validated(&p)?;
     let names = p.names.clone();
     let _timer = crate::telemetry::metrics::valuation_timer("dcf");
-    let result = blocking(move || dcf::value_with_options(&input, ValueOptions { ledger }))
-        .await?
-        .map_err(|e| property_error(&e, &names))?;
+    let result = blocking(move || run_engine(&input, ledger, &names)).await??;
     Ok((p, result))
 }
 
-/// Values the stored property `id` like [`value_stored`] and saves the run (without its monthly
-/// ledger, which the inputs reproduce) as a `dcf` valuation, announced after the commit.
-pub async fn save(
-    c: &Caller<'_>,
-    id: &str,
-    overrides: Assumptions,
-    ledger: bool,
-) -> ApiResult<(valuation::Model, dcf::DcfResult)> {
-    let (p, result) = value_stored(c.tx, id, overrides, ledger).await?;
+fn run_engine(input: &DcfInput, ledger: bool, names: &[String]) -> ApiResult<dcf::DcfResult> {
+    dcf::value_with_options(input, ValueOptions { ledger }).map_err(|e| property_error(&e, names))
+}
+
+/// The `valuations` row of a DCF run (without its monthly ledger, which the inputs reproduce).
+pub fn valuation_row(c: &Caller<'_>, p: &Prepared, result: &dcf::DcfResult) -> ApiResult<valuation::Model> {
     let mut stored = result.clone();
     stored.ledger = None;
     let json = serde_json::to_value(&stored).map_err(|e| ApiError::Internal(e.into()))?;
     let hash = property_dcf::inputs_hash(&p.raw).map_err(|e| ApiError::Internal(e.into()))?;
-    let saved = dcf_inputs::save_valuation(
+    Ok(dcf_inputs::valuation_row(
         c.tx,
         dcf_inputs::NewDcfValuation {
             property_id: p.property_id,
@@ -111,11 +115,20 @@ pub async fn save(
             result: json,
             created_by: c.actor,
         },
-    )
-    .await?;
-    let details = serde_json::json!({"property_id": p.property_id, "model": "dcf"});
-    c.audit("create", "valuation", Some(saved.id), details).await?;
-    c.after_commit(EventKind::ValuationCompleted(std::sync::Arc::new(saved.clone())));
+    ))
+}
+
+/// Values the stored property `id` like [`value_stored`] and saves the run as a `dcf`
+/// valuation, announced after the commit.
+pub async fn save(
+    c: &Caller<'_>,
+    id: &str,
+    overrides: Assumptions,
+    ledger: bool,
+) -> ApiResult<(valuation::Model, dcf::DcfResult)> {
+    let (p, result) = value_stored(c.tx, id, overrides, ledger).await?;
+    let saved = valuation_row(c, &p, &result)?;
+    super::valuations::save_all(c, vec![(saved.clone(), "create")]).await?;
     Ok((saved, result))
 }
 

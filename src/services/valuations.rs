@@ -2,19 +2,18 @@
 //! a refusal to the API field it concerns, and a run saved as a `comp-critic` valuation (model,
 //! SHA-256 of the canonical inputs, full result), announced after the commit.
 use super::caller::Caller;
-use super::comps::{CompService, ValuationError, Valued};
+use super::comps::{CompService, Fitted, ValuationError, Valued};
 use super::dcf_run::camel;
 use crate::analytics::comps::{Attributes, CompConfig, CompError, MODEL_VERSION, Subject};
 use crate::domain::hash::sha256_hex;
 use crate::error::{ApiError, ApiResult};
 use crate::events::EventKind;
 use crate::persistence::TenantTx;
-use crate::persistence::repositories::properties;
 use crate::persistence::repositories::sales::SalesFingerprint;
+use crate::persistence::repositories::{properties, records};
 use chrono::NaiveDate;
 use reos_entities::enums::ValuationModel;
 use reos_entities::{property, valuation};
-use sea_orm::{ActiveModelTrait, Set};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -99,6 +98,29 @@ pub fn valuation_error(e: ValuationError, prefix: &str, hazard_field: &str) -> A
     }
 }
 
+/// Where a stored property's hazard score comes from, as refusals name it.
+const HAZARD_FIELD: &str = "hazards.compositeScore";
+
+/// Values stored property `p` with a fitted model on the calling thread (a batch's way: the
+/// model is fetched once); refusals as [`value_property`] gives them.
+pub fn value_with(
+    fitted: &Fitted,
+    p: &property::Model,
+    hazard: Option<f64>,
+    as_of: NaiveDate,
+) -> ApiResult<(Subject, Valued)> {
+    let subject = subject_of_property(p, hazard)?;
+    let refused = |e: CompError| valuation_error(ValuationError::Comp(e), "property.", HAZARD_FIELD);
+    subject.validate(as_of).map_err(refused)?;
+    let valuation = fitted.model.value(&subject, as_of).map_err(refused)?;
+    let valued = Valued {
+        valuation,
+        as_of,
+        fingerprint: fitted.fingerprint,
+    };
+    Ok((subject, valued))
+}
+
 /// Values a stored property of the caller's tenant; other tenants' ids are NOT_FOUND.
 pub async fn value_property(
     svc: &CompService,
@@ -115,7 +137,7 @@ pub async fn value_property(
     let valued = svc
         .value(tx, subject.clone(), as_of)
         .await
-        .map_err(|e| valuation_error(e, "property.", "hazards.compositeScore"))?;
+        .map_err(|e| valuation_error(e, "property.", HAZARD_FIELD))?;
     Ok((p, subject, valued))
 }
 
@@ -150,6 +172,50 @@ pub fn inputs_hash(
     Ok(sha256_hex(&canonical))
 }
 
+/// The `valuations` row of a Comp-Critic run for property `property_id` of `tenant`, by
+/// `actor` (not yet saved).
+pub fn comp_row(
+    tenant: Uuid,
+    actor: &str,
+    cfg: &CompConfig,
+    property_id: Uuid,
+    subject: &Subject,
+    v: &Valued,
+) -> ApiResult<valuation::Model> {
+    Ok(valuation::Model {
+        id: Uuid::now_v7(),
+        tenant_id: tenant,
+        property_id: Some(property_id),
+        model: MODEL,
+        model_version: MODEL_VERSION.to_owned(),
+        inputs_hash: inputs_hash(cfg, v.as_of, subject, &v.fingerprint)?,
+        value: Some(v.valuation.estimate),
+        result: serde_json::json!({"as_of": v.as_of, "subject": subject, "valuation": &v.valuation}),
+        noi_year1: None,
+        created_by: actor.to_owned(),
+        created_at: records::stored_now(),
+    })
+}
+
+/// Saves valuation rows, each with its model provenance and an audit entry (the row's audit
+/// action beside it), and announces each after the commit: three statements however many.
+pub async fn save_all(c: &Caller<'_>, rows: Vec<(valuation::Model, &str)>) -> ApiResult<()> {
+    let audits = rows
+        .iter()
+        .map(|(v, action)| {
+            let details = serde_json::json!({"property_id": v.property_id, "model": v.model.as_str()});
+            (*action, "valuation", Some(v.id), details)
+        })
+        .collect();
+    let (rows, _): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+    records::save_valuations(c.tx, rows.clone()).await?;
+    c.audit_all(audits).await?;
+    for v in rows {
+        c.after_commit(EventKind::ValuationCompleted(std::sync::Arc::new(v)));
+    }
+    Ok(())
+}
+
 /// Values property `property_id` as of `as_of` and saves the run; it then shows as the
 /// property's latest valuation.
 pub async fn run(
@@ -159,30 +225,8 @@ pub async fn run(
     as_of: NaiveDate,
 ) -> ApiResult<(valuation::Model, Valued)> {
     let (p, subject, v) = value_property(svc, c.tx, property_id, as_of).await?;
-    let result = serde_json::json!({
-        "as_of": as_of,
-        "subject": &subject,
-        "valuation": &v.valuation,
-    });
-    let saved = valuation::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        tenant_id: Set(c.tenant()),
-        property_id: Set(Some(p.id)),
-        model: Set(MODEL),
-        model_version: Set(MODEL_VERSION.to_owned()),
-        inputs_hash: Set(inputs_hash(svc.config(), as_of, &subject, &v.fingerprint)?),
-        value: Set(Some(v.valuation.estimate)),
-        result: Set(result),
-        noi_year1: Set(None),
-        created_by: Set(c.actor.to_owned()),
-        created_at: Set(chrono::Utc::now()),
-    }
-    .insert(c.tx.conn())
-    .await?;
-    crate::persistence::repositories::records::model_provenance(c.tx, &saved).await?;
-    let details = serde_json::json!({"property_id": p.id, "model": MODEL.as_str()});
-    c.audit("run_valuation", "valuation", Some(saved.id), details).await?;
-    c.after_commit(EventKind::ValuationCompleted(std::sync::Arc::new(saved.clone())));
+    let saved = comp_row(c.tenant(), c.actor, svc.config(), p.id, &subject, &v)?;
+    save_all(c, vec![(saved.clone(), "run_valuation")]).await?;
     Ok((saved, v))
 }
 

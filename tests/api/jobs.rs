@@ -188,6 +188,220 @@ async fn a_queued_job_can_be_cancelled_once(app: TestApp) {
 }
 crate::both_backends!(a_queued_job_can_be_cancelled_once);
 
+/// `jobProgress` follows a job to its end: the record as it stands, then each change, the last
+/// one `succeeded` with the walk's counts, then the stream completes. Analysts are refused and
+/// another tenant's admin does not find the job.
+async fn job_progress_follows_a_job_to_its_end(backend: Backend) {
+    use super::subscriptions::{Got, next, open, send, subscribe};
+    let Some(app) = worker_app(backend).await else { return };
+    app.tenant("alpha").await;
+    app.tenant("beta").await;
+    let admin = app.token("alpha", Role::Admin);
+    super::subscriptions::office(&app, &admin).await;
+    super::subscriptions::office(&app, &admin).await;
+    let id = app.data(&admin, RUN, json!({"k": "revalue"})).await["runJob"]["job"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let q = "subscription($j: ID!) { jobProgress(jobId: $j) { id kind status progress } }";
+    let mut ws = open(&app, &admin).await;
+    subscribe(&app, &mut ws, "1", q, json!({"j": id})).await;
+    let mut seen = Vec::new();
+    loop {
+        match next(&mut ws).await {
+            Got::Json(m) if m["type"] == "next" => seen.push(m["payload"]["data"]["jobProgress"].clone()),
+            Got::Json(m) if m["type"] == "complete" => break,
+            other => panic!("unexpected {other:?} after {seen:?}"),
+        }
+    }
+    let statuses: Vec<&str> = seen.iter().map(|j| j["status"].as_str().unwrap()).collect();
+    assert!(
+        seen.iter().all(|j| j["id"] == id.as_str() && j["kind"] == "revalue"),
+        "{seen:?}"
+    );
+    assert_eq!(statuses.last(), Some(&"succeeded"), "{statuses:?}");
+    assert!(
+        statuses[..statuses.len() - 1]
+            .iter()
+            .all(|s| ["queued", "running"].contains(s)),
+        "{statuses:?}"
+    );
+    let last = &seen[seen.len() - 1]["progress"];
+    assert_eq!(
+        (&last["done"], &last["counts"]),
+        (&json!(2), &json!({"dcf": 2})),
+        "{last}"
+    );
+
+    for (token, want) in [
+        (app.token("alpha", Role::Analyst), "FORBIDDEN"),
+        (app.token("beta", Role::Admin), "NOT_FOUND"),
+    ] {
+        let mut ws = open(&app, &token).await;
+        send(
+            &mut ws,
+            json!({"id": "2", "type": "subscribe", "payload": {"query": q, "variables": {"j": id}}}),
+        )
+        .await;
+        let Got::Json(m) = next(&mut ws).await else {
+            panic!("{want}: expected an error message")
+        };
+        assert_eq!((m["type"].as_str(), code(&m["payload"])), (Some("next"), want), "{m}");
+    }
+}
+
+#[tokio::test]
+async fn job_progress_follows_a_job_to_its_end_on_sqlite() {
+    job_progress_follows_a_job_to_its_end(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn job_progress_follows_a_job_to_its_end_on_postgres() {
+    job_progress_follows_a_job_to_its_end(Backend::Postgres).await;
+}
+
+/// `reos jobs run revalue --wait` (PostgreSQL) runs the job in the CLI process, exits 0 once it
+/// has succeeded, and its events reach a subscriber of a server on the same database: every
+/// valuation it saved, and the job's end.
+#[tokio::test]
+async fn the_cli_runs_a_job_and_its_events_reach_a_servers_subscribers() {
+    use super::subscriptions::{Got, next, open, subscribe};
+    use secrecy::ExposeSecret;
+    let Some(app) = spawn_app(Backend::Postgres).await else {
+        return;
+    };
+    app.tenant("alpha").await;
+    let admin = app.token("alpha", Role::Admin);
+    let property = super::subscriptions::office(&app, &admin).await;
+    let mut ws = open(&app, &admin).await;
+    let q = "subscription($p: ID!) { valuationCompleted(propertyId: $p) { valuation { model createdBy } } }";
+    subscribe(&app, &mut ws, "1", q, json!({"p": property})).await;
+
+    let db = &app.state.settings.database;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_reos"));
+    cmd.args(["jobs", "run", "revalue", "--tenant", "alpha", "--wait"])
+        .env("REOS_DATABASE_URL", db.url.as_ref().unwrap().expose_secret())
+        .env(
+            "REOS_DATABASE_OWNER_URL",
+            db.owner_url.as_ref().unwrap().expose_secret(),
+        )
+        .env("REOS_DATA_DIR", &app.state.settings.server.data_dir)
+        .env("RUST_LOG", "warn");
+    let out = tokio::task::spawn_blocking(move || cmd.output())
+        .await
+        .unwrap()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("succeeded"), "{stdout}");
+
+    let Got::Json(m) = next(&mut ws).await else {
+        panic!("expected the valuation")
+    };
+    let v = &m["payload"]["data"]["valuationCompleted"]["valuation"];
+    assert_eq!(v["model"], "dcf", "{m}");
+    assert!(v["createdBy"].as_str().unwrap().starts_with("job:revalue:"), "{m}");
+}
+
+/// Imports the months of Austin (data/txhousing.csv) up to `last` (`YYYY-MM`) for `tenant`.
+async fn import_austin(app: &TestApp, tenant: &str, last: &str) {
+    let csv = std::fs::read_to_string("data/txhousing.csv").unwrap();
+    let mut lines = csv.lines();
+    let mut file = format!("{}\n", lines.next().unwrap());
+    for l in lines.filter(|l| l.starts_with("Austin,") && l[7..14] <= *last) {
+        file.push_str(l);
+        file.push('\n');
+    }
+    let t = reos::persistence::repositories::tenants::by_slug(&app.db().owner, tenant)
+        .await
+        .unwrap()
+        .unwrap();
+    let tx = reos::persistence::TenantTx::begin(&app.db().service, reos::persistence::TenantId::from_row(&t))
+        .await
+        .unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    reos::services::market::import::import_csv(&tx, file.as_bytes(), today)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+}
+
+/// `market_regime` stores each market's regime in its latest month — the same regime
+/// `Market.regime` computes for that month — once per month (a second run over the same data
+/// replaces it), and reports a label that changed since the last stored month.
+async fn market_regime_stores_each_markets_latest_regime(backend: Backend) {
+    let Some(app) = worker_app(backend).await else { return };
+    app.tenant("alpha").await;
+    let admin = app.token("alpha", Role::Admin);
+    let history = "{ market(name: \"Austin\") { regime { month label } regimeHistory { month label mapRunLength pChange12m computedBy } } }";
+    let mut results = Vec::new();
+    for (last, runs) in [("2009-06", 2), ("2015-07", 1)] {
+        import_austin(&app, "alpha", last).await;
+        for _ in 0..runs {
+            let id = app.data(&admin, RUN, json!({"k": "market_regime"})).await["runJob"]["job"]["id"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            let j = wait_for(&app, &admin, &id, &["succeeded", "failed", "dead"]).await;
+            assert_eq!(j["status"], "succeeded", "{j}");
+            results.push((id, j["progress"].clone()));
+        }
+    }
+    let d = app.data(&admin, history, json!({})).await;
+    let h = d["market"]["regimeHistory"].as_array().unwrap().clone();
+    assert_eq!(
+        h.len(),
+        2,
+        "one row per month judged, the repeated run replaced its own: {d}"
+    );
+    assert_eq!(
+        (h[0]["month"].as_str(), h[1]["month"].as_str()),
+        (Some("2015-07"), Some("2009-06")),
+        "{d}"
+    );
+    assert_eq!(
+        h[0]["label"], d["market"]["regime"]["label"],
+        "the stored regime is the computed one: {d}"
+    );
+    assert_eq!(h[0]["computedBy"], format!("job:market_regime:{}", results[2].0));
+    let old = app
+        .data(
+            &admin,
+            "{ market(name: \"Austin\") { regime(asOf: \"2009-06\") { label } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(h[1]["label"], old["market"]["regime"]["label"], "{old}");
+    for (_, p) in &results {
+        assert_eq!(p["stored"], 1, "{p}");
+    }
+    // Only the run over new months can see a change of label, and it names it when there is one.
+    let changes = |i: usize| results[i].1["label_changes"].as_array().unwrap().clone();
+    assert!(changes(0).is_empty() && changes(1).is_empty(), "{results:?}");
+    if h[0]["label"] == h[1]["label"] {
+        assert!(changes(2).is_empty(), "{results:?}");
+    } else {
+        assert_eq!(
+            changes(2),
+            vec![json!({"market": "Austin", "month": "2015-07", "from": h[1]["label"], "to": h[0]["label"]})]
+        );
+    }
+}
+
+#[tokio::test]
+async fn market_regime_stores_each_markets_latest_regime_on_sqlite() {
+    market_regime_stores_each_markets_latest_regime(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn market_regime_stores_each_markets_latest_regime_on_postgres() {
+    market_regime_stores_each_markets_latest_regime(Backend::Postgres).await;
+}
+
 /// Two instances with a schedule firing every second: each fire time is enqueued once per tenant.
 #[tokio::test]
 async fn a_schedule_fires_once_across_instances() {

@@ -5,39 +5,29 @@
 //! subscriber on one server hears a valuation saved through another server on the same database.
 use crate::both_backends;
 use crate::support::test_app::{Backend, TestApp, code, spawn_app, spawn_with};
-use futures_util::{SinkExt, StreamExt};
+use futures_util::StreamExt;
 use reos::auth::Role;
 use serde_json::{Value, json};
 use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
-type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+use crate::support::ws::{self, Socket};
 
 /// What the server sent: a JSON message, or a close frame's code and reason.
 #[derive(Debug)]
-enum Got {
+pub(crate) enum Got {
     Json(Value),
     Closed(u16, String),
 }
 
 async fn connect(app: &TestApp) -> Socket {
-    let url = app.url.replace("http://", "ws://") + "/graphql";
-    let mut req = url.into_client_request().unwrap();
-    req.headers_mut()
-        .insert("Sec-WebSocket-Protocol", "graphql-transport-ws".parse().unwrap());
-    let (ws, resp) = tokio_tungstenite::connect_async(req).await.unwrap();
-    assert_eq!(
-        resp.headers()
-            .get("sec-websocket-protocol")
-            .and_then(|v| v.to_str().ok()),
-        Some("graphql-transport-ws")
-    );
+    let (ws, chosen) = ws::connect(&app.url).await.unwrap();
+    assert_eq!(chosen.as_deref(), Some("graphql-transport-ws"));
     ws
 }
 
-async fn send(ws: &mut Socket, msg: Value) {
-    ws.send(Message::text(msg.to_string())).await.unwrap();
+pub(crate) async fn send(ws: &mut Socket, msg: Value) {
+    ws::send(ws, msg).await.unwrap();
 }
 
 /// The next message within `wait`, or None.
@@ -54,7 +44,7 @@ async fn next_within(ws: &mut Socket, wait: Duration) -> Option<Got> {
     }
 }
 
-async fn next(ws: &mut Socket) -> Got {
+pub(crate) async fn next(ws: &mut Socket) -> Got {
     next_within(ws, Duration::from_secs(20))
         .await
         .expect("a message within 20 s")
@@ -69,7 +59,7 @@ async fn init_with(app: &TestApp, payload: Value) -> (Socket, Got) {
 }
 
 /// An acknowledged connection for `token`.
-async fn open(app: &TestApp, token: &str) -> Socket {
+pub(crate) async fn open(app: &TestApp, token: &str) -> Socket {
     let (ws, got) = init_with(app, json!({"Authorization": format!("Bearer {token}")})).await;
     assert!(matches!(&got, Got::Json(v) if v["type"] == "connection_ack"), "{got:?}");
     ws
@@ -77,7 +67,7 @@ async fn open(app: &TestApp, token: &str) -> Socket {
 
 /// Sends `subscribe` and waits until the server holds one more bus subscriber than before (the
 /// protocol has no acknowledgement for a subscribe).
-async fn subscribe(app: &TestApp, ws: &mut Socket, id: &str, query: &str, variables: Value) {
+pub(crate) async fn subscribe(app: &TestApp, ws: &mut Socket, id: &str, query: &str, variables: Value) {
     let before = app.state.events.subscriber_count();
     send(
         ws,

@@ -20,3 +20,5 @@ pub mod skip;
 pub mod snapshot;
 /// An in-process server with its own fresh database per test (SQLite or PostgreSQL).
 pub mod test_app;
+/// GraphQL over WebSocket, as a client.
+pub mod ws;

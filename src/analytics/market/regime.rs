@@ -39,6 +39,25 @@ pub enum Label {
     Stable,
 }
 
+impl Label {
+    pub const ALL: [Label; 4] = [Label::Expansion, Label::Contraction, Label::Recovery, Label::Stable];
+
+    /// The stored and serialized name (`EXPANSION`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Expansion => "EXPANSION",
+            Label::Contraction => "CONTRACTION",
+            Label::Recovery => "RECOVERY",
+            Label::Stable => "STABLE",
+        }
+    }
+
+    /// The label a stored name stands for.
+    pub fn parse(name: &str) -> Option<Label> {
+        Self::ALL.into_iter().find(|l| l.as_str() == name)
+    }
+}
+
 /// One month of a watched series.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Point {

@@ -10,7 +10,7 @@ impl Job {
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
-    /// `revalue`, `hazard_refresh` or `graph_sync`.
+    /// `revalue`, `hazard_refresh`, `graph_sync` or `market_regime`.
     async fn kind(&self) -> &str {
         &self.0.kind
     }
@@ -61,7 +61,7 @@ impl Job {
 
 #[derive(InputObject)]
 pub struct RunJobInput {
-    /// `revalue`, `hazard_refresh` or `graph_sync`.
+    /// `revalue`, `hazard_refresh`, `graph_sync` or `market_regime`.
     pub kind: String,
 }
 

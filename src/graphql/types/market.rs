@@ -1,12 +1,13 @@
 //! Markets and their regimes (docs/market.md): `Market` with its months and changepoint alarms,
-//! `MarketRegime`, and the import payload.
+//! `MarketRegime`, the regimes the `market_regime` job stored, and the import payload.
 use crate::analytics::market::regime::{Label, RegimeConfig};
 use crate::analytics::market::series::SeriesKind;
 use crate::error::ApiError;
 use crate::graphql::context::tx;
-use crate::services::market::{self as svc, MarketInfo, RegimeView, Source};
+use crate::services::market::{self as svc, MarketInfo, RegimeView, Source, stored};
 use async_graphql::{ComplexObject, Context, Enum, Result, SimpleObject};
 use chrono::NaiveDate;
+use reos_entities::market_regime;
 
 /// Where a market's months come from.
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
@@ -191,6 +192,67 @@ impl Market {
         )
         .await?;
         Ok(view.into())
+    }
+
+    /// The regimes the `market_regime` job stored for this market, one per month it judged (the
+    /// market's latest when the job ran), newest month first; at most `first` (1 to 240).
+    async fn regime_history(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 24)] first: i32,
+    ) -> Result<Vec<StoredMarketRegime>> {
+        let first = u64::try_from(first)
+            .ok()
+            .filter(|n| (1..=240).contains(n))
+            .ok_or_else(|| ApiError::bad_input("first", "must be between 1 and 240"))?;
+        let rows = stored::history(tx(ctx)?, &self.name, first).await?;
+        Ok(rows
+            .into_iter()
+            .map(StoredMarketRegime::try_from)
+            .collect::<Result<_, _>>()?)
+    }
+}
+
+/// A regime the `market_regime` job stored.
+#[derive(SimpleObject)]
+pub struct StoredMarketRegime {
+    /// `YYYY-MM`: the month judged.
+    pub month: String,
+    pub label: RegimeLabel,
+    pub map_run_length: i32,
+    #[graphql(name = "pChange3m")]
+    pub p_change_3m: f64,
+    #[graphql(name = "pChange6m")]
+    pub p_change_6m: f64,
+    #[graphql(name = "pChange12m")]
+    pub p_change_12m: f64,
+    /// `YYYY-MM`.
+    pub segment_start: String,
+    pub segment_growth: f64,
+    pub segment_volatility: Option<f64>,
+    /// When the job stored it (RFC 3339), and which job (`job:market_regime:<id>`).
+    pub computed_at: String,
+    pub computed_by: String,
+}
+
+impl TryFrom<market_regime::Model> for StoredMarketRegime {
+    type Error = ApiError;
+    fn try_from(r: market_regime::Model) -> Result<Self, ApiError> {
+        let label = Label::parse(&r.label)
+            .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("stored regime label `{}`", r.label)))?;
+        Ok(Self {
+            month: ym(r.month),
+            label: label.into(),
+            map_run_length: r.map_run_length,
+            p_change_3m: r.p_change_3,
+            p_change_6m: r.p_change_6,
+            p_change_12m: r.p_change_12,
+            segment_start: ym(r.segment_start),
+            segment_growth: r.segment_growth,
+            segment_volatility: r.segment_volatility,
+            computed_at: r.computed_at.to_rfc3339(),
+            computed_by: r.computed_by,
+        })
     }
 }
 

@@ -1,13 +1,14 @@
 //! A property's stored DCF inputs (expenses, leasing profiles, loan, assumptions) and the saving
 //! of a DCF valuation, all inside the tenant's transaction.
-use super::{leases, properties, scoped};
+use super::{grouped, leases, properties, scoped};
 use crate::persistence::TenantTx;
 use reos_entities::enums::ValuationModel;
 use reos_entities::{
     dcf_assumption, lease, loan, market_leasing_profile, operating_expense, property, property_hazard, unit_mix,
     valuation,
 };
-use sea_orm::{ActiveModelTrait, ColumnTrait, DbErr, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, DbErr, QueryFilter, QueryOrder};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// Everything `propertyDcf` builds the engine input from.
@@ -24,52 +25,97 @@ pub struct PropertyDcfRows {
 }
 
 pub async fn expenses(tx: &TenantTx, property_id: Uuid) -> Result<Vec<operating_expense::Model>, DbErr> {
-    scoped::<operating_expense::Entity>(tx)
-        .filter(operating_expense::Column::PropertyId.eq(property_id))
-        .order_by_asc(operating_expense::Column::Name)
-        .order_by_asc(operating_expense::Column::Id)
-        .all(tx.conn())
-        .await
+    Ok(expenses_for(tx, &[property_id])
+        .await?
+        .remove(&property_id)
+        .unwrap_or_default())
 }
 
 pub async fn profiles(tx: &TenantTx, property_id: Uuid) -> Result<Vec<market_leasing_profile::Model>, DbErr> {
-    scoped::<market_leasing_profile::Entity>(tx)
-        .filter(market_leasing_profile::Column::PropertyId.eq(property_id))
-        .order_by_asc(market_leasing_profile::Column::Name)
-        .all(tx.conn())
-        .await
+    Ok(profiles_for(tx, &[property_id])
+        .await?
+        .remove(&property_id)
+        .unwrap_or_default())
 }
 
 pub async fn loan_of(tx: &TenantTx, property_id: Uuid) -> Result<Option<loan::Model>, DbErr> {
-    scoped::<loan::Entity>(tx)
-        .filter(loan::Column::PropertyId.eq(property_id))
-        .one(tx.conn())
-        .await
+    Ok(loans_for(tx, &[property_id]).await?.remove(&property_id))
 }
 
 pub async fn assumptions_of(tx: &TenantTx, property_id: Uuid) -> Result<Option<dcf_assumption::Model>, DbErr> {
-    scoped::<dcf_assumption::Entity>(tx)
-        .filter(dcf_assumption::Column::PropertyId.eq(property_id))
-        .one(tx.conn())
-        .await
+    Ok(assumptions_for(tx, &[property_id]).await?.remove(&property_id))
+}
+
+async fn expenses_for(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, Vec<operating_expense::Model>>, DbErr> {
+    let rows = scoped::<operating_expense::Entity>(tx)
+        .filter(operating_expense::Column::PropertyId.is_in(ids.iter().copied()))
+        .order_by_asc(operating_expense::Column::Name)
+        .order_by_asc(operating_expense::Column::Id)
+        .all(tx.conn())
+        .await?;
+    Ok(grouped(rows, |r| r.property_id))
+}
+
+async fn profiles_for(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, Vec<market_leasing_profile::Model>>, DbErr> {
+    let rows = scoped::<market_leasing_profile::Entity>(tx)
+        .filter(market_leasing_profile::Column::PropertyId.is_in(ids.iter().copied()))
+        .order_by_asc(market_leasing_profile::Column::Name)
+        .all(tx.conn())
+        .await?;
+    Ok(grouped(rows, |r| r.property_id))
+}
+
+/// A property has at most one loan and one set of assumptions (unique per property).
+async fn loans_for(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, loan::Model>, DbErr> {
+    let rows = scoped::<loan::Entity>(tx)
+        .filter(loan::Column::PropertyId.is_in(ids.iter().copied()))
+        .all(tx.conn())
+        .await?;
+    Ok(rows.into_iter().map(|r| (r.property_id, r)).collect())
+}
+
+async fn assumptions_for(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, dcf_assumption::Model>, DbErr> {
+    let rows = scoped::<dcf_assumption::Entity>(tx)
+        .filter(dcf_assumption::Column::PropertyId.is_in(ids.iter().copied()))
+        .all(tx.conn())
+        .await?;
+    Ok(rows.into_iter().map(|r| (r.property_id, r)).collect())
 }
 
 /// Reads all DCF rows of one (already found) property.
 pub async fn rows(tx: &TenantTx, property: property::Model) -> Result<PropertyDcfRows, DbErr> {
-    let id = property.id;
-    let mut leases_map = leases::for_properties(tx, &[id]).await?;
-    let mut units_map = leases::unit_mix_for(tx, &[id]).await?;
-    let mut hazards = properties::latest_hazards(tx, &[id]).await?;
-    Ok(PropertyDcfRows {
-        leases: leases_map.remove(&id).unwrap_or_default(),
-        units: units_map.remove(&id).unwrap_or_default(),
-        expenses: expenses(tx, id).await?,
-        profiles: profiles(tx, id).await?,
-        loan: loan_of(tx, id).await?,
-        assumptions: assumptions_of(tx, id).await?,
-        hazard: hazards.remove(&id),
-        property,
-    })
+    let mut all = rows_for(tx, vec![property]).await?;
+    all.pop()
+        .ok_or_else(|| DbErr::RecordNotFound("the property's DCF rows".into()))
+}
+
+/// Reads the DCF rows of (already found) properties, in their order: eight statements however
+/// many properties.
+pub async fn rows_for(tx: &TenantTx, properties: Vec<property::Model>) -> Result<Vec<PropertyDcfRows>, DbErr> {
+    let ids: Vec<Uuid> = properties.iter().map(|p| p.id).collect();
+    let mut leases_map = leases::for_properties(tx, &ids).await?;
+    let mut units_map = leases::unit_mix_for(tx, &ids).await?;
+    let mut hazards = properties::latest_hazards(tx, &ids).await?;
+    let mut expenses = expenses_for(tx, &ids).await?;
+    let mut profiles = profiles_for(tx, &ids).await?;
+    let mut loans = loans_for(tx, &ids).await?;
+    let mut assumptions = assumptions_for(tx, &ids).await?;
+    Ok(properties
+        .into_iter()
+        .map(|property| {
+            let id = property.id;
+            PropertyDcfRows {
+                leases: leases_map.remove(&id).unwrap_or_default(),
+                units: units_map.remove(&id).unwrap_or_default(),
+                expenses: expenses.remove(&id).unwrap_or_default(),
+                profiles: profiles.remove(&id).unwrap_or_default(),
+                loan: loans.remove(&id),
+                assumptions: assumptions.remove(&id),
+                hazard: hazards.remove(&id),
+                property,
+            }
+        })
+        .collect())
 }
 
 /// A DCF run to save in `valuations`.
@@ -83,22 +129,26 @@ pub struct NewDcfValuation<'a> {
     pub created_by: &'a str,
 }
 
-pub async fn save_valuation(tx: &TenantTx, v: NewDcfValuation<'_>) -> Result<valuation::Model, DbErr> {
-    let saved = valuation::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        tenant_id: Set(tx.tenant().uuid()),
-        property_id: Set(Some(v.property_id)),
-        model: Set(ValuationModel::Dcf),
-        model_version: Set(v.model_version.to_owned()),
-        inputs_hash: Set(v.inputs_hash),
-        value: Set(Some(v.value)),
-        result: Set(v.result),
-        noi_year1: Set(Some(v.noi_year1)),
-        created_by: Set(v.created_by.to_owned()),
-        created_at: Set(chrono::Utc::now()),
+/// The `valuations` row of a DCF run of the transaction's tenant (not yet saved).
+pub fn valuation_row(tx: &TenantTx, v: NewDcfValuation<'_>) -> valuation::Model {
+    valuation::Model {
+        id: Uuid::now_v7(),
+        tenant_id: tx.tenant().uuid(),
+        property_id: Some(v.property_id),
+        model: ValuationModel::Dcf,
+        model_version: v.model_version.to_owned(),
+        inputs_hash: v.inputs_hash,
+        value: Some(v.value),
+        result: v.result,
+        noi_year1: Some(v.noi_year1),
+        created_by: v.created_by.to_owned(),
+        created_at: super::records::stored_now(),
     }
-    .insert(tx.conn())
-    .await?;
-    super::records::model_provenance(tx, &saved).await?;
-    Ok(saved)
+}
+
+/// Saves a DCF run with its model provenance.
+pub async fn save_valuation(tx: &TenantTx, v: NewDcfValuation<'_>) -> Result<valuation::Model, DbErr> {
+    let row = valuation_row(tx, v);
+    super::records::save_valuations(tx, vec![row.clone()]).await?;
+    Ok(row)
 }

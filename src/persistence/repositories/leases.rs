@@ -12,11 +12,7 @@ pub async fn for_properties(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid,
         .order_by_asc(lease::Column::StartMonth)
         .order_by_asc(lease::Column::Id);
     let rows = crate::persistence::pg_rows::all_models(tx, query, crate::persistence::pg_rows::lease_row).await?;
-    let mut out: HashMap<Uuid, Vec<_>> = HashMap::new();
-    for r in rows {
-        out.entry(r.property_id).or_default().push(r);
-    }
-    Ok(out)
+    Ok(super::grouped(rows, |r| r.property_id))
 }
 
 pub async fn unit_mix_for(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, Vec<unit_mix::Model>>, DbErr> {
@@ -25,11 +21,7 @@ pub async fn unit_mix_for(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, V
         .order_by_asc(unit_mix::Column::UnitType)
         .all(tx.conn())
         .await?;
-    let mut out: HashMap<Uuid, Vec<_>> = HashMap::new();
-    for r in rows {
-        out.entry(r.property_id).or_default().push(r);
-    }
-    Ok(out)
+    Ok(super::grouped(rows, |r| r.property_id))
 }
 
 /// The unit leases of property `id`, by unit.

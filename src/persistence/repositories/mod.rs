@@ -56,12 +56,22 @@ tenant_owned!(
     market_series,
     lease_abstract,
     unit_lease,
-    job
+    job,
+    market_regime
 );
 
 /// `SELECT … FROM table WHERE tenant_id = <the transaction's tenant>`.
 pub fn scoped<E: TenantOwned>(tx: &TenantTx) -> Select<E> {
     E::find().filter(E::tenant_col().eq(tx.tenant().uuid()))
+}
+
+/// Rows grouped by a key (a property id), each group in the rows' order.
+pub fn grouped<M>(rows: Vec<M>, key: impl Fn(&M) -> Uuid) -> std::collections::HashMap<Uuid, Vec<M>> {
+    let mut out: std::collections::HashMap<Uuid, Vec<M>> = std::collections::HashMap::new();
+    for r in rows {
+        out.entry(key(&r)).or_default().push(r);
+    }
+    out
 }
 
 /// One row of the tenant by id; another tenant's id is simply not found.

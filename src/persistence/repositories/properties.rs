@@ -86,6 +86,16 @@ pub async fn page(
     pg_rows::all_models(tx, query, pg_rows::property_row).await
 }
 
+/// Up to `limit` properties in id order, after `after` (the walk of a property-by-property job).
+pub async fn after(tx: &TenantTx, after: Option<Uuid>, limit: u64) -> Result<Vec<property::Model>, DbErr> {
+    let mut query = scoped::<property::Entity>(tx);
+    if let Some(after) = after {
+        query = query.filter(property::Column::Id.gt(after));
+    }
+    let query = query.order_by_asc(property::Column::Id).limit(limit);
+    pg_rows::all_models(tx, query, pg_rows::property_row).await
+}
+
 pub async fn count(tx: &TenantTx, q: &PropertyQuery) -> Result<u64, DbErr> {
     filtered(tx, q).count(tx.conn()).await
 }

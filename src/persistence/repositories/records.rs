@@ -1,8 +1,8 @@
 //! Audit events (one row per successful mutation, in the mutation's own transaction) and field
 //! provenance rows.
 use crate::persistence::TenantTx;
-use reos_entities::audit_event;
-use sea_orm::{ActiveModelTrait, DbErr, Set};
+use reos_entities::{audit_event, field_provenance, valuation};
+use sea_orm::{DbErr, EntityTrait, Set};
 use uuid::Uuid;
 
 /// Who did what to which entity.
@@ -16,7 +16,16 @@ pub struct Audit<'a> {
 }
 
 pub async fn audit(tx: &TenantTx, a: Audit<'_>) -> Result<(), DbErr> {
-    audit_event::ActiveModel {
+    audit_all(tx, vec![a]).await
+}
+
+/// Records several audit entries in one statement.
+pub async fn audit_all(tx: &TenantTx, entries: Vec<Audit<'_>>) -> Result<(), DbErr> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let now = chrono::Utc::now();
+    let rows = entries.into_iter().map(|a| audit_event::ActiveModel {
         id: Set(Uuid::now_v7()),
         tenant_id: Set(tx.tenant().uuid()),
         actor: Set(a.actor.to_owned()),
@@ -25,19 +34,20 @@ pub async fn audit(tx: &TenantTx, a: Audit<'_>) -> Result<(), DbErr> {
         entity_id: Set(a.entity_id),
         details: Set(a.details),
         request_id: Set(a.request_id.map(str::to_owned)),
-        created_at: Set(chrono::Utc::now()),
-    }
-    .insert(tx.conn())
-    .await
-    .map(|_| ())
+        created_at: Set(now),
+    });
+    audit_event::Entity::insert_many(rows)
+        .exec_without_returning(tx.conn())
+        .await
+        .map(|_| ())
 }
 
 /// Field provenance of properties, oldest first per property (one statement).
 pub async fn property_provenance(
     tx: &TenantTx,
     ids: &[Uuid],
-) -> Result<std::collections::HashMap<Uuid, Vec<reos_entities::field_provenance::Model>>, DbErr> {
-    use reos_entities::field_provenance::{Column as C, Entity};
+) -> Result<std::collections::HashMap<Uuid, Vec<field_provenance::Model>>, DbErr> {
+    use field_provenance::{Column as C, Entity};
     use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
     let rows = super::scoped::<Entity>(tx)
         .filter(C::Entity.eq("property"))
@@ -59,8 +69,8 @@ pub fn provenance_row(
     entity_id: Uuid,
     r: crate::pipeline::ProvenanceRecord,
     now: chrono::DateTime<chrono::Utc>,
-) -> reos_entities::field_provenance::Model {
-    reos_entities::field_provenance::Model {
+) -> field_provenance::Model {
+    field_provenance::Model {
         id: Uuid::now_v7(),
         tenant_id: tenant,
         entity: r.entity,
@@ -84,16 +94,15 @@ pub async fn provenance(
     entity_id: Uuid,
     records: Vec<crate::pipeline::ProvenanceRecord>,
 ) -> Result<(), DbErr> {
-    use sea_orm::EntityTrait;
     if records.is_empty() {
         return Ok(());
     }
     let now = chrono::Utc::now();
-    let rows: Vec<reos_entities::field_provenance::ActiveModel> = records
+    let rows: Vec<field_provenance::ActiveModel> = records
         .into_iter()
         .map(|r| provenance_row(tx.tenant().uuid(), entity_id, r, now).into())
         .collect();
-    reos_entities::field_provenance::Entity::insert_many(rows)
+    field_provenance::Entity::insert_many(rows)
         .exec_without_returning(tx.conn())
         .await
         .map(|_| ())
@@ -116,8 +125,31 @@ pub fn model_record(valuation_id: Uuid, model: &str, value: f64, actor: &str) ->
     }
 }
 
-/// Stores [`model_record`] for a saved valuation.
-pub async fn model_provenance(tx: &TenantTx, v: &reos_entities::valuation::Model) -> Result<(), DbErr> {
-    let record = model_record(v.id, v.model.as_str(), v.value.unwrap_or(f64::NAN), &v.created_by);
-    provenance(tx, v.id, vec![record]).await
+/// Now, to the microsecond the database keeps: a row built in memory then equals the row read
+/// back (clients compare `createdAt` values).
+pub fn stored_now() -> chrono::DateTime<chrono::Utc> {
+    use chrono::SubsecRound;
+    chrono::Utc::now().trunc_subsecs(6)
+}
+
+/// Saves valuations, each with [`model_record`] as its provenance: two statements however many.
+pub async fn save_valuations(tx: &TenantTx, rows: Vec<valuation::Model>) -> Result<(), DbErr> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let now = chrono::Utc::now();
+    let provenance: Vec<field_provenance::ActiveModel> = rows
+        .iter()
+        .map(|v| {
+            let record = model_record(v.id, v.model.as_str(), v.value.unwrap_or(f64::NAN), &v.created_by);
+            provenance_row(tx.tenant().uuid(), v.id, record, now).into()
+        })
+        .collect();
+    valuation::Entity::insert_many(rows.into_iter().map(valuation::ActiveModel::from))
+        .exec_without_returning(tx.conn())
+        .await?;
+    field_provenance::Entity::insert_many(provenance)
+        .exec_without_returning(tx.conn())
+        .await
+        .map(|_| ())
 }

@@ -5,12 +5,12 @@
 //! over meanwhile stops, and the chunk in hand is rolled back.
 use super::context::Ctx;
 use crate::error::ApiError;
-use crate::events::Outbox;
+use crate::events::{EventKind, Outbox};
 use crate::persistence::TenantTx;
-use crate::persistence::repositories::scoped;
+use crate::persistence::repositories::{properties, scoped};
 use crate::services::caller::Caller;
 use reos_entities::{job, property};
-use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::PaginatorTrait;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -38,13 +38,22 @@ impl Progress {
         *self.counts.entry(what.to_owned()).or_default() += 1;
     }
     pub fn skip(&mut self, why: &str) {
-        *self.skipped.entry(why.to_owned()).or_default() += 1;
+        self.skip_n(why, 1);
+    }
+    pub fn skip_n(&mut self, why: &str, n: u64) {
+        *self.skipped.entry(why.to_owned()).or_default() += n;
     }
 }
 
-/// What one kind does with a chunk of property ids, in the chunk's transaction.
+/// What one kind does with a chunk of properties (in id order), in the chunk's transaction.
 pub trait ChunkWork {
-    async fn chunk(&self, c: &Caller<'_>, tx: &TenantTx, ids: &[Uuid], p: &mut Progress) -> Result<(), ApiError>;
+    async fn chunk(
+        &self,
+        c: &Caller<'_>,
+        tx: &TenantTx,
+        props: Vec<property::Model>,
+        p: &mut Progress,
+    ) -> Result<(), ApiError>;
 }
 
 /// Runs (or resumes) job `row` with `work`; Err is why it failed (it is retried).
@@ -54,51 +63,37 @@ pub async fn run(ctx: &Ctx, row: &job::Model, work: &impl ChunkWork) -> Result<P
         .clone()
         .and_then(|v| serde_json::from_value(v).ok())
         .unwrap_or_default();
-    let actor = format!("job:{}:{}", row.kind, row.id);
+    let actor = Ctx::actor(row);
     loop {
         let tx = ctx.tenant_tx(row.tenant_id).await.map_err(|e| e.message())?;
         let outbox = Outbox::new(ctx.bus.clone(), tx.tenant());
-        let c = Caller {
-            tx: &tx,
-            actor: &actor,
-            request_id: None,
-            mirror_graph: ctx.mirror_graph,
-            events: Some(&outbox),
-        };
+        let c = ctx.caller(&tx, &actor, &outbox);
         if p.total == 0 {
             p.total = scoped::<property::Entity>(&tx)
                 .count(tx.conn())
                 .await
                 .map_err(|e| e.to_string())?;
         }
-        let mut q = scoped::<property::Entity>(&tx);
-        if let Some(after) = p.after {
-            q = q.filter(property::Column::Id.gt(after));
-        }
-        let ids: Vec<Uuid> = q
-            .select_only()
-            .column(property::Column::Id)
-            .order_by_asc(property::Column::Id)
-            .limit(CHUNK)
-            .into_tuple()
-            .all(tx.conn())
+        let props = properties::after(&tx, p.after, CHUNK)
             .await
             .map_err(|e| e.to_string())?;
-        if ids.is_empty() {
+        let Some(last) = props.last().map(|x| x.id) else {
             tx.rollback().await.map_err(|e| e.to_string())?;
             return Ok(p);
-        }
-        work.chunk(&c, &tx, &ids, &mut p).await.map_err(|e| e.message())?;
-        p.done += ids.len() as u64;
-        p.after = ids.last().copied();
+        };
+        let n = props.len() as u64;
+        work.chunk(&c, &tx, props, &mut p).await.map_err(|e| e.message())?;
+        p.done += n;
+        p.after = Some(last);
         let progress = serde_json::to_value(&p).map_err(|e| e.to_string())?;
-        if !super::report(&tx, row.id, &ctx.worker, progress)
+        let Some(reported) = super::report(&tx, row.id, &ctx.worker, progress)
             .await
             .map_err(|e| e.message())?
-        {
+        else {
             tx.rollback().await.map_err(|e| e.to_string())?;
             return Err("stopped: the job was cancelled or taken over".into());
-        }
+        };
+        c.after_commit(EventKind::JobProgress(std::sync::Arc::new(reported)));
         tx.commit().await.map_err(|e| e.to_string())?;
         outbox.committed();
         tracing::debug!(job = %row.id, done = p.done, total = p.total, "job chunk committed");

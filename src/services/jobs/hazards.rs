@@ -9,11 +9,10 @@ use super::chunks::{ChunkWork, Progress};
 use crate::error::ApiError;
 use crate::persistence::TenantTx;
 use crate::persistence::repositories::properties::latest_hazards;
-use crate::persistence::repositories::scoped;
 use crate::pipeline::{HazardTable, PipelineSettings, assess};
 use crate::services::caller::Caller;
 use reos_entities::{property, property_hazard};
-use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, Set};
+use sea_orm::{EntityTrait, Set};
 use uuid::Uuid;
 
 pub struct Refresh<'a> {
@@ -22,13 +21,17 @@ pub struct Refresh<'a> {
 }
 
 impl ChunkWork for Refresh<'_> {
-    async fn chunk(&self, c: &Caller<'_>, tx: &TenantTx, ids: &[Uuid], p: &mut Progress) -> Result<(), ApiError> {
-        let latest = latest_hazards(tx, ids).await?;
-        let props = scoped::<property::Entity>(tx)
-            .filter(property::Column::Id.is_in(ids.to_vec()))
-            .all(tx.conn())
-            .await?;
+    async fn chunk(
+        &self,
+        c: &Caller<'_>,
+        tx: &TenantTx,
+        props: Vec<property::Model>,
+        p: &mut Progress,
+    ) -> Result<(), ApiError> {
+        let ids: Vec<Uuid> = props.iter().map(|x| x.id).collect();
+        let latest = latest_hazards(tx, &ids).await?;
         let now = chrono::Utc::now();
+        let mut rows = Vec::new();
         for prop in props {
             if latest.get(&prop.id).is_some_and(|h| h.source == "input") {
                 p.skip("own_scores");
@@ -46,7 +49,7 @@ impl ChunkWork for Refresh<'_> {
             let value = prop.list_price.or(prop.purchase_price).unwrap_or(0.0);
             let s = found.scores;
             let impact = assess(&s, value, &self.settings.hazards).map_err(bad)?;
-            property_hazard::ActiveModel {
+            rows.push(property_hazard::ActiveModel {
                 id: Set(Uuid::now_v7()),
                 tenant_id: Set(c.tenant()),
                 property_id: Set(prop.id),
@@ -58,10 +61,13 @@ impl ChunkWork for Refresh<'_> {
                 value_adjustment_pct: Set(impact.value_adjustment_pct),
                 source: Set("hazard_table".into()),
                 assessed_at: Set(now),
-            }
-            .insert(tx.conn())
-            .await?;
+            });
             p.count("assessed");
+        }
+        if !rows.is_empty() {
+            property_hazard::Entity::insert_many(rows)
+                .exec_without_returning(tx.conn())
+                .await?;
         }
         c.audit(
             "refresh",

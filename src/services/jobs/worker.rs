@@ -8,9 +8,11 @@
 pub use super::context::Ctx;
 use super::revalue;
 use crate::error::ApiError;
+use crate::events::{Event, EventKind};
 use crate::persistence::repositories::tenants;
 use crate::persistence::{TenantId, TenantTx};
 use reos_entities::{job, tenant};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Runs the worker until the process ends.
@@ -92,6 +94,7 @@ async fn run_one(ctx: &Ctx, row: job::Model) -> Result<(), ApiError> {
             Err(e) => Err(e),
         },
         "graph_sync" => graph_sync(ctx, &row).await,
+        "market_regime" => super::market_regime::run(ctx, &row).await,
         other => Err(format!("unknown job kind `{other}`")),
     };
     let tx = ctx.tenant_tx(row.tenant_id).await?;
@@ -100,7 +103,14 @@ async fn run_one(ctx: &Ctx, row: job::Model) -> Result<(), ApiError> {
         super::report(&tx, row.id, &ctx.worker, progress.clone()).await?;
     }
     let finished = super::finish(&tx, row.id, &ctx.worker, result, ctx.settings.retry_base_secs).await?;
+    let tenant = tx.tenant();
     tx.commit().await?;
+    if let Some(j) = &finished {
+        ctx.bus.publish(Event {
+            tenant,
+            kind: EventKind::JobProgress(Arc::new(j.clone())),
+        });
+    }
     let status = finished.as_ref().map_or("stopped", |j| j.status.as_str());
     if let Some(m) = crate::telemetry::metrics::get() {
         m.jobs.with_label_values(&[&row.kind, status]).inc();

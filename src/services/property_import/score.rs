@@ -1,17 +1,14 @@
 //! Scoring after the write: a Comp-Critic valuation of every imported property, saved to
 //! `valuations` like `runValuation` does; properties that cannot be valued are counted by reason.
 use super::{ImportOptions, ImportReport, PipelineError, Target};
-use crate::analytics::comps::MODEL_VERSION;
-use crate::domain::hash::sha256_hex;
 use crate::persistence::repositories::properties::latest_hazards;
 use crate::persistence::repositories::records::{model_record, provenance_row};
 use crate::persistence::repositories::scoped;
 use crate::services::comps::{CompService, ValuationError};
-use crate::services::valuations::MODEL;
-use crate::services::valuations::subject_of_property;
+use crate::services::valuations::{MODEL, comp_row, subject_of_property};
 use chrono::Utc;
 use reos_entities::{property, valuation};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 fn note(report: &mut ImportReport, reason: &str, n: u64) {
@@ -75,27 +72,11 @@ pub(super) async fn all(
                     continue;
                 }
             };
-            let inputs = serde_json::json!({
-                "model": MODEL.as_str(), "model_version": MODEL_VERSION, "as_of": as_of,
-                "subject": &subject, "config": svc.config(), "sales": &v.fingerprint,
-            });
-            let result = serde_json::json!({"as_of": as_of, "subject": &subject, "valuation": &v.valuation});
-            let id = Uuid::now_v7();
-            let rec = model_record(id, MODEL.as_str(), v.valuation.estimate, &opts.actor);
-            records.push(provenance_row(tx.get().tenant().uuid(), id, rec, Utc::now()));
-            saved.push(valuation::ActiveModel {
-                id: Set(id),
-                tenant_id: Set(tx.get().tenant().uuid()),
-                property_id: Set(Some(p.id)),
-                model: Set(MODEL),
-                model_version: Set(MODEL_VERSION.to_owned()),
-                inputs_hash: Set(sha256_hex(inputs.to_string().as_bytes())),
-                value: Set(Some(v.valuation.estimate)),
-                result: Set(result),
-                noi_year1: Set(None),
-                created_by: Set(opts.actor.clone()),
-                created_at: Set(Utc::now()),
-            });
+            let row = comp_row(tx.get().tenant().uuid(), &opts.actor, svc.config(), p.id, &subject, &v)
+                .map_err(|e| PipelineError::Valuation(e.message()))?;
+            let rec = model_record(row.id, MODEL.as_str(), v.valuation.estimate, &opts.actor);
+            records.push(provenance_row(row.tenant_id, row.id, rec, Utc::now()));
+            saved.push(valuation::ActiveModel::from(row));
         }
     }
     report.counts.valuations += saved.len() as u64;

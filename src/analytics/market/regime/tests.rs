@@ -75,3 +75,12 @@ fn each_series_alarms_where_it_breaks() {
         assert!(found.iter().all(|a| a.probability > 0.0 && a.probability <= 1.0));
     }
 }
+
+#[test]
+fn a_label_reads_back_from_its_stored_name() {
+    for l in Label::ALL {
+        assert_eq!(Label::parse(l.as_str()), Some(l));
+        assert_eq!(serde_json::to_value(l).ok(), Some(serde_json::json!(l.as_str())));
+    }
+    assert_eq!(Label::parse("expansion"), None);
+}
