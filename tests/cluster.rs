@@ -94,8 +94,16 @@ fn alive(pid: &str) -> bool {
     })
 }
 
+/// One HTTP client for the whole test: building one loads the TLS roots, which in a debug build
+/// costs enough that a client per request (40 a second on the test's one thread) starved the
+/// test's own runtime and made every request look slow.
+fn client() -> &'static reqwest::Client {
+    static CLIENT: std::sync::OnceLock<reqwest::Client> = std::sync::OnceLock::new();
+    CLIENT.get_or_init(reqwest::Client::new)
+}
+
 async fn gql(base: &str, token: &str, query: &str, variables: Value) -> reqwest::Response {
-    reqwest::Client::new()
+    client()
         .post(format!("{base}/graphql"))
         .bearer_auth(token)
         .json(&json!({"query": query, "variables": variables}))
@@ -113,12 +121,12 @@ async fn data(base: &str, token: &str, query: &str, variables: Value) -> Value {
 #[tokio::test]
 async fn three_instances_behind_haproxy_act_as_one_service() {
     let Some(c) = up() else { return };
-    let client = reqwest::Client::new();
+    let http = client();
 
     // Round robin, every answer naming its instance.
     let mut seen = BTreeSet::new();
     for _ in 0..6 {
-        let r = client.get(format!("{}/readyz", c.lb)).send().await.unwrap();
+        let r = http.get(format!("{}/readyz", c.lb)).send().await.unwrap();
         assert_eq!(r.status(), 200);
         seen.insert(r.headers()["x-reos-instance"].to_str().unwrap().to_owned());
     }
@@ -156,11 +164,17 @@ async fn three_instances_behind_haproxy_act_as_one_service() {
     let remaining =
         |r: &reqwest::Response| -> f64 { r.headers()["x-ratelimit-remaining"].to_str().unwrap().parse().unwrap() };
     let q = "{ properties(first: 20) { totalCount edges { node { id name } } } }";
-    let before = remaining(&gql(&c.instance(1), &c.analyst, q, json!({})).await);
+    // The budget refills (100,000 a minute, about 1,700 a second), so instance 1 spends forty
+    // requests' worth at once: a budget of instance 3's own would be full but for one request;
+    // the shared one lacks what instance 1 spent, less the little that refilled meanwhile.
+    let one = remaining(&gql(&c.instance(1), &c.analyst, q, json!({})).await);
+    let cost = 100_000.0 - one;
+    let one_url = c.instance(1);
+    futures_util::future::join_all((0..40).map(|_| gql(&one_url, &c.analyst, q, json!({})))).await;
     let after = remaining(&gql(&c.instance(3), &c.analyst, q, json!({})).await);
     assert!(
-        after < before,
-        "instance 3 did not see instance 1's spending: {before} -> {after}"
+        after < 100_000.0 - 10.0 * cost,
+        "instance 3 did not see instance 1's spending: {after} left after 41 requests of cost {cost}"
     );
 
     // An import through instance 3 reports its progress to a subscriber on instance 1.
@@ -290,7 +304,7 @@ async fn three_instances_behind_haproxy_act_as_one_service() {
                 let (lb, token, failed) = (lb.clone(), token.clone(), failed.clone());
                 sent.fetch_add(1, Ordering::SeqCst);
                 inflight.push(tokio::spawn(async move {
-                    let r = reqwest::Client::new()
+                    let r = client()
                         .post(format!("{lb}/graphql"))
                         .bearer_auth(&token)
                         .json(&json!({"query": "{ properties(first: 5) { totalCount } }"}))

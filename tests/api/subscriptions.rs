@@ -233,9 +233,10 @@ async fn a_valuation_saved_over_http_reaches_its_subscriber_after_the_commit(app
 }
 both_backends!(a_valuation_saved_over_http_reaches_its_subscriber_after_the_commit);
 
-/// Two servers on one database, as behind a load balancer: an import run and a valuation saved
-/// through B reach their subscribers on A (the valuation re-read there under the tenant), once
-/// each, and another tenant's subscriber on A to the same run id hears nothing.
+/// Two servers on one database, as behind a load balancer: an import run, a valuation saved and a
+/// job cancelled through B reach their subscribers on A (the valuation and the job re-read there
+/// under the tenant), once each, and another tenant's subscriber on A to the same run id hears
+/// nothing.
 #[tokio::test]
 async fn events_of_one_instance_reach_subscribers_on_another() {
     let Some(a) = spawn_app(Backend::Postgres).await else {
@@ -297,6 +298,29 @@ async fn events_of_one_instance_reach_subscribers_on_another() {
     assert_eq!(latest["property"]["latestValuation"]["id"], e["valuation"]["id"]);
     assert!(next_within(&mut ws, Duration::from_millis(500)).await.is_none(), "once");
     assert!(next_within(&mut stranger, Duration::from_millis(200)).await.is_none());
+
+    // A job cancelled through B: its admin subscriber on A sees it as it stood, then cancelled
+    // (re-read on A), and the stream ends.
+    let admin = a.token("alpha", Role::Admin);
+    let run_job = "mutation { runJob(input: {kind: \"revalue\"}) { job { id } } }";
+    let job = b.data(&admin, run_job, json!({})).await["runJob"]["job"]["id"].clone();
+    let mut boss = open(&a, &admin).await;
+    let q = "subscription($j: ID!) { jobProgress(jobId: $j) { id status } }";
+    subscribe(&a, &mut boss, "j1", q, json!({"j": job})).await;
+    let mut statuses = Vec::new();
+    loop {
+        match next(&mut boss).await {
+            Got::Json(v) if v["type"] == "next" => statuses.push(v["payload"]["data"]["jobProgress"]["status"].clone()),
+            Got::Json(v) if v["type"] == "complete" => break,
+            other => panic!("unexpected {other:?}"),
+        }
+        if statuses.len() == 1 {
+            // The job as it stood has arrived: now cancel it on the other server.
+            let cancel = "mutation($j: ID!) { cancelJob(input: {id: $j}) { job { status } } }";
+            b.data(&admin, cancel, json!({"j": job})).await;
+        }
+    }
+    assert_eq!(statuses, [json!("queued"), json!("cancelled")]);
 }
 
 /// A subscriber that reconnects passes `since` (the `createdAt` of the last event it saw): the
