@@ -27,7 +27,7 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// Who job `row` acts as in `tx`: `job:<kind>:<id>`, its events going to `outbox`.
+    /// The caller a job acts as in `tx` (`actor` from [`Ctx::actor`]), its events going to `outbox`.
     pub fn caller<'a>(&self, tx: &'a TenantTx, actor: &'a str, outbox: &'a Outbox) -> Caller<'a> {
         Caller {
             tx,
