@@ -96,7 +96,7 @@ pub async fn list(tx: &TenantTx, status: Option<&str>, kind: Option<&str>, limit
 /// chunk (what it committed stays). A finished job is a CONFLICT.
 pub async fn cancel(c: &Caller<'_>, id: &str) -> ApiResult<job::Model> {
     let row = get(c.tx, id).await?;
-    if !matches!(row.status.as_str(), "queued" | "failed" | "running") {
+    if finished(&row.status) {
         return Err(ApiError::Conflict(format!("job {id} is already {}", row.status)));
     }
     let mut am: job::ActiveModel = row.into();

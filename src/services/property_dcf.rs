@@ -1,14 +1,18 @@
 //! Builds the DCF engine's raw input (docs/dcf.md) from a property's stored rows, with
-//! caller-supplied assumptions overriding the stored ones. Pure: validation stays in the engine.
+//! caller-supplied assumptions overriding the stored ones, and the `valuations` row a run is saved
+//! as. Pure (no I/O): validation stays in the engine.
 use crate::analytics::dcf::{
-    RawDcfInput, RawExpense, RawHazard, RawKind, RawLease, RawLoan, RawMarketLeasing, RawMultifamily, RawRecovery,
-    RawUnitType,
+    DcfResult, MODEL_VERSION, RawDcfInput, RawExpense, RawHazard, RawKind, RawLease, RawLoan, RawMarketLeasing,
+    RawMultifamily, RawRecovery, RawUnitType,
 };
 use crate::domain::month;
-use crate::persistence::repositories::dcf_inputs::PropertyDcfRows;
+use crate::error::{ApiError, ApiResult};
+use crate::persistence::TenantTx;
+use crate::persistence::repositories::dcf_inputs::{self, PropertyDcfRows};
 use reos_entities::enums::{PropertyType, Recovery};
-use reos_entities::{dcf_assumption, lease};
+use reos_entities::{dcf_assumption, lease, valuation};
 use std::collections::BTreeMap;
+use uuid::Uuid;
 
 /// Top-level assumptions; `None` leaves the stored (or engine-default) value.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -219,9 +223,34 @@ pub fn raw_input(rows: &PropertyDcfRows, overrides: Assumptions) -> RawDcfInput 
 /// Hex SHA-256 of the canonical input JSON (struct field order, sorted MLA map): the same inputs
 /// always hash alike.
 pub fn inputs_hash(raw: &RawDcfInput) -> Result<String, serde_json::Error> {
-    let bytes = serde_json::to_vec(raw)?;
-    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &bytes);
-    Ok(digest.as_ref().iter().map(|b| format!("{b:02x}")).collect())
+    Ok(crate::domain::hash::sha256_hex(&serde_json::to_vec(raw)?))
+}
+
+/// The `valuations` row of a DCF run of property `property_id` on `raw`, by `actor` (the import
+/// pipeline's scoring has no caller, only its actor).
+pub fn valuation_row(
+    tx: &TenantTx,
+    actor: &str,
+    property_id: Uuid,
+    raw: &RawDcfInput,
+    result: &DcfResult,
+) -> ApiResult<valuation::Model> {
+    let mut stored = result.clone();
+    stored.ledger = None;
+    let json = serde_json::to_value(&stored).map_err(|e| ApiError::Internal(e.into()))?;
+    let hash = inputs_hash(raw).map_err(|e| ApiError::Internal(e.into()))?;
+    Ok(dcf_inputs::valuation_row(
+        tx,
+        dcf_inputs::NewDcfValuation {
+            property_id,
+            model_version: MODEL_VERSION,
+            inputs_hash: hash,
+            value: result.dcf_value,
+            noi_year1: result.noi_year1,
+            result: json,
+            created_by: actor,
+        },
+    ))
 }
 
 #[cfg(test)]

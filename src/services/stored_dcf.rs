@@ -100,22 +100,7 @@ fn run_engine(input: &DcfInput, ledger: bool, names: &[String]) -> ApiResult<dcf
 
 /// The `valuations` row of a DCF run (without its monthly ledger, which the inputs reproduce).
 pub fn valuation_row(c: &Caller<'_>, p: &Prepared, result: &dcf::DcfResult) -> ApiResult<valuation::Model> {
-    let mut stored = result.clone();
-    stored.ledger = None;
-    let json = serde_json::to_value(&stored).map_err(|e| ApiError::Internal(e.into()))?;
-    let hash = property_dcf::inputs_hash(&p.raw).map_err(|e| ApiError::Internal(e.into()))?;
-    Ok(dcf_inputs::valuation_row(
-        c.tx,
-        dcf_inputs::NewDcfValuation {
-            property_id: p.property_id,
-            model_version: dcf::MODEL_VERSION,
-            inputs_hash: hash,
-            value: result.dcf_value,
-            noi_year1: result.noi_year1,
-            result: json,
-            created_by: c.actor,
-        },
-    ))
+    property_dcf::valuation_row(c.tx, c.actor, p.property_id, &p.raw, result)
 }
 
 /// Values the stored property `id` like [`value_stored`] and saves the run as a `dcf`

@@ -145,10 +145,3 @@ pub fn valuation_row(tx: &TenantTx, v: NewDcfValuation<'_>) -> valuation::Model 
         created_at: super::records::stored_now(),
     }
 }
-
-/// Saves a DCF run with its model provenance.
-pub async fn save_valuation(tx: &TenantTx, v: NewDcfValuation<'_>) -> Result<valuation::Model, DbErr> {
-    let row = valuation_row(tx, v);
-    super::records::save_valuations(tx, vec![row.clone()]).await?;
-    Ok(row)
-}

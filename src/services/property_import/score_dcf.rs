@@ -103,18 +103,9 @@ async fn one(
         Ok(r) => r,
         Err(e) => return Ok(Err(format!("dcf_invalid: {}", e.field()))),
     };
-    let json = serde_json::to_value(&result).map_err(|e| PipelineError::Dcf(e.to_string()))?;
-    let hash = property_dcf::inputs_hash(&raw).map_err(|e| PipelineError::Dcf(e.to_string()))?;
-    let v = dcf_inputs::NewDcfValuation {
-        property_id: id,
-        model_version: dcf::MODEL_VERSION,
-        inputs_hash: hash,
-        value: result.dcf_value,
-        noi_year1: result.noi_year1,
-        result: json,
-        created_by: &opts.actor,
-    };
-    dcf_inputs::save_valuation(tx, v).await?;
+    let row =
+        property_dcf::valuation_row(tx, &opts.actor, id, &raw, &result).map_err(|e| PipelineError::Dcf(e.message()))?;
+    crate::persistence::repositories::records::save_valuations(tx, vec![row]).await?;
     Ok(Ok(()))
 }
 
