@@ -24,6 +24,10 @@ pub struct BacktestPrediction {
     pub high_80: f64,
     pub confidence: f64,
     pub comps_used: usize,
+    /// The comps' estimate before the blend with the trees.
+    pub comps_estimate: f64,
+    pub tree_estimate: Option<f64>,
+    pub blend_weight: f64,
 }
 
 /// A subject the engine could not value, with the reason.
@@ -148,6 +152,9 @@ fn predict(model: &CompModel, s: &Sale) -> Result<BacktestPrediction, BacktestFa
         high_80: v.high_80,
         confidence: v.confidence,
         comps_used: v.comps.len(),
+        comps_estimate: v.comps_value,
+        tree_estimate: v.tree_value,
+        blend_weight: v.blend_weight,
     })
 }
 

@@ -65,6 +65,16 @@ pub struct CompConfig {
     pub interval_level: f64,
     /// Floor of the local spread that scales interval scores, in log units.
     pub spread_floor: f64,
+    /// Trees of the second learner, gradient boosting on the canonical columns; 0 turns it off
+    /// and the estimate is the comps' alone.
+    pub tree_count: usize,
+    pub tree_learning_rate: f64,
+    /// Most leaves per tree.
+    pub tree_leaves: usize,
+    /// Fewest training sales in a leaf.
+    pub tree_min_leaf: usize,
+    /// Step of the grid of blend weights (0…1) tried on the held-out fold.
+    pub blend_step: f64,
 }
 
 impl Default for CompConfig {
@@ -96,6 +106,11 @@ impl Default for CompConfig {
             calibration_n: 400,
             interval_level: 0.8,
             spread_floor: 0.03,
+            tree_count: 300,
+            tree_learning_rate: 0.06,
+            tree_leaves: 15,
+            tree_min_leaf: 10,
+            blend_step: 0.05,
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod rolling;
 pub mod sale;
 #[cfg(test)]
 pub(crate) mod testdata;
+mod trees;
 mod valuation;
 pub mod weights;
 

@@ -13,9 +13,11 @@ use super::hedonic::HedonicModel;
 use super::index::SpatialIndex;
 use super::interval::Calibration;
 use super::sale::{Sale, Subject};
+use super::trees::TreeLearner;
 
 /// Version tag carried by every valuation so stored results can be traced to the method.
-pub const MODEL_VERSION: &str = "comp-critic-1.0";
+/// 2.0: the estimate blends the comps with boosted trees (`trees.rs`) by a learned weight.
+pub const MODEL_VERSION: &str = "comp-critic-2.0";
 
 /// A valuation with its interval, comps and explanation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,6 +31,12 @@ pub struct CompValuation {
     pub confidence: f64,
     /// The hedonic model's value before the comps' local correction.
     pub hedonic_value: f64,
+    /// The comps' value (hedonic value corrected by the comparable sales) before the blend.
+    pub comps_value: f64,
+    /// The boosted trees' value, when the second learner is fitted.
+    pub tree_value: Option<f64>,
+    /// Weight of the trees in the blend: `estimate = comps^(1−w) · trees^w` (0 = comps alone).
+    pub blend_weight: f64,
     /// Weighted median absolute deviation of the adjusted comp log prices (floored).
     pub spread: f64,
     /// `split_conformal` or, when too few sales exist to hold out a calibration set, `hedonic_scale`.
@@ -57,6 +65,10 @@ pub struct CompModel {
     pub(crate) index: SpatialIndex,
     pub(crate) calibration: Option<Calibration>,
     pub(crate) excluded_sales: usize,
+    /// The second learner, fitted on the same training sales as the hedonic model.
+    pub(crate) trees: Option<TreeLearner>,
+    /// Weight of the trees' log estimate, learned on the calibration fold (0 without one).
+    pub(crate) blend_weight: f64,
 }
 
 impl CompModel {
@@ -86,7 +98,15 @@ impl CompModel {
             .collect();
         let hedonic = HedonicModel::fit(&train, cfg)?;
         let mut model = CompModel::assemble(hedonic, &comps, as_of, cfg);
-        model.calibration = calibrate(&train, &comps, as_of, cfg);
+        model.trees = TreeLearner::fit(&train, cfg);
+        if let Some(held_out) = calibrate(&train, &comps, as_of, cfg) {
+            model.calibration = held_out.calibration;
+            model.blend_weight = if model.trees.is_some() {
+                held_out.blend_weight
+            } else {
+                0.0
+            };
+        }
         model.excluded_sales = excluded_sales;
         Ok(model)
     }
@@ -113,6 +133,8 @@ impl CompModel {
             pool,
             calibration: None,
             excluded_sales: 0,
+            trees: None,
+            blend_weight: 0.0,
         }
     }
 
@@ -149,11 +171,24 @@ impl CompModel {
     pub fn config(&self) -> &CompConfig {
         &self.cfg
     }
+
+    /// Weight of the boosted trees in the estimate (0 = comps alone).
+    pub fn blend_weight(&self) -> f64 {
+        self.blend_weight
+    }
 }
 
-/// Split conformal: fit on sales before the most recent `calibration_n` calibration-condition
-/// sales, value each of those from strictly earlier comps, keep normalized log errors.
-fn calibrate(train: &[&Sale], comps: &[&Sale], as_of: NaiveDate, cfg: &CompConfig) -> Option<Calibration> {
+/// What the held-out fold teaches: the blend weight and the interval's calibration.
+struct HeldOut {
+    blend_weight: f64,
+    calibration: Option<Calibration>,
+}
+
+/// The held-out fold: fit the hedonic model and the trees on sales before the most recent
+/// `calibration_n` calibration-condition sales, value each of those from strictly earlier comps,
+/// learn the blend weight that minimizes their mean absolute log error (stacking on a
+/// time-ordered fold), then keep the blended estimates' normalized log errors (split conformal).
+fn calibrate(train: &[&Sale], comps: &[&Sale], as_of: NaiveDate, cfg: &CompConfig) -> Option<HeldOut> {
     let mut cal: Vec<&Sale> = comps
         .iter()
         .copied()
@@ -164,18 +199,53 @@ fn calibrate(train: &[&Sale], comps: &[&Sale], as_of: NaiveDate, cfg: &CompConfi
     let start = cal.iter().map(|s| s.sale_date).min()?;
     let early: Vec<&Sale> = train.iter().copied().filter(|s| s.sale_date < start).collect();
     let hedonic = HedonicModel::fit(&early, cfg).ok()?;
-    let model = CompModel::assemble(hedonic, comps, as_of, cfg);
-    let scores: Vec<f64> = cal
+    let mut model = CompModel::assemble(hedonic, comps, as_of, cfg);
+    model.trees = TreeLearner::fit(&early, cfg);
+    // (price, comps log estimate, trees log estimate, spread) of each held-out sale.
+    let held: Vec<(f64, f64, Option<f64>, f64)> = cal
         .par_iter()
         .filter_map(|s| {
             let a = model.assess(&Subject::from(*s), s.sale_date).ok()?;
-            Some((s.price / a.estimate).ln() / a.spread)
+            Some((s.price.ln(), a.comps_log, a.tree_log, a.spread))
         })
         .collect();
-    if scores.len() < 20 {
+    if held.len() < 20 {
         return None;
     }
-    Calibration::from_scores(scores, cfg.interval_level)
+    let blend_weight = learn_blend_weight(&held, cfg.blend_step);
+    let scores = held
+        .iter()
+        .map(|&(y, c, t, spread)| (y - blend(c, t, blend_weight)) / spread)
+        .collect();
+    Some(HeldOut {
+        blend_weight,
+        calibration: Calibration::from_scores(scores, cfg.interval_level),
+    })
+}
+
+/// `(1 − w) · comps + w · trees` in logs; the comps alone without trees.
+pub(crate) fn blend(comps_log: f64, tree_log: Option<f64>, w: f64) -> f64 {
+    match tree_log {
+        Some(t) if w > 0.0 => (1.0 - w) * comps_log + w * t,
+        _ => comps_log,
+    }
+}
+
+/// The weight on the grid 0, step, …, 1 with the least mean absolute log error; the smallest
+/// such weight on ties, and 0 when no held-out sale has a trees estimate.
+fn learn_blend_weight(held: &[(f64, f64, Option<f64>, f64)], step: f64) -> f64 {
+    if step <= 0.0 || held.iter().all(|h| h.2.is_none()) {
+        return 0.0;
+    }
+    let steps = (1.0 / step).round() as usize;
+    let loss = |w: f64| held.iter().map(|&(y, c, t, _)| (y - blend(c, t, w)).abs()).sum::<f64>();
+    (0..=steps)
+        .map(|i| (i as f64 / steps as f64).min(1.0))
+        .fold((0.0, f64::INFINITY), |(best_w, best), w| {
+            let l = loss(w);
+            if l < best - 1e-12 { (w, l) } else { (best_w, best) }
+        })
+        .0
 }
 
 #[cfg(test)]

@@ -62,12 +62,19 @@ impl CompModel {
                 (attr.to_string(), value, e)
             })
             .collect();
-        let est_log = a.estimate.ln();
         steps.push((
             "comparable_sales".into(),
             format!("{} comps", a.used.len()),
-            est_log - a.hedonic_log,
+            a.comps_log - a.hedonic_log,
         ));
+        let blended = a.tree_log.is_some() && self.blend_weight > 0.0;
+        if blended {
+            steps.push((
+                "boosted_trees".into(),
+                format!("blend weight {:.2}", self.blend_weight),
+                a.estimate.ln() - a.comps_log,
+            ));
+        }
         let baseline = self.hedonic.beta.first().copied().unwrap_or(0.0).exp();
         let (low_80, high_80, confidence, method) = match &self.calibration {
             Some(cal) => {
@@ -82,6 +89,9 @@ impl CompModel {
             high_80,
             confidence,
             hedonic_value: a.hedonic_log.exp(),
+            comps_value: a.comps_log.exp(),
+            tree_value: a.tree_log.map(f64::exp),
+            blend_weight: if blended { self.blend_weight } else { 0.0 },
             spread: a.spread,
             interval_method: method,
             comps,

@@ -29,6 +29,8 @@ pub struct WindowResult {
     pub failures: usize,
     pub metrics: Option<RatioStudy>,
     pub noise: Option<Noise>,
+    /// Least and greatest weight of the boosted trees over the window's fits.
+    pub blend_weights: Option<[f64; 2]>,
 }
 
 /// Every window and the pool of all their predictions.
@@ -108,6 +110,14 @@ pub fn run_rolling(
             failures: bt.failures.len(),
             metrics: bt.metrics.clone(),
             noise: bootstrap(&[&bt.predictions], reps, &mut rng),
+            blend_weights: bt
+                .predictions
+                .iter()
+                .map(|p| p.blend_weight)
+                .fold(None, |r, w| match r {
+                    None => Some([w, w]),
+                    Some([lo, hi]) => Some([lo.min(w), hi.max(w)]),
+                }),
         })
         .collect();
     let all: Vec<&BacktestPrediction> = runs.iter().flat_map(|bt| &bt.predictions).collect();

@@ -8,9 +8,10 @@ use super::columns::Observation;
 use super::config::Reconcile;
 use super::explain::group_effects;
 use super::index::haversine_km;
-use super::model::{CompModel, PoolSale};
+use super::model::{CompModel, PoolSale, blend};
 use super::reconcile::{weighted_mad, weighted_median};
 use super::sale::Subject;
+use super::trees::Row;
 use super::weights::{Kernel, kernel};
 
 /// A candidate after adjustment and weighting.
@@ -28,7 +29,10 @@ pub(crate) struct Candidate {
 /// Numbers of a valuation before the explanation is attached.
 #[derive(Debug, Clone)]
 pub(crate) struct Assessment {
+    /// The blended estimate (`model::blend` of the comps' and the trees' log estimates).
     pub estimate: f64,
+    pub comps_log: f64,
+    pub tree_log: Option<f64>,
     pub hedonic_log: f64,
     pub spread: f64,
     pub subject_row: Vec<f64>,
@@ -167,8 +171,21 @@ impl CompModel {
         let est_log = alpha * centre + (1.0 - alpha) * hedonic_log;
         let mad = weighted_mad(&logs, &rel, centre).unwrap_or(0.0);
         let spread = (mad * mad + cfg.spread_floor * cfg.spread_floor).sqrt();
+        let tree_log = self.trees.as_ref().and_then(|t| {
+            let row = Row {
+                attrs: &subject.attrs,
+                nbhd: subject.neighborhood.as_deref(),
+                lat: subject.lat,
+                lon: subject.lon,
+                condition: "normal",
+                date: as_of,
+            };
+            Some(t.predict_log(&row)).filter(|v| v.is_finite())
+        });
         Ok(Assessment {
-            estimate: est_log.exp(),
+            estimate: blend(est_log, tree_log, self.blend_weight).exp(),
+            comps_log: est_log,
+            tree_log,
             hedonic_log,
             spread,
             subject_row: row,

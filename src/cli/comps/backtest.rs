@@ -114,7 +114,17 @@ fn write_predictions(path: &Path, bt: &Backtest) -> anyhow::Result<()> {
 /// predictions.csv: through the csv crate, sale ids neutralized against formula injection
 /// (docs/csv-exports.md); prices to the dollar.
 fn predictions_csv<W: Write>(out: W, predictions: &[BacktestPrediction]) -> anyhow::Result<W> {
-    let header = ["sale_id", "sale_price", "estimate", "low_80", "high_80", "comps_used"];
+    let header = [
+        "sale_id",
+        "sale_price",
+        "estimate",
+        "low_80",
+        "high_80",
+        "comps_used",
+        "comps_estimate",
+        "tree_estimate",
+        "blend_weight",
+    ];
     let mut w = SafeCsv::new(out, &header)?;
     for p in predictions {
         w.row(&[
@@ -124,6 +134,9 @@ fn predictions_csv<W: Write>(out: W, predictions: &[BacktestPrediction]) -> anyh
             Cell::Number(p.low_80, 0),
             Cell::Number(p.high_80, 0),
             Cell::Int(i64::try_from(p.comps_used).unwrap_or(i64::MAX)),
+            Cell::Number(p.comps_estimate, 0),
+            p.tree_estimate.map_or(Cell::Text(""), |t| Cell::Number(t, 0)),
+            Cell::Number(p.blend_weight, 2),
         ])?;
     }
     Ok(w.finish()?)

@@ -69,6 +69,11 @@ pub fn run(
     }
     let n: usize = rolling.windows.iter().map(|w| w.n).sum();
     row("pooled", n, rolling.pooled.as_ref(), rolling.pooled_noise.as_ref());
+    for w in &rolling.windows {
+        if let Some([lo, hi]) = w.blend_weights {
+            println!("{} … {}: weight of the boosted trees {lo:.2}–{hi:.2}", w.from, w.to);
+        }
+    }
     std::fs::create_dir_all(out)?;
     let json = serde_json::json!({
         "what": "rolling-origin backtest (docs/comp-critic.md): each window's subjects valued from sales before their date only; noise = standard deviation over 1,000 bootstrap resamples of the window's predictions (stratified by window for the pool)",

@@ -22,6 +22,13 @@ pub struct CompValuation {
     pub confidence: f64,
     /// The hedonic model's value before the comps' local correction.
     pub hedonic_value: f64,
+    /// The comps' value (the hedonic value corrected by the comparable sales) before the blend.
+    pub comps_value: f64,
+    /// The boosted trees' value, when the second learner is fitted.
+    pub tree_value: Option<f64>,
+    /// Weight of the trees in the estimate, learned on held-out prior sales:
+    /// `estimate = compsValue^(1−w) · treeValue^w` (0 = the comps alone).
+    pub blend_weight: f64,
     /// Weighted median absolute deviation of the adjusted comp log prices.
     pub spread: f64,
     /// `split_conformal`, or `hedonic_scale` when too few sales exist to calibrate.
@@ -83,6 +90,9 @@ impl CompValuation {
             high_80: v.high_80,
             confidence: v.confidence,
             hedonic_value: v.hedonic_value,
+            comps_value: v.comps_value,
+            tree_value: v.tree_value,
+            blend_weight: v.blend_weight,
             spread: v.spread,
             interval_method: v.interval_method.to_owned(),
             model_version: v.model_version.to_owned(),

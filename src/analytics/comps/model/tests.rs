@@ -169,3 +169,50 @@ fn a_model_can_be_shared_across_threads() {
     assert_send_sync::<CompModel>();
     assert_send_sync::<CompValuation>();
 }
+
+#[test]
+fn the_blend_weight_is_learned_from_the_held_out_errors() {
+    // Comps high by 0.1, trees low by 0.1 everywhere: the midpoint is exact.
+    let opposite: Vec<(f64, f64, Option<f64>, f64)> = (0..50)
+        .map(|i| (f64::from(i), f64::from(i) + 0.1, Some(f64::from(i) - 0.1), 0.1))
+        .collect();
+    assert!((learn_blend_weight(&opposite, 0.05) - 0.5).abs() < 1e-9);
+    // Useless trees get no weight; without trees the weight is 0.
+    let noisy: Vec<(f64, f64, Option<f64>, f64)> = (0..50)
+        .map(|i| (0.0, 0.0, Some(if i % 2 == 0 { 1.0 } else { -1.0 }), 0.1))
+        .collect();
+    assert_eq!(learn_blend_weight(&noisy, 0.05), 0.0);
+    let none: Vec<(f64, f64, Option<f64>, f64)> = (0..50).map(|_| (0.0, 0.1, None, 0.1)).collect();
+    assert_eq!(learn_blend_weight(&none, 0.05), 0.0);
+    assert_eq!(blend(1.0, Some(3.0), 0.25), 1.5);
+    assert_eq!(blend(1.0, None, 0.25), 1.0);
+}
+
+#[test]
+fn the_blended_estimate_is_explained_to_the_dollar() {
+    let (sales, model) = fitted(900);
+    assert!(model.trees.is_some());
+    let v = model.value(&Subject::from(&sales[850]), date(2008, 7)).unwrap();
+    let tree = v.tree_value.unwrap();
+    let w = v.blend_weight;
+    assert!((0.0..=1.0).contains(&w));
+    let expected = (v.comps_value.ln() * (1.0 - w) + tree.ln() * w).exp();
+    assert!((expected - v.estimate).abs() < 1e-6 * v.estimate);
+    if w > 0.0 {
+        let step = v.contributions.iter().find(|c| c.attribute == "boosted_trees").unwrap();
+        assert!((step.effect_usd - (v.estimate - v.comps_value)).abs() < 1e-6 * v.estimate);
+    }
+    let off = CompModel::fit(
+        &sales,
+        date(2008, 7),
+        &CompConfig {
+            tree_count: 0,
+            ..CompConfig::default()
+        },
+    )
+    .unwrap();
+    let v0 = off.value(&Subject::from(&sales[850]), date(2008, 7)).unwrap();
+    assert_eq!((v0.blend_weight, v0.tree_value), (0.0, None));
+    assert_eq!(v0.estimate, v0.comps_value);
+    assert!(v0.contributions.iter().all(|c| c.attribute != "boosted_trees"));
+}

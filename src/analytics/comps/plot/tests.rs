@@ -12,6 +12,9 @@ fn pred(price: f64, estimate: f64) -> BacktestPrediction {
         high_80: estimate * 1.1,
         confidence: 0.5,
         comps_used: 5,
+        comps_estimate: estimate,
+        tree_estimate: None,
+        blend_weight: 0.0,
     }
 }
 

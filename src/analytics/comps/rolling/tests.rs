@@ -11,6 +11,9 @@ fn pred(i: usize, ratio: f64) -> BacktestPrediction {
         high_80: 110_000.0,
         confidence: 0.5,
         comps_used: 5,
+        comps_estimate: 100_000.0 * ratio,
+        tree_estimate: None,
+        blend_weight: 0.0,
     }
 }
 
