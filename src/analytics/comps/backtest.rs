@@ -28,6 +28,8 @@ pub struct BacktestPrediction {
     pub comps_estimate: f64,
     pub tree_estimate: Option<f64>,
     pub blend_weight: f64,
+    /// The regime whose calibration gave the interval (see `CompValuation::market_moving`).
+    pub market_moving: Option<bool>,
 }
 
 /// A subject the engine could not value, with the reason.
@@ -155,6 +157,7 @@ fn predict(model: &CompModel, s: &Sale) -> Result<BacktestPrediction, BacktestFa
         comps_estimate: v.comps_value,
         tree_estimate: v.tree_value,
         blend_weight: v.blend_weight,
+        market_moving: v.market_moving,
     })
 }
 

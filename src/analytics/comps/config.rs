@@ -52,6 +52,9 @@ pub struct CompConfig {
     pub ridge_neighborhood_slope: f64,
     /// Roughness penalty between adjacent market-time knots.
     pub time_smoothness: f64,
+    /// 1: the penalty is on first differences of the knots (pulls the index flat); 2: on second
+    /// differences (pulls it towards a straight line).
+    pub time_penalty_order: usize,
     /// Spacing of the piecewise-linear market-time knots, in months.
     pub time_knot_months: f64,
     pub min_training_sales: usize,
@@ -61,6 +64,9 @@ pub struct CompConfig {
     pub hazard_prior_log_per_unit: f64,
     /// Most recent calibration-condition sales used for the split-conformal interval.
     pub calibration_n: usize,
+    /// Months of held-out sales valued by one set of models fitted before them; 0 values the whole
+    /// fold with models fitted before its first sale.
+    pub calibration_refit_months: u32,
     /// Nominal coverage of the interval.
     pub interval_level: f64,
     /// Floor of the local spread that scales interval scores, in log units.
@@ -75,6 +81,9 @@ pub struct CompConfig {
     pub tree_min_leaf: usize,
     /// Step of the grid of blend weights (0…1) tried on the held-out fold.
     pub blend_step: f64,
+    /// Held-out sales of moving months needed before a valuation in a moving month gets the
+    /// wider of the pooled interval and theirs; 0 turns the regime rule off.
+    pub regime_min_scores: usize,
 }
 
 impl Default for CompConfig {
@@ -99,11 +108,13 @@ impl Default for CompConfig {
             ridge_neighborhood: 5.0,
             ridge_neighborhood_slope: 0.0,
             time_smoothness: 20.0,
+            time_penalty_order: 2,
             time_knot_months: 3.0,
             min_training_sales: 50,
             hazard_min_share: 0.9,
             hazard_prior_log_per_unit: -0.10,
             calibration_n: 400,
+            calibration_refit_months: 3,
             interval_level: 0.8,
             spread_floor: 0.03,
             tree_count: 300,
@@ -111,6 +122,7 @@ impl Default for CompConfig {
             tree_leaves: 15,
             tree_min_leaf: 10,
             blend_step: 0.05,
+            regime_min_scores: 100,
         }
     }
 }

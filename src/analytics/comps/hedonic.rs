@@ -49,12 +49,34 @@ fn penalty(design: &Design, cfg: &CompConfig) -> Array2<f64> {
     // where months are thin instead of pulling levels towards the base month.
     if let Some(t0) = first_time {
         let l = cfg.time_smoothness;
-        pen[[t0, t0]] += l;
-        for j in t0 + 1..p {
-            pen[[j, j]] += l;
-            pen[[j - 1, j - 1]] += l;
-            pen[[j, j - 1]] -= l;
-            pen[[j - 1, j]] -= l;
+        if cfg.time_penalty_order >= 2 {
+            // Second differences β_{k+1} − 2β_k + β_{k−1} (β_0 = 0): the index is pulled towards a
+            // straight line, not towards flat, so a steady trend is not damped at the edge.
+            for k in 0..p - t0 {
+                let taps = [(k as isize - 1, 1.0), (k as isize, -2.0), (k as isize + 1, 1.0)];
+                let cols: Vec<(usize, f64)> = taps
+                    .iter()
+                    .filter(|(i, _)| *i >= 0 && t0 + (*i as usize) < p)
+                    .map(|&(i, c)| (t0 + i as usize, c))
+                    .collect();
+                // A difference that reaches past the last knot is not a difference.
+                if k + 1 >= p - t0 {
+                    break;
+                }
+                for &(a, ca) in &cols {
+                    for &(b, cb) in &cols {
+                        pen[[a, b]] += l * ca * cb;
+                    }
+                }
+            }
+        } else {
+            pen[[t0, t0]] += l;
+            for j in t0 + 1..p {
+                pen[[j, j]] += l;
+                pen[[j - 1, j - 1]] += l;
+                pen[[j, j - 1]] -= l;
+                pen[[j - 1, j]] -= l;
+            }
         }
     }
     pen

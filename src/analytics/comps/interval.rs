@@ -47,6 +47,16 @@ impl Calibration {
         })
     }
 
+    /// The wider of two calibrations at each end; confidence is read off `other`'s scores.
+    pub fn envelope(&self, other: &Calibration) -> Calibration {
+        Calibration {
+            lo: self.lo.min(other.lo),
+            hi: self.hi.max(other.hi),
+            abs_scores: other.abs_scores.clone(),
+            n: other.n,
+        }
+    }
+
     /// Interval bounds around `estimate` for a subject whose local spread is `spread`.
     pub fn bounds(&self, estimate: f64, spread: f64) -> (f64, f64) {
         (estimate * (self.lo * spread).exp(), estimate * (self.hi * spread).exp())

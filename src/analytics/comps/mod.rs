@@ -15,6 +15,7 @@ pub mod market_time;
 pub mod model;
 pub mod plot;
 pub mod reconcile;
+mod regime;
 mod report;
 pub mod rolling;
 pub mod sale;

@@ -1,7 +1,7 @@
 //! `CompModel`: a hedonic fit, the pool of prior sales with its spatial index, and the
 //! split-conformal calibration, fitted once at a date and reused for later valuations.
 
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -12,6 +12,7 @@ use super::explain::{CompUsed, Contribution};
 use super::hedonic::HedonicModel;
 use super::index::SpatialIndex;
 use super::interval::Calibration;
+use super::regime::{RegimeIntervals, RegimeTrack};
 use super::sale::{Sale, Subject};
 use super::trees::TreeLearner;
 
@@ -37,6 +38,10 @@ pub struct CompValuation {
     pub tree_value: Option<f64>,
     /// Weight of the trees in the blend: `estimate = comps^(1−w) · trees^w` (0 = comps alone).
     pub blend_weight: f64,
+    /// The market regime in the month before the valuation date: moving (true: the detector's
+    /// label is not STABLE) or calm (false); `None` when unknown or the regime rule is off. When
+    /// moving, the interval also covers the errors of moving-market held-out sales.
+    pub market_moving: Option<bool>,
     /// Weighted median absolute deviation of the adjusted comp log prices (floored).
     pub spread: f64,
     /// `split_conformal` or, when too few sales exist to hold out a calibration set, `hedonic_scale`.
@@ -69,6 +74,8 @@ pub struct CompModel {
     pub(crate) trees: Option<TreeLearner>,
     /// Weight of the trees' log estimate, learned on the calibration fold (0 without one).
     pub(crate) blend_weight: f64,
+    /// Calibrations per market regime, when the held-out fold has enough sales of a regime.
+    pub(crate) regime_intervals: Option<RegimeIntervals>,
 }
 
 impl CompModel {
@@ -101,6 +108,7 @@ impl CompModel {
         model.trees = TreeLearner::fit(&train, cfg);
         if let Some(held_out) = calibrate(&train, &comps, as_of, cfg) {
             model.calibration = held_out.calibration;
+            model.regime_intervals = held_out.regime_intervals;
             model.blend_weight = if model.trees.is_some() {
                 held_out.blend_weight
             } else {
@@ -135,6 +143,7 @@ impl CompModel {
             excluded_sales: 0,
             trees: None,
             blend_weight: 0.0,
+            regime_intervals: None,
         }
     }
 
@@ -178,16 +187,21 @@ impl CompModel {
     }
 }
 
-/// What the held-out fold teaches: the blend weight and the interval's calibration.
+/// One held-out sale: log price, the comps' and the trees' log estimates, the comps' spread.
+type HeldSale = (f64, f64, Option<f64>, f64);
+
+/// What the held-out fold teaches: the blend weight and the interval's calibrations.
 struct HeldOut {
     blend_weight: f64,
     calibration: Option<Calibration>,
+    regime_intervals: Option<RegimeIntervals>,
 }
 
-/// The held-out fold: fit the hedonic model and the trees on sales before the most recent
-/// `calibration_n` calibration-condition sales, value each of those from strictly earlier comps,
+/// The held-out fold: the most recent `calibration_n` calibration-condition sales, each valued
+/// from strictly earlier comps by a hedonic model and trees fitted on the sales before its slice;
 /// learn the blend weight that minimizes their mean absolute log error (stacking on a
-/// time-ordered fold), then keep the blended estimates' normalized log errors (split conformal).
+/// time-ordered fold), then keep the blended estimates' normalized log errors (split conformal),
+/// pooled and per market regime of the month before each sale.
 fn calibrate(train: &[&Sale], comps: &[&Sale], as_of: NaiveDate, cfg: &CompConfig) -> Option<HeldOut> {
     let mut cal: Vec<&Sale> = comps
         .iter()
@@ -197,29 +211,65 @@ fn calibrate(train: &[&Sale], comps: &[&Sale], as_of: NaiveDate, cfg: &CompConfi
     cal.sort_by(|a, b| b.sale_date.cmp(&a.sale_date).then_with(|| a.id.cmp(&b.id)));
     cal.truncate(cfg.calibration_n);
     let start = cal.iter().map(|s| s.sale_date).min()?;
-    let early: Vec<&Sale> = train.iter().copied().filter(|s| s.sale_date < start).collect();
-    let hedonic = HedonicModel::fit(&early, cfg).ok()?;
-    let mut model = CompModel::assemble(hedonic, comps, as_of, cfg);
-    model.trees = TreeLearner::fit(&early, cfg);
-    // (price, comps log estimate, trees log estimate, spread) of each held-out sale.
-    let held: Vec<(f64, f64, Option<f64>, f64)> = cal
+    let end = cal.iter().map(|s| s.sale_date).max()?;
+    // The fold is valued in slices of `calibration_refit_months`, each by models fitted on the
+    // sales before the slice, as a valuation is made by a model fitted shortly before it: one
+    // fit for the whole fold would value its later sales with a market index that stops at the
+    // fold's start, which in a moving market biases every score one way.
+    let mut cuts = vec![start];
+    while let Some(next) = cuts
+        .last()
+        .and_then(|d| d.checked_add_months(Months::new(cfg.calibration_refit_months)))
+        .filter(|d| cfg.calibration_refit_months > 0 && *d <= end)
+    {
+        cuts.push(next);
+    }
+    // (price, comps log estimate, trees log estimate, spread) and date of each held-out sale.
+    let (held, dates): (Vec<HeldSale>, Vec<NaiveDate>) = cuts
         .par_iter()
-        .filter_map(|s| {
-            let a = model.assess(&Subject::from(*s), s.sale_date).ok()?;
-            Some((s.price.ln(), a.comps_log, a.tree_log, a.spread))
+        .enumerate()
+        .flat_map(|(i, &from)| {
+            let to = cuts.get(i + 1).copied();
+            let slice: Vec<&Sale> = cal
+                .iter()
+                .copied()
+                .filter(|s| s.sale_date >= from && to.is_none_or(|t| s.sale_date < t))
+                .collect();
+            let early: Vec<&Sale> = train.iter().copied().filter(|s| s.sale_date < from).collect();
+            let Ok(hedonic) = HedonicModel::fit(&early, cfg) else {
+                return Vec::new();
+            };
+            let mut model = CompModel::assemble(hedonic, comps, as_of, cfg);
+            model.trees = TreeLearner::fit(&early, cfg);
+            slice
+                .par_iter()
+                .filter_map(|s| {
+                    let a = model.assess(&Subject::from(*s), s.sale_date).ok()?;
+                    Some(((s.price.ln(), a.comps_log, a.tree_log, a.spread), s.sale_date))
+                })
+                .collect::<Vec<_>>()
         })
-        .collect();
+        .unzip();
     if held.len() < 20 {
         return None;
     }
     let blend_weight = learn_blend_weight(&held, cfg.blend_step);
-    let scores = held
+    let scores: Vec<f64> = held
         .iter()
         .map(|&(y, c, t, spread)| (y - blend(c, t, blend_weight)) / spread)
         .collect();
+    let dated: Vec<(NaiveDate, f64)> = dates.into_iter().zip(scores.iter().copied()).collect();
+    let calibration = Calibration::from_scores(scores, cfg.interval_level);
     Some(HeldOut {
         blend_weight,
-        calibration: Calibration::from_scores(scores, cfg.interval_level),
+        regime_intervals: RegimeIntervals::learn(
+            RegimeTrack::learn(train),
+            &dated,
+            calibration.as_ref(),
+            cfg.interval_level,
+            cfg.regime_min_scores,
+        ),
+        calibration,
     })
 }
 
@@ -233,7 +283,7 @@ pub(crate) fn blend(comps_log: f64, tree_log: Option<f64>, w: f64) -> f64 {
 
 /// The weight on the grid 0, step, …, 1 with the least mean absolute log error; the smallest
 /// such weight on ties, and 0 when no held-out sale has a trees estimate.
-fn learn_blend_weight(held: &[(f64, f64, Option<f64>, f64)], step: f64) -> f64 {
+fn learn_blend_weight(held: &[HeldSale], step: f64) -> f64 {
     if step <= 0.0 || held.iter().all(|h| h.2.is_none()) {
         return 0.0;
     }

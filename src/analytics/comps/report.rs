@@ -76,7 +76,13 @@ impl CompModel {
             ));
         }
         let baseline = self.hedonic.beta.first().copied().unwrap_or(0.0).exp();
-        let (low_80, high_80, confidence, method) = match &self.calibration {
+        let regime = self.regime_intervals.as_ref();
+        let market_moving = regime.and_then(|r| r.moving_before(as_of));
+        let calibration = match (market_moving, regime.and_then(|r| r.moving())) {
+            (Some(true), Some(moving)) => Some(moving),
+            _ => self.calibration.as_ref(),
+        };
+        let (low_80, high_80, confidence, method) = match calibration {
             Some(cal) => {
                 let (lo, hi) = cal.bounds(a.estimate, a.spread);
                 (lo, hi, cal.within_ten_percent(a.spread), "split_conformal")
@@ -92,6 +98,7 @@ impl CompModel {
             comps_value: a.comps_log.exp(),
             tree_value: a.tree_log.map(f64::exp),
             blend_weight: if blended { self.blend_weight } else { 0.0 },
+            market_moving,
             spread: a.spread,
             interval_method: method,
             comps,

@@ -72,3 +72,32 @@ pub fn synthetic_sales(n: usize, seed: u64) -> Vec<Sale> {
         })
         .collect()
 }
+
+/// From January 2001, 20 sales a month for 72 months; $/sf 100 (±1 %) until month 48, then down 2 % a month.
+pub fn falling_market() -> Vec<Sale> {
+    let first = NaiveDate::from_ymd_opt(2001, 1, 1).unwrap_or_default();
+    let mut rng = Lcg::new(9);
+    (0..72)
+        .flat_map(|m| (0..20).map(move |i| (m, i)))
+        .map(|(m, i)| {
+            let level = if m < 48 { 0.0 } else { -0.02 * f64::from(m - 48) };
+            let psf = 100.0 * (level + 0.01 * rng.normal()).exp();
+            Sale {
+                id: format!("M{m}-{i}"),
+                sale_date: crate::analytics::market::series::add_months(first, m as usize),
+                price: psf * 1000.0,
+                condition: "normal".into(),
+                lat: 42.0,
+                lon: -93.6,
+                property_type: "single_family".into(),
+                neighborhood: None,
+                attrs: Attributes {
+                    living_area_sf: 1000.0,
+                    year_built: 1980,
+                    ..Attributes::default()
+                },
+                hazard: None,
+            }
+        })
+        .collect()
+}

@@ -124,6 +124,7 @@ fn predictions_csv<W: Write>(out: W, predictions: &[BacktestPrediction]) -> anyh
         "comps_estimate",
         "tree_estimate",
         "blend_weight",
+        "market_regime",
     ];
     let mut w = SafeCsv::new(out, &header)?;
     for p in predictions {
@@ -137,6 +138,11 @@ fn predictions_csv<W: Write>(out: W, predictions: &[BacktestPrediction]) -> anyh
             Cell::Number(p.comps_estimate, 0),
             p.tree_estimate.map_or(Cell::Text(""), |t| Cell::Number(t, 0)),
             Cell::Number(p.blend_weight, 2),
+            Cell::Text(match p.market_moving {
+                Some(true) => "moving",
+                Some(false) => "calm",
+                None => "",
+            }),
         ])?;
     }
     Ok(w.finish()?)

@@ -29,6 +29,9 @@ pub struct CompValuation {
     /// Weight of the trees in the estimate, learned on held-out prior sales:
     /// `estimate = compsValue^(1−w) · treeValue^w` (0 = the comps alone).
     pub blend_weight: f64,
+    /// Whether the interval was calibrated on held-out sales from a moving market (true: the
+    /// regime before `asOf` was not STABLE) or a calm one (false); null when calibrated on all.
+    pub market_moving: Option<bool>,
     /// Weighted median absolute deviation of the adjusted comp log prices.
     pub spread: f64,
     /// `split_conformal`, or `hedonic_scale` when too few sales exist to calibrate.
@@ -93,6 +96,7 @@ impl CompValuation {
             comps_value: v.comps_value,
             tree_value: v.tree_value,
             blend_weight: v.blend_weight,
+            market_moving: v.market_moving,
             spread: v.spread,
             interval_method: v.interval_method.to_owned(),
             model_version: v.model_version.to_owned(),

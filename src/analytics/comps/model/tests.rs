@@ -173,16 +173,16 @@ fn a_model_can_be_shared_across_threads() {
 #[test]
 fn the_blend_weight_is_learned_from_the_held_out_errors() {
     // Comps high by 0.1, trees low by 0.1 everywhere: the midpoint is exact.
-    let opposite: Vec<(f64, f64, Option<f64>, f64)> = (0..50)
+    let opposite: Vec<HeldSale> = (0..50)
         .map(|i| (f64::from(i), f64::from(i) + 0.1, Some(f64::from(i) - 0.1), 0.1))
         .collect();
     assert!((learn_blend_weight(&opposite, 0.05) - 0.5).abs() < 1e-9);
     // Useless trees get no weight; without trees the weight is 0.
-    let noisy: Vec<(f64, f64, Option<f64>, f64)> = (0..50)
+    let noisy: Vec<HeldSale> = (0..50)
         .map(|i| (0.0, 0.0, Some(if i % 2 == 0 { 1.0 } else { -1.0 }), 0.1))
         .collect();
     assert_eq!(learn_blend_weight(&noisy, 0.05), 0.0);
-    let none: Vec<(f64, f64, Option<f64>, f64)> = (0..50).map(|_| (0.0, 0.1, None, 0.1)).collect();
+    let none: Vec<HeldSale> = (0..50).map(|_| (0.0, 0.1, None, 0.1)).collect();
     assert_eq!(learn_blend_weight(&none, 0.05), 0.0);
     assert_eq!(blend(1.0, Some(3.0), 0.25), 1.5);
     assert_eq!(blend(1.0, None, 0.25), 1.0);
@@ -215,4 +215,51 @@ fn the_blended_estimate_is_explained_to_the_dollar() {
     assert_eq!((v0.blend_weight, v0.tree_value), (0.0, None));
     assert_eq!(v0.estimate, v0.comps_value);
     assert!(v0.contributions.iter().all(|c| c.attribute != "boosted_trees"));
+}
+
+#[test]
+fn a_falling_market_gets_the_moving_regime_calibration() {
+    use crate::analytics::comps::testdata::falling_market;
+    let sales = falling_market();
+    let subject = Subject::from(&sales[0]);
+    // Fitted during the flat years, the held-out sales are calm; fitted in the fall, moving.
+    let calm = CompModel::fit(&sales, date(2004, 9), &CompConfig::default()).unwrap();
+    let v = calm.value(&subject, date(2004, 9)).unwrap();
+    assert_eq!(v.market_moving, Some(false));
+    let falling = CompModel::fit(&sales, date(2007, 1), &CompConfig::default()).unwrap();
+    let v = falling.value(&subject, date(2007, 1)).unwrap();
+    assert_eq!(v.market_moving, Some(true));
+    let pooled = CompConfig {
+        regime_min_scores: 0,
+        ..CompConfig::default()
+    };
+    let v = CompModel::fit(&sales, date(2007, 1), &pooled)
+        .unwrap()
+        .value(&subject, date(2007, 1))
+        .unwrap();
+    assert_eq!(v.market_moving, None);
+}
+
+#[test]
+fn a_steady_fall_is_tracked_by_the_second_difference_index() {
+    use crate::analytics::comps::backtest::run_backtest;
+    use crate::analytics::comps::testdata::falling_market;
+    // Prices fall 2 % a month from 2005-01 with 1 % noise; value the first quarter of 2006 from
+    // the comps alone (the trees would mask the index).
+    let sales = falling_market();
+    let mdape = |order: usize| {
+        let cfg = CompConfig {
+            time_penalty_order: order,
+            tree_count: 0,
+            ..CompConfig::default()
+        };
+        run_backtest(&sales, date(2006, 1), date(2006, 3), &cfg)
+            .unwrap()
+            .metrics
+            .unwrap()
+            .mdape
+    };
+    let (flat, straight) = (mdape(1), mdape(2));
+    assert!(straight < 0.025, "second differences: MdAPE {straight}");
+    assert!(flat > 1.5 * straight, "first differences {flat} vs second {straight}");
 }

@@ -15,6 +15,7 @@ fn pred(price: f64, estimate: f64) -> BacktestPrediction {
         comps_estimate: estimate,
         tree_estimate: None,
         blend_weight: 0.0,
+        market_moving: None,
     }
 }
 

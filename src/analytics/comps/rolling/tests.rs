@@ -14,6 +14,7 @@ fn pred(i: usize, ratio: f64) -> BacktestPrediction {
         comps_estimate: 100_000.0 * ratio,
         tree_estimate: None,
         blend_weight: 0.0,
+        market_moving: None,
     }
 }
 
