@@ -1,5 +1,6 @@
-//! `CompModel`: a hedonic fit, the pool of prior sales with its spatial index, and the
-//! split-conformal calibration, fitted once at a date and reused for later valuations.
+//! `CompModel`: a hedonic fit, the pool of prior sales with its spatial index, the boosted trees
+//! and their blend weight, and the split-conformal calibration (with its regime rule), fitted
+//! once at a date and reused for later valuations.
 
 use chrono::{Months, NaiveDate};
 use rayon::prelude::*;
@@ -17,7 +18,8 @@ use super::sale::{Sale, Subject};
 use super::trees::TreeLearner;
 
 /// Version tag carried by every valuation so stored results can be traced to the method.
-/// 2.0: the estimate blends the comps with boosted trees (`trees.rs`) by a learned weight.
+/// 2.0: the estimate blends the comps with boosted trees (`trees.rs`) by a learned weight, the
+/// market index is smoothed on second differences, and the interval has the regime rule.
 pub const MODEL_VERSION: &str = "comp-critic-2.0";
 
 /// A valuation with its interval, comps and explanation.
@@ -74,7 +76,7 @@ pub struct CompModel {
     pub(crate) trees: Option<TreeLearner>,
     /// Weight of the trees' log estimate, learned on the calibration fold (0 without one).
     pub(crate) blend_weight: f64,
-    /// Calibrations per market regime, when the held-out fold has enough sales of a regime.
+    /// The regime rule of the interval (`regime.rs`); `None` when it is off.
     pub(crate) regime_intervals: Option<RegimeIntervals>,
 }
 
@@ -179,11 +181,6 @@ impl CompModel {
 
     pub fn config(&self) -> &CompConfig {
         &self.cfg
-    }
-
-    /// Weight of the boosted trees in the estimate (0 = comps alone).
-    pub fn blend_weight(&self) -> f64 {
-        self.blend_weight
     }
 }
 
