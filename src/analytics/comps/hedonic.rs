@@ -52,17 +52,11 @@ fn penalty(design: &Design, cfg: &CompConfig) -> Array2<f64> {
         if cfg.time_penalty_order >= 2 {
             // Second differences β_{k+1} − 2β_k + β_{k−1} (β_0 = 0): the index is pulled towards a
             // straight line, not towards flat, so a steady trend is not damped at the edge.
-            for k in 0..p - t0 {
-                let taps = [(k as isize - 1, 1.0), (k as isize, -2.0), (k as isize + 1, 1.0)];
-                let cols: Vec<(usize, f64)> = taps
-                    .iter()
-                    .filter(|(i, _)| *i >= 0 && t0 + (*i as usize) < p)
-                    .map(|&(i, c)| (t0 + i as usize, c))
-                    .collect();
-                // A difference that reaches past the last knot is not a difference.
-                if k + 1 >= p - t0 {
-                    break;
-                }
+            // Column t0 + i carries β_{i+1}; difference k is centred on β_{k+1} and needs β_{k+2}.
+            let knots = p - t0;
+            for k in 0..knots.saturating_sub(1) {
+                let taps = [(k.checked_sub(1), 1.0), (Some(k), -2.0), (Some(k + 1), 1.0)];
+                let cols: Vec<(usize, f64)> = taps.iter().filter_map(|&(i, c)| Some((t0 + i?, c))).collect();
                 for &(a, ca) in &cols {
                     for &(b, cb) in &cols {
                         pen[[a, b]] += l * ca * cb;

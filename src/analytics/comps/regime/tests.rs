@@ -53,15 +53,18 @@ fn scores(calm: f64, moving: f64) -> Vec<(NaiveDate, f64)> {
         .collect()
 }
 
-fn pooled(scored: &[(NaiveDate, f64)]) -> Calibration {
-    Calibration::from_scores(scored.iter().map(|s| s.1).collect(), 0.8).unwrap()
+/// The pooled calibration of `scores(calm, moving)` and the rule learned from them.
+fn learned(calm: f64, moving: f64, min_scores: usize) -> (Calibration, Option<RegimeIntervals>) {
+    let scored = scores(calm, moving);
+    let all = Calibration::from_scores(scored.iter().map(|s| s.1).collect(), 0.8).unwrap();
+    let rule = RegimeIntervals::learn(track(), &scored, Some(&all), 0.8, min_scores);
+    (all, rule)
 }
 
 #[test]
 fn a_moving_month_widens_the_interval_to_what_moving_months_needed() {
-    let scored = scores(1.0, 3.0);
-    let all = pooled(&scored);
-    let r = RegimeIntervals::learn(track(), &scored, Some(&all), 0.8, 50).unwrap();
+    let (all, r) = learned(1.0, 3.0, 50);
+    let r = r.unwrap();
     let moving = r.moving().unwrap();
     assert!(
         moving.hi > 2.0 && moving.hi > all.hi,
@@ -78,19 +81,15 @@ fn a_moving_month_widens_the_interval_to_what_moving_months_needed() {
 
 #[test]
 fn a_moving_month_never_narrows_the_interval() {
-    let scored = scores(3.0, 0.5);
-    let all = pooled(&scored);
-    let r = RegimeIntervals::learn(track(), &scored, Some(&all), 0.8, 50).unwrap();
-    let moving = r.moving().unwrap();
+    let (all, r) = learned(3.0, 0.5, 50);
+    let moving = r.as_ref().and_then(|r| r.moving()).unwrap();
     assert_eq!((moving.lo, moving.hi), (all.lo, all.hi));
 }
 
 #[test]
 fn the_rule_is_off_at_zero_and_idle_with_too_few_moving_sales() {
-    let scored = scores(1.0, 3.0);
-    let all = pooled(&scored);
-    assert!(RegimeIntervals::learn(track(), &scored, Some(&all), 0.8, 0).is_none());
-    let few = RegimeIntervals::learn(track(), &scored, Some(&all), 0.8, 10_000).unwrap();
+    assert!(learned(1.0, 3.0, 0).1.is_none());
+    let few = learned(1.0, 3.0, 10_000).1.unwrap();
     assert!(few.moving().is_none());
     assert_eq!(few.moving_before(add_months(start(), 80)), Some(true));
 }
