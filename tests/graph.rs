@@ -37,7 +37,7 @@ async fn outbox_rows(app: &TestApp, tenant: uuid::Uuid) -> Vec<graph_outbox::Mod
         .unwrap();
     let rows = graph_outbox::Entity::find()
         .filter(graph_outbox::Column::TenantId.eq(tenant))
-        .all(tx.conn())
+        .all(tx.conn().await.unwrap())
         .await
         .unwrap();
     tx.rollback().await.unwrap();

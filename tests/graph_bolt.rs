@@ -271,7 +271,7 @@ async fn the_drainer_retries_after_a_failure_and_deletes_rows_once_synced() {
         updated_at: Set(now),
         ..Default::default()
     }
-    .insert(tx.conn())
+    .insert(tx.conn().await.unwrap())
     .await
     .unwrap();
     owner::ActiveModel {
@@ -284,7 +284,7 @@ async fn the_drainer_retries_after_a_failure_and_deletes_rows_once_synced() {
         updated_at: Set(now),
         ..Default::default()
     }
-    .insert(tx.conn())
+    .insert(tx.conn().await.unwrap())
     .await
     .unwrap();
     property_ownership::ActiveModel {
@@ -296,10 +296,12 @@ async fn the_drainer_retries_after_a_failure_and_deletes_rows_once_synced() {
         created_at: Set(now),
         ..Default::default()
     }
-    .insert(tx.conn())
+    .insert(tx.conn().await.unwrap())
     .await
     .unwrap();
-    enqueue(tx.conn(), tid, OutboxKind::Ownership, u(0x41)).await.unwrap();
+    enqueue(tx.conn().await.unwrap(), tid, OutboxKind::Ownership, u(0x41))
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
 
     let dead = Stub::store(17699).await;
@@ -319,7 +321,9 @@ async fn the_drainer_retries_after_a_failure_and_deletes_rows_once_synced() {
     assert!(graph_outbox::Entity::find().all(&db.owner).await.unwrap().is_empty());
     // `reos graph sync --tenant bolt` on the same connection; it clears rows written before it.
     let tx = TenantTx::begin(&db.service, tid).await.unwrap();
-    enqueue(tx.conn(), tid, OutboxKind::Owner, u(0x31)).await.unwrap();
+    enqueue(tx.conn().await.unwrap(), tid, OutboxKind::Owner, u(0x31))
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     let counts = reos::graph::drain::full_sync(&db, &live, "bolt").await.unwrap();
     assert_eq!(counts, (1, 1));

@@ -42,9 +42,9 @@ async fn every_tenant_table_notifies_and_migration_016_applies_over_either_013()
         "017: every policy reads the tenant once"
     );
 
-    // A database that ran the version of 013 that covered graph_outbox: 016 (and 017 to 024
+    // A database that ran the version of 013 that covered graph_outbox: 016 (and 017 to 025
     // after it) not applied yet, the trigger already there.
-    Migrator::down(&owner, Some(9)).await.unwrap();
+    Migrator::down(&owner, Some(10)).await.unwrap();
     assert!(!notifying_tables(&owner).await.contains(&"loan_programs".to_owned()));
     assert!(!notifying_tables(&owner).await.contains(&"market_series".to_owned()));
     assert!(!notifying_tables(&owner).await.contains(&"lease_abstracts".to_owned()));

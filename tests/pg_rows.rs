@@ -73,10 +73,10 @@ async fn fast_row_decoding_matches_sea_orm() {
         uuid::Uuid::parse_str(SPARSE).unwrap(),
     ];
 
-    let page = properties::page(&tx, &Default::default(), Default::default(), false, 0, 10)
+    let page = properties::page(&tx, &Default::default(), Default::default(), false, 0, 10, None)
         .await
         .unwrap();
-    let mut slow = property::Entity::find().all(tx.conn()).await.unwrap();
+    let mut slow = property::Entity::find().all(tx.conn().await.unwrap()).await.unwrap();
     let mut fast = page.clone();
     fast.sort_by_key(|p| p.id);
     slow.sort_by_key(|p| p.id);
@@ -86,21 +86,29 @@ async fn fast_row_decoding_matches_sea_orm() {
     assert_eq!(fast[1].name, None);
 
     let leases = leases::for_properties(&tx, &ids).await.unwrap();
-    let slow = lease::Entity::find().all(tx.conn()).await.unwrap();
+    let slow = lease::Entity::find().all(tx.conn().await.unwrap()).await.unwrap();
     for l in &slow {
         assert_eq!(leases[&l.property_id], vec![l.clone()], "leases");
     }
 
     let owners = properties::owners_of(&tx, &ids).await.unwrap();
-    let o = owner::Entity::find().one(tx.conn()).await.unwrap().unwrap();
-    for s in property_ownership::Entity::find().all(tx.conn()).await.unwrap() {
+    let o = owner::Entity::find()
+        .one(tx.conn().await.unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    for s in property_ownership::Entity::find()
+        .all(tx.conn().await.unwrap())
+        .await
+        .unwrap()
+    {
         assert_eq!(owners[&s.property_id], vec![(s.clone(), o.clone())], "owners");
     }
 
     let valuations = properties::latest_valuations(&tx, &ids).await.unwrap();
     let slow = valuation::Entity::find()
         .order_by_asc(valuation::Column::Id)
-        .all(tx.conn())
+        .all(tx.conn().await.unwrap())
         .await
         .unwrap();
     for v in &slow {

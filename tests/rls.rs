@@ -182,7 +182,7 @@ async fn a_read_only_tenant_transaction_refuses_writes_and_ends_cleanly() {
         let tx = TenantTx::begin_as(&service, TenantId::from_row(&tenant), Access::ReadOnly)
             .await
             .unwrap();
-        assert_eq!(count(tx.conn()).await, 1, "the tenant's row is visible");
+        assert_eq!(count(tx.conn().await.unwrap()).await, 1, "the tenant's row is visible");
         tx.commit().await.unwrap();
         assert_eq!(
             count(&service).await,
@@ -194,17 +194,80 @@ async fn a_read_only_tenant_transaction_refuses_writes_and_ends_cleanly() {
     let tx = TenantTx::begin_as(&service, TenantId::from_row(&tenant), Access::ReadOnly)
         .await
         .unwrap();
-    let err = tx.conn().execute_unprepared(&insert(a)).await.unwrap_err();
+    let err = tx
+        .conn()
+        .await
+        .unwrap()
+        .execute_unprepared(&insert(a))
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("read-only transaction"), "{err}");
     drop(tx);
     assert_eq!(count(&owner).await, 1, "nothing was written (the owner sees every row)");
 
     let tx = TenantTx::begin(&service, TenantId::from_row(&tenant)).await.unwrap();
-    tx.conn().execute_unprepared(&insert(a)).await.unwrap();
+    tx.conn().await.unwrap().execute_unprepared(&insert(a)).await.unwrap();
     tx.commit().await.unwrap();
     assert_eq!(
         count(&owner).await,
         2,
         "a read-write transaction after them writes and commits"
     );
+}
+
+/// The count and the first page of properties, asked together, and the tenant of each row.
+async fn page(tx: &reos::persistence::TenantTx) -> (u64, Vec<uuid::Uuid>) {
+    use reos::persistence::repositories::properties;
+    let all = properties::PropertyQuery::default();
+    let (count, rows) = futures_util::try_join!(
+        properties::count(tx, &all),
+        properties::page(tx, &all, Default::default(), false, 0, 10, None)
+    )
+    .unwrap();
+    (count, rows.iter().map(|r| r.tenant_id).collect())
+}
+
+/// A read-only request's pipelined transaction (src/persistence/pipelined.rs) on a one-connection
+/// pool: each transaction sees its own tenant's rows only, whether the one before it on the same
+/// connection committed or was dropped midway, and a statement after it has no tenant.
+#[tokio::test]
+async fn pipelined_reads_keep_the_tenant_wall_on_a_reused_connection() {
+    use reos::persistence::TenantTx;
+    let Some(admin) = test_app::pg_admin_url() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = test_app::settings(&dir);
+    let (owner_url, service_url) = test_app::fresh_postgres(&admin).await;
+    settings.database.url = Some(secrecy::SecretString::from(service_url.clone()));
+    settings.database.owner_url = Some(secrecy::SecretString::from(owner_url.clone()));
+    settings.database.max_connections = 1;
+    let db = reos::persistence::Database::connect(&settings).await.unwrap();
+    db.migrate().await.unwrap();
+    let owner = Database::connect(&owner_url).await.unwrap();
+    let (a, b) = (uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
+    add_tenant(&owner, a, "alpha").await;
+    add_tenant(&owner, b, "bravo").await;
+    for _ in 0..2 {
+        owner.execute_unprepared(&insert(a)).await.unwrap();
+    }
+    owner.execute_unprepared(&insert(b)).await.unwrap();
+    let (ta, tb) = (test_app::tenant_id(&db, a).await, test_app::tenant_id(&db, b).await);
+    for round in 0..3 {
+        let tx = TenantTx::begin_read(&db, ta).await.unwrap();
+        assert!(tx.pipelined(), "PostgreSQL without TLS reads pipelined");
+        assert_eq!(page(&tx).await, (2, vec![a, a]), "round {round}: alpha");
+        if round == 1 {
+            drop(tx); // dropped midway: its ROLLBACK is queued before the next transaction
+        } else {
+            tx.commit().await.unwrap();
+        }
+        let tx = TenantTx::begin_read(&db, tb).await.unwrap();
+        assert_eq!(page(&tx).await, (1, vec![b]), "round {round}: bravo");
+        tx.commit().await.unwrap();
+    }
+    // Another read-only transaction on the same connection: a statement outside the pipelined
+    // reads (the sea-orm transaction begun on first use) sees the same tenant.
+    let tx = TenantTx::begin_read(&db, ta).await.unwrap();
+    assert_eq!(count(tx.conn().await.unwrap()).await, 2);
+    assert_eq!(page(&tx).await.0, 2);
+    tx.commit().await.unwrap();
 }

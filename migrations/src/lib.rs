@@ -29,6 +29,7 @@ mod m20261207_000021_create_lease_abstracts;
 mod m20261207_000022_create_unit_leases;
 mod m20261207_000023_create_jobs;
 mod m20261207_000024_create_market_regimes;
+mod m20261207_000025_index_properties_listing_order;
 
 pub use common::APP_ROLE;
 
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000022_create_unit_leases::Migration),
             Box::new(m20261207_000023_create_jobs::Migration),
             Box::new(m20261207_000024_create_market_regimes::Migration),
+            Box::new(m20261207_000025_index_properties_listing_order::Migration),
         ]
     }
 }

@@ -324,7 +324,8 @@ fairness = (
   "with one token signature checks are rare on both. Not equal: reos also prices every request for its rate "
   "limiter (parse + validation) and runs its own guards, request log and metrics; PostGraphile has no rate limiter "
   "and no per-field role checks (it only requires a known role in the token). PostGraphile compiles each query to one SQL statement (JSON aggregation, child rows by "
-  "correlated subqueries); reos sends the statements listed under pgbench_ceiling. The queries are the same "
+  "correlated subqueries); reos sends the statements listed under pgbench_ceiling, pipelined as the ceiling's "
+  "script shows (\\\\startpipeline groups: what reos writes before waiting; ops/load/compare/capture.py). The queries are the same "
   "logical query (same rows, same order: created_at DESC, id DESC; PostGraphile's latest valuation is "
   "valuations(first: 1, orderBy: CREATED_AT_DESC)), and each pair of answers was checked equal before the load runs."
 )

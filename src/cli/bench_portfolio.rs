@@ -69,7 +69,7 @@ where
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<A> = rows.by_ref().take(CHUNK).collect();
-        E::insert_many(chunk).exec_without_returning(tx.conn()).await?;
+        E::insert_many(chunk).exec_without_returning(tx.conn().await?).await?;
     }
     Ok(())
 }

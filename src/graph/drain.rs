@@ -45,11 +45,12 @@ pub enum Drained {
 #[tracing::instrument(skip_all, fields(tenant = %tenant))]
 pub async fn drain_tenant(db: &Database, store: &Neo4jStore, tenant: TenantId) -> Result<Drained, GraphError> {
     let tx = TenantTx::begin(&db.service, tenant).await?;
-    if tx.conn().get_database_backend() == DbBackend::Postgres {
+    if tx.backend() == DbBackend::Postgres {
         // One drainer per tenant at a time (several service instances): a transaction-level
         // advisory lock, released at commit.
         let row = tx
             .conn()
+            .await?
             .query_one_raw(Statement::from_sql_and_values(
                 DbBackend::Postgres,
                 "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7)) AS locked",
@@ -70,7 +71,7 @@ pub async fn drain_tenant(db: &Database, store: &Neo4jStore, tenant: TenantId) -
         .column_as(graph_outbox::Column::CreatedAt.min(), "oldest")
         .filter(graph_outbox::Column::TenantId.eq(tenant.uuid()))
         .into_tuple()
-        .one(tx.conn())
+        .one(tx.conn().await?)
         .await?;
     if let Some(Some(t)) = oldest {
         ROUND_LAG_SECS.fetch_max((now - t).num_seconds().max(0), Ordering::SeqCst);
@@ -80,7 +81,7 @@ pub async fn drain_tenant(db: &Database, store: &Neo4jStore, tenant: TenantId) -
         .filter(graph_outbox::Column::NextAttemptAt.lte(now))
         .order_by_asc(graph_outbox::Column::Id)
         .limit(TAKE)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     if due.is_empty() {
         tx.rollback().await?;
@@ -96,7 +97,7 @@ pub async fn drain_tenant(db: &Database, store: &Neo4jStore, tenant: TenantId) -
             graph_outbox::Entity::delete_many()
                 .filter(graph_outbox::Column::TenantId.eq(tenant.uuid()))
                 .filter(graph_outbox::Column::Id.is_in(ids.clone()))
-                .exec(tx.conn())
+                .exec(tx.conn().await?)
                 .await?;
             tracing::info!(rows = ids.len(), "graph mirror synced");
             Drained::Synced(ids.len())
@@ -112,7 +113,7 @@ pub async fn drain_tenant(db: &Database, store: &Neo4jStore, tenant: TenantId) -
                     .col_expr(graph_outbox::Column::LastError, Expr::value(e.code()))
                     .filter(graph_outbox::Column::TenantId.eq(tenant.uuid()))
                     .filter(graph_outbox::Column::Id.eq(row.id))
-                    .exec(tx.conn())
+                    .exec(tx.conn().await?)
                     .await?;
             }
             Drained::Failed(ids.len())
@@ -179,7 +180,7 @@ pub async fn full_sync(db: &Database, store: &Neo4jStore, slug: &str) -> anyhow:
     graph_outbox::Entity::delete_many()
         .filter(graph_outbox::Column::TenantId.eq(t.id))
         .filter(graph_outbox::Column::CreatedAt.lte(started))
-        .exec(tx.conn())
+        .exec(tx.conn().await?)
         .await?;
     tx.commit().await?;
     Ok((snapshot.owners.len(), snapshot.properties.len()))

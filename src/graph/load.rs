@@ -13,7 +13,7 @@ use uuid::Uuid;
 /// Reads owners, properties, ownership, occupied leases and loans with a lender of the tenant.
 #[tracing::instrument(skip_all, fields(tenant = %tx.tenant()))]
 pub async fn snapshot(tx: &TenantTx) -> Result<Snapshot, DbErr> {
-    let conn = tx.conn();
+    let conn = tx.conn().await?;
     let owners = scoped::<owner::Entity>(tx)
         .order_by_asc(owner::Column::Id)
         .all(conn)

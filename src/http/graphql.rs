@@ -268,6 +268,12 @@ async fn run(
         return timed_out(deadline, request_id);
     };
     let ok = finish_batch(&mut resp, request_id);
+    if !ok && let Some(e) = tx.tx.open_failed() {
+        tracing::error!(error = %e, "could not open the tenant transaction");
+        sentry.capture("DATABASE_UNAVAILABLE", &e);
+        tx.abandon();
+        return unavailable(request_id);
+    }
     let responses: Vec<&Response> = match &resp {
         BatchResponse::Single(r) => vec![r],
         BatchResponse::Batch(rs) => rs.iter().collect(),
@@ -341,7 +347,10 @@ struct RequestTx {
 impl RequestTx {
     async fn begin(state: &AppState, tenant: TenantId, access: Access) -> Result<Self, sea_orm::DbErr> {
         Ok(Self {
-            tx: Arc::new(TenantTx::begin_as(&state.db.service, tenant, access).await?),
+            tx: Arc::new(match access {
+                Access::ReadOnly => TenantTx::begin_read(&state.db, tenant).await?,
+                Access::ReadWrite => TenantTx::begin(&state.db.service, tenant).await?,
+            }),
             outbox: crate::events::Outbox::new(state.events.clone(), tenant),
         })
     }

@@ -1,5 +1,6 @@
 //! Connections: the service's pool (PostgreSQL service role, or embedded SQLite), the owner's
 //! connection for migrations and administration, and a statement counter for tests and metrics.
+use super::pipelined::ReadPool;
 use crate::config::Settings;
 use anyhow::Context;
 use reos_migrations::{Migrator, MigratorTrait};
@@ -16,6 +17,9 @@ pub struct Database {
     pub service: DatabaseConnection,
     /// Schema owner: migrations, tenant creation. The same pool on SQLite.
     pub owner: DatabaseConnection,
+    /// PostgreSQL without TLS: the pool of the pipelined read-only transactions
+    /// (src/persistence/pipelined.rs), same role and URL as `service`.
+    reads: Option<ReadPool>,
     statements: Arc<AtomicU64>,
 }
 
@@ -30,9 +34,21 @@ impl Database {
                     Some(owner) => connect_url(owner.expose_secret(), 2, &Arc::new(AtomicU64::new(0))).await?,
                     None => service.clone(),
                 };
+                let reads = match ReadPool::new(
+                    url.expose_secret(),
+                    settings.database.max_connections as usize,
+                    statements.clone(),
+                ) {
+                    Ok(pool) => Some(pool),
+                    Err(why) => {
+                        tracing::info!(%why, "read-only requests read through the sqlx pool (no pipelined reads)");
+                        None
+                    }
+                };
                 Ok(Self {
                     service,
                     owner,
+                    reads,
                     statements,
                 })
             }
@@ -44,6 +60,7 @@ impl Database {
                 Ok(Self {
                     owner: service.clone(),
                     service,
+                    reads: None,
                     statements,
                 })
             }
@@ -57,6 +74,11 @@ impl Database {
 
     pub fn backend(&self) -> DbBackend {
         self.service.get_database_backend()
+    }
+
+    /// The pipelined reads' pool, when there is one.
+    pub(crate) fn reads(&self) -> Option<&ReadPool> {
+        self.reads.as_ref()
     }
 
     /// Statements the service pool has executed since start.

@@ -3,6 +3,7 @@ pub mod changes;
 pub mod db;
 pub mod object_store;
 pub(crate) mod pg_rows;
+pub(crate) mod pipelined;
 pub mod repositories;
 pub mod tenancy;
 

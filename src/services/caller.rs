@@ -125,7 +125,7 @@ impl Caller<'_> {
         if !self.mirror_graph {
             return Ok(());
         }
-        Ok(enqueue(self.tx.conn(), self.tx.tenant(), kind, id).await?)
+        Ok(enqueue(self.tx.conn().await?, self.tx.tenant(), kind, id).await?)
     }
 
     /// Announces `event` to subscribers once the transaction commits.

@@ -236,9 +236,9 @@ where
     <A::Entity as sea_orm::EntityTrait>::Model: sea_orm::IntoActiveModel<A>,
 {
     Ok(if exists {
-        am.update(c.tx.conn()).await?
+        am.update(c.tx.conn().await?).await?
     } else {
-        am.insert(c.tx.conn()).await?
+        am.insert(c.tx.conn().await?).await?
     })
 }
 
@@ -257,7 +257,7 @@ pub async fn create_expense(
         ..Default::default()
     };
     apply_expense(&mut am, f)?;
-    let saved = am.insert(c.tx.conn()).await?;
+    let saved = am.insert(c.tx.conn().await?).await?;
     let details = serde_json::json!({"property_id": property_id});
     c.audit("create", "operating_expense", Some(saved.id), details).await?;
     Ok(saved)
@@ -270,7 +270,7 @@ pub async fn update_expense(c: &Caller<'_>, id: &str, f: ExpenseFields) -> ApiRe
         .await?
         .into();
     apply_expense(&mut am, f)?;
-    let saved = am.update(c.tx.conn()).await?;
+    let saved = am.update(c.tx.conn().await?).await?;
     c.audit("update", "operating_expense", Some(saved.id), serde_json::json!({}))
         .await?;
     Ok(saved)
@@ -291,7 +291,7 @@ pub async fn create_profile(
         ..Default::default()
     };
     apply_profile(&mut am, f)?;
-    let saved = am.insert(c.tx.conn()).await?;
+    let saved = am.insert(c.tx.conn().await?).await?;
     let details = serde_json::json!({"property_id": property_id});
     c.audit("create", "market_leasing_profile", Some(saved.id), details)
         .await?;
@@ -305,7 +305,7 @@ pub async fn update_profile(c: &Caller<'_>, id: &str, f: ProfileFields) -> ApiRe
         .await?
         .into();
     apply_profile(&mut am, f)?;
-    let saved = am.update(c.tx.conn()).await?;
+    let saved = am.update(c.tx.conn().await?).await?;
     c.audit(
         "update",
         "market_leasing_profile",

@@ -216,7 +216,7 @@ pub async fn upload(
             uploaded_by: Set(actor.to_owned()),
             created_at: Set(chrono::Utc::now()),
         };
-        match row.insert(tx.conn()).await {
+        match row.insert(tx.conn().await?).await {
             Ok(m) => saved.push(m),
             Err(e) => {
                 remove(store, tenant, &key, "row insert failed").await;
@@ -286,7 +286,10 @@ pub async fn objects_follow_cascade(tx: &TenantTx, store: &Arc<DocumentStore>, p
         Parent::Lease(id) => document::Column::LeaseId.eq(id),
         Parent::Offer(id) => document::Column::OfferId.eq(id),
     };
-    let rows = scoped::<document::Entity>(tx).filter(filter).all(tx.conn()).await?;
+    let rows = scoped::<document::Entity>(tx)
+        .filter(filter)
+        .all(tx.conn().await?)
+        .await?;
     let tenant = tx.tenant();
     let keys: Vec<ObjectKey> = rows
         .iter()
@@ -321,7 +324,7 @@ pub async fn of_property(tx: &TenantTx, property_id: Uuid) -> ApiResult<Vec<docu
         .filter(document::Column::PropertyId.eq(property_id))
         .order_by_desc(document::Column::CreatedAt)
         .order_by_desc(document::Column::Id)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?)
 }
 
@@ -330,7 +333,7 @@ pub async fn of_offer(tx: &TenantTx, offer_id: Uuid) -> ApiResult<Vec<document::
     Ok(scoped::<document::Entity>(tx)
         .filter(document::Column::OfferId.eq(offer_id))
         .order_by_desc(document::Column::CreatedAt)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?)
 }
 
@@ -362,13 +365,13 @@ pub async fn page(
             q = q.filter(col.eq(Uuid::parse_str(id).unwrap_or_default()));
         }
     }
-    let total = q.clone().count(tx.conn()).await?;
+    let total = q.clone().count(tx.conn().await?).await?;
     let rows = q
         .order_by_desc(document::Column::CreatedAt)
         .order_by_desc(document::Column::Id)
         .offset(offset)
         .limit(limit)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     Ok((total, rows))
 }

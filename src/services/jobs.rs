@@ -63,7 +63,7 @@ fn new_job(tenant: Uuid, kind: &str, max_attempts: i32, actor: &str, at: DateTim
 pub async fn enqueue(c: &Caller<'_>, kind: &str, max_attempts: i32) -> ApiResult<job::Model> {
     check_kind(kind, "input.kind")?;
     let saved = new_job(c.tenant(), kind, max_attempts, c.actor, Utc::now())
-        .insert(c.tx.conn())
+        .insert(c.tx.conn().await?)
         .await?;
     c.audit("enqueue", "job", Some(saved.id), serde_json::json!({"kind": kind}))
         .await?;
@@ -88,7 +88,7 @@ pub async fn list(tx: &TenantTx, status: Option<&str>, kind: Option<&str>, limit
     Ok(q.order_by_desc(job::Column::CreatedAt)
         .order_by_desc(job::Column::Id)
         .limit(limit)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?)
 }
 
@@ -102,7 +102,7 @@ pub async fn cancel(c: &Caller<'_>, id: &str) -> ApiResult<job::Model> {
     let mut am: job::ActiveModel = row.into();
     am.status = Set("cancelled".into());
     am.finished_at = Set(Some(Utc::now()));
-    let saved = am.update(c.tx.conn()).await?;
+    let saved = am.update(c.tx.conn().await?).await?;
     c.audit("cancel", "job", Some(saved.id), serde_json::json!({})).await?;
     c.after_commit(crate::events::EventKind::JobProgress(std::sync::Arc::new(
         saved.clone(),
@@ -132,7 +132,7 @@ pub async fn claim(tx: &TenantTx, worker: &str, stale_secs: u64) -> ApiResult<Op
         .order_by_asc(job::Column::RunAt)
         .order_by_asc(job::Column::Id)
         .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
-        .one(tx.conn())
+        .one(tx.conn().await?)
         .await?
     else {
         return Ok(None);
@@ -145,7 +145,7 @@ pub async fn claim(tx: &TenantTx, worker: &str, stale_secs: u64) -> ApiResult<Op
     am.heartbeat_at = Set(Some(now));
     am.started_at = Set(Some(started));
     am.last_error = Set(None);
-    Ok(Some(am.update(tx.conn()).await?))
+    Ok(Some(am.update(tx.conn().await?).await?))
 }
 
 /// Job `id` if it is running under `worker` (not cancelled, not taken over by another).
@@ -168,7 +168,7 @@ pub async fn report(
     let mut am: job::ActiveModel = row.into();
     am.heartbeat_at = Set(Some(Utc::now()));
     am.progress = Set(Some(progress));
-    Ok(Some(am.update(tx.conn()).await?))
+    Ok(Some(am.update(tx.conn().await?).await?))
 }
 
 /// Job `id` of `tenant` as it stands, read in its own read-only transaction (what a
@@ -223,7 +223,7 @@ pub async fn finish(
             am.run_at = Set(now + chrono::Duration::seconds(i64::try_from(wait).unwrap_or(3_600)));
         }
     }
-    Ok(Some(am.update(tx.conn()).await?))
+    Ok(Some(am.update(tx.conn().await?).await?))
 }
 
 /// Seconds before retry number `attempts` (1 after the first failure): the base doubled each
@@ -251,7 +251,7 @@ pub async fn enqueue_once(
                 .do_nothing()
                 .to_owned(),
         )
-        .exec_without_returning(tx.conn())
+        .exec_without_returning(tx.conn().await?)
         .await?;
     Ok(res > 0)
 }

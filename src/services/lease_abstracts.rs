@@ -110,7 +110,7 @@ pub async fn extract(
         confirmed_by: Set(None),
         confirmed_at: Set(None),
     }
-    .insert(c.tx.conn())
+    .insert(c.tx.conn().await?)
     .await?;
     c.audit(
         "extract",
@@ -133,7 +133,7 @@ pub async fn of_property(tx: &TenantTx, property_id: &str) -> ApiResult<Vec<leas
     Ok(scoped::<lease_abstract::Entity>(tx)
         .filter(lease_abstract::Column::PropertyId.eq(property.id))
         .order_by_desc(lease_abstract::Column::CreatedAt)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?)
 }
 
@@ -205,7 +205,7 @@ pub async fn confirm(c: &Caller<'_>, id: &str, edits: Vec<Edit>, opts: ConfirmOp
     am.confirmed_by = Set(Some(c.actor.to_owned()));
     am.confirmed_at = Set(Some(now));
     am.updated_at = Set(now);
-    let confirmed = am.update(c.tx.conn()).await?;
+    let confirmed = am.update(c.tx.conn().await?).await?;
     c.audit(
         "confirm",
         "lease_abstract",

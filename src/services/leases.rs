@@ -72,7 +72,7 @@ pub async fn create_lease_from(
         ..Default::default()
     };
     apply_lease(&mut am, f)?;
-    let saved = am.insert(c.tx.conn()).await?;
+    let saved = am.insert(c.tx.conn().await?).await?;
     match origin {
         Some(o) => c.provenance_from("lease", saved.id, None, lease_map(&saved), o).await?,
         None => c.provenance("lease", saved.id, None, lease_map(&saved)).await?,
@@ -104,7 +104,7 @@ pub async fn update_lease_from(
     let before = lease_map(&existing);
     let mut am: lease::ActiveModel = existing.into();
     apply_lease(&mut am, f)?;
-    let saved = am.update(c.tx.conn()).await?;
+    let saved = am.update(c.tx.conn().await?).await?;
     match origin {
         Some(o) => {
             c.provenance_from("lease", saved.id, Some(before), lease_map(&saved), o)
@@ -149,7 +149,7 @@ pub async fn create_unit_mix_from(
         ..Default::default()
     };
     apply_unit(&mut am, f)?;
-    let saved = am.insert(c.tx.conn()).await?;
+    let saved = am.insert(c.tx.conn().await?).await?;
     match origin {
         Some(o) => {
             c.provenance_from("unit_mix", saved.id, None, unit_map(&saved), o)
@@ -183,7 +183,7 @@ pub async fn update_unit_mix_from(
     let before = unit_map(&existing);
     let mut am: unit_mix::ActiveModel = existing.into();
     apply_unit(&mut am, f)?;
-    let saved = am.update(c.tx.conn()).await?;
+    let saved = am.update(c.tx.conn().await?).await?;
     match origin {
         Some(o) => {
             c.provenance_from("unit_mix", saved.id, Some(before), unit_map(&saved), o)

@@ -122,7 +122,7 @@ pub async fn create(c: &Caller<'_>, f: ProgramFields) -> ApiResult<loan_program:
         ..Default::default()
     };
     apply(&mut new, &f);
-    let saved = new.insert(c.tx.conn()).await?;
+    let saved = new.insert(c.tx.conn().await?).await?;
     c.audit("create", "loan_program", Some(saved.id), details(&saved))
         .await?;
     Ok(saved)
@@ -135,7 +135,7 @@ pub async fn update(c: &Caller<'_>, id: &str, f: ProgramFields) -> ApiResult<loa
     let mut m: loan_program::ActiveModel = existing.into();
     apply(&mut m, &f);
     m.updated_at = Set(chrono::Utc::now());
-    let saved = m.update(c.tx.conn()).await?;
+    let saved = m.update(c.tx.conn().await?).await?;
     c.audit("update", "loan_program", Some(saved.id), details(&saved))
         .await?;
     Ok(saved)
@@ -159,7 +159,7 @@ pub async fn list(tx: &TenantTx) -> ApiResult<Vec<loan_program::Model>> {
     Ok(scoped::<loan_program::Entity>(tx)
         .order_by_asc(loan_program::Column::Lender)
         .order_by_asc(loan_program::Column::Name)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?)
 }
 

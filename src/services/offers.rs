@@ -40,7 +40,7 @@ pub async fn create(c: &Caller<'_>, input: NewOffer) -> ApiResult<offer::Model> 
         created_by: Set(c.actor.to_owned()),
         created_at: Set(now),
     }
-    .insert(c.tx.conn())
+    .insert(c.tx.conn().await?)
     .await?;
     c.audit(
         "create",
@@ -57,6 +57,6 @@ pub async fn of_property(tx: &TenantTx, property_id: Uuid) -> ApiResult<Vec<offe
     Ok(scoped::<offer::Entity>(tx)
         .filter(offer::Column::PropertyId.eq(property_id))
         .order_by_desc(offer::Column::SubmittedAt)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?)
 }

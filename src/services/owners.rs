@@ -63,7 +63,7 @@ pub async fn create(c: &Caller<'_>, f: OwnerFields) -> ApiResult<owner::Model> {
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(c.tx.conn())
+    .insert(c.tx.conn().await?)
     .await?;
     c.audit("create", "owner", Some(saved.id), serde_json::json!({}))
         .await?;
@@ -96,7 +96,7 @@ pub async fn update(c: &Caller<'_>, id: &str, f: OwnerFields) -> ApiResult<owner
         am.mailing_address = Set(f.mailing_address);
     }
     am.updated_at = Set(chrono::Utc::now());
-    let saved = am.update(c.tx.conn()).await?;
+    let saved = am.update(c.tx.conn().await?).await?;
     c.audit("update", "owner", Some(saved.id), serde_json::json!({}))
         .await?;
     c.outbox(OutboxKind::Owner, saved.id).await?;
@@ -141,7 +141,7 @@ pub async fn add_ownership(
         acquisition_price: Set(input.acquisition_price),
         created_at: Set(chrono::Utc::now()),
     }
-    .insert(c.tx.conn())
+    .insert(c.tx.conn().await?)
     .await?;
     let details = serde_json::json!({"property_id": property_id, "owner_id": owner.id});
     c.audit("create", "property_ownership", Some(saved.id), details).await?;

@@ -16,13 +16,13 @@ pub async fn find(tx: &TenantTx, id: &str) -> ApiResult<pipeline_run::Model> {
 /// The tenant's runs, newest first, `limit` from `offset`, and how many there are in all.
 pub async fn page(tx: &TenantTx, offset: u64, limit: u64) -> ApiResult<(u64, Vec<pipeline_run::Model>)> {
     use pipeline_run::Column as C;
-    let total = scoped::<pipeline_run::Entity>(tx).count(tx.conn()).await?;
+    let total = scoped::<pipeline_run::Entity>(tx).count(tx.conn().await?).await?;
     let rows = scoped::<pipeline_run::Entity>(tx)
         .order_by_desc(C::StartedAt)
         .order_by_desc(C::Id)
         .offset(offset)
         .limit(limit)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     Ok((total, rows))
 }
@@ -34,6 +34,6 @@ pub async fn gate_results(tx: &TenantTx, run_id: Uuid) -> ApiResult<Vec<pipeline
         .filter(C::RunId.eq(run_id))
         .order_by_asc(C::Row)
         .order_by_asc(C::Id)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?)
 }

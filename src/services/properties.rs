@@ -78,8 +78,8 @@ async fn write(
     let merged = am.clone().try_into_model().map_err(|e| ApiError::Internal(e.into()))?;
     validate(&check, &merged)?;
     let (saved, action) = match before {
-        None => (am.insert(c.tx.conn()).await?, "create"),
-        Some(_) => (am.update(c.tx.conn()).await?, "update"),
+        None => (am.insert(c.tx.conn().await?).await?, "create"),
+        Some(_) => (am.update(c.tx.conn().await?).await?, "update"),
     };
     c.audit(action, "property", Some(saved.id), serde_json::json!({}))
         .await?;
@@ -116,7 +116,8 @@ pub async fn visible(db: &DatabaseConnection, tenant: TenantId, id: &str) -> Api
 
 /// Properties matching `q` in `order` (sort key, descending), `limit` from `offset`, and how
 /// many match. Counting a large tenant costs more than the page itself, so without `count` the
-/// total is only what this page shows (one extra row is read to tell whether more follow).
+/// total is only what this page shows (one extra row is read to tell whether more follow). With
+/// `columns`, the rows hold only those fields (others `None`): for callers that read no other.
 pub async fn page(
     tx: &TenantTx,
     q: &PropertyQuery,
@@ -124,14 +125,18 @@ pub async fn page(
     offset: u64,
     limit: u64,
     count: bool,
+    columns: Option<&[property::Column]>,
 ) -> ApiResult<(u64, Vec<property::Model>)> {
     let (sort, desc) = order;
     if count {
-        let total = listing::count(tx, q).await?;
-        let rows = listing::page(tx, q, sort, desc, offset, limit).await?;
+        // Asked together: pipelined reads send both before waiting for either.
+        let (total, rows) = futures_util::try_join!(
+            listing::count(tx, q),
+            listing::page(tx, q, sort, desc, offset, limit, columns)
+        )?;
         return Ok((total, rows));
     }
-    let mut rows = listing::page(tx, q, sort, desc, offset, limit + 1).await?;
+    let mut rows = listing::page(tx, q, sort, desc, offset, limit + 1, columns).await?;
     let total = offset.saturating_add(rows.len() as u64);
     rows.truncate(limit as usize);
     Ok((total, rows))

@@ -278,7 +278,7 @@ pub enum Target<'a> {
 }
 
 pub(crate) enum Tx<'a> {
-    Owned(TenantTx),
+    Owned(Box<TenantTx>),
     Borrowed(&'a TenantTx),
 }
 
@@ -320,7 +320,7 @@ impl<'a> Target<'a> {
 
     pub(crate) async fn begin(&self) -> Result<Tx<'a>, DbErr> {
         match *self {
-            Target::Db(conn, tenant) => Ok(Tx::Owned(TenantTx::begin(conn, tenant).await?)),
+            Target::Db(conn, tenant) => Ok(Tx::Owned(Box::new(TenantTx::begin(conn, tenant).await?))),
             Target::Request(tx) => Ok(Tx::Borrowed(tx)),
         }
     }

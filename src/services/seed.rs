@@ -105,7 +105,7 @@ pub async fn demo_if_empty(db: &Database) -> anyhow::Result<bool> {
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(tx.conn())
+    .insert(tx.conn().await?)
     .await?;
     for d in DEMOS {
         let single = d.kind == PropertyType::SingleFamily;
@@ -134,7 +134,7 @@ pub async fn demo_if_empty(db: &Database) -> anyhow::Result<bool> {
             ..Default::default()
         }
         .apply(&mut p);
-        let p = p.insert(tx.conn()).await?;
+        let p = p.insert(tx.conn().await?).await?;
         property_ownership::ActiveModel {
             id: Set(Uuid::now_v7()),
             tenant_id: Set(t),
@@ -145,7 +145,7 @@ pub async fn demo_if_empty(db: &Database) -> anyhow::Result<bool> {
             acquisition_price: Set(None),
             created_at: Set(now),
         }
-        .insert(tx.conn())
+        .insert(tx.conn().await?)
         .await?;
         match d.kind {
             PropertyType::Office | PropertyType::Retail => seed_lease(&tx, p.id, d.area).await?,
@@ -184,7 +184,7 @@ async fn seed_lease(tx: &TenantTx, property_id: Uuid, area: f64) -> anyhow::Resu
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(tx.conn())
+    .insert(tx.conn().await?)
     .await?;
     Ok(())
 }
@@ -208,7 +208,7 @@ async fn seed_units(tx: &TenantTx, property_id: Uuid) -> anyhow::Result<()> {
             created_at: Set(now),
             updated_at: Set(now),
         }
-        .insert(tx.conn())
+        .insert(tx.conn().await?)
         .await?;
     }
     Ok(())

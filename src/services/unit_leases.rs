@@ -142,8 +142,8 @@ pub async fn save(
     am.end_date = Set(f.end);
     am.updated_at = Set(now);
     let saved = match existing {
-        Some(_) => am.update(c.tx.conn()).await?,
-        None => am.insert(c.tx.conn()).await?,
+        Some(_) => am.update(c.tx.conn().await?).await?,
+        None => am.insert(c.tx.conn().await?).await?,
     };
     c.provenance_from("unit_lease", saved.id, before, unit_lease_map(&saved), origin)
         .await?;

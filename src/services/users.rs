@@ -153,7 +153,7 @@ pub async fn update(
     if let Some(a) = changes.active {
         am.active = Set(a);
     }
-    let saved = am.update(c.tx.conn()).await?;
+    let saved = am.update(c.tx.conn().await?).await?;
     if let Some(users) = directory {
         let (users, tenant, subject) = (users.clone(), c.tx.tenant(), saved.subject.clone());
         c.tx.on_outcome(Box::new(move |_| {
@@ -173,13 +173,13 @@ pub async fn page(
     use crate::persistence::repositories::scoped;
     use reos_entities::user;
     use sea_orm::{PaginatorTrait, QueryOrder, QuerySelect};
-    let total = scoped::<user::Entity>(tx).count(tx.conn()).await?;
+    let total = scoped::<user::Entity>(tx).count(tx.conn().await?).await?;
     let rows = scoped::<user::Entity>(tx)
         .order_by_asc(user::Column::CreatedAt)
         .order_by_asc(user::Column::Id)
         .offset(offset)
         .limit(limit)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     Ok((total, rows))
 }
@@ -192,7 +192,7 @@ pub async fn current(
 ) -> crate::error::ApiResult<(reos_entities::tenant::Model, reos_entities::user::Model)> {
     use crate::error::ApiError;
     use crate::persistence::repositories::tenants;
-    let tenant = tenants::by_id(tx.conn(), tx.tenant().uuid())
+    let tenant = tenants::by_id(tx.conn().await?, tx.tenant().uuid())
         .await?
         .ok_or(ApiError::Unauthenticated)?;
     let user = users::by_subject(tx, subject).await?.ok_or(ApiError::Unauthenticated)?;

@@ -246,7 +246,7 @@ pub async fn saved_since(
         .filter(valuation::Column::CreatedAt.gt(since))
         .order_by_asc(valuation::Column::CreatedAt)
         .order_by_asc(valuation::Column::Id)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     tx.commit().await?;
     Ok(rows)

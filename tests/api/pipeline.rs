@@ -40,12 +40,14 @@ async fn snapshot(app: &TestApp, tenant: uuid::Uuid, table: &str) -> (usize, Str
     let tx = TenantTx::begin(&app.db().service, app.tenant_id(tenant).await)
         .await
         .unwrap();
-    let backend = tx.conn().get_database_backend();
+    let backend = tx.backend();
     let sql = match backend {
         DbBackend::Postgres => format!("SELECT t::text AS r FROM {table} t ORDER BY id"),
         _ => {
             let cols = tx
                 .conn()
+                .await
+                .unwrap()
                 .query_all_raw(Statement::from_string(backend, format!("PRAGMA table_info({table})")))
                 .await
                 .unwrap();
@@ -60,6 +62,8 @@ async fn snapshot(app: &TestApp, tenant: uuid::Uuid, table: &str) -> (usize, Str
     };
     let rows = tx
         .conn()
+        .await
+        .unwrap()
         .query_all_raw(Statement::from_string(backend, sql))
         .await
         .unwrap();
@@ -268,6 +272,8 @@ async fn parallel_batches_create_an_owner_once_and_count_only_committed_batches_
                FROM pipeline_runs WHERE outcome <> 'succeeded'";
     let run = tx
         .conn()
+        .await
+        .unwrap()
         .query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
         .await
         .unwrap()

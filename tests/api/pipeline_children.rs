@@ -27,9 +27,11 @@ async fn scalar(app: &TestApp, tenant: uuid::Uuid, sql: &str) -> i64 {
     let tx = TenantTx::begin(&app.db().service, app.tenant_id(tenant).await)
         .await
         .unwrap();
-    let backend = tx.conn().get_database_backend();
+    let backend = tx.backend();
     let row = tx
         .conn()
+        .await
+        .unwrap()
         .query_one_raw(Statement::from_string(backend, sql.to_owned()))
         .await
         .unwrap()

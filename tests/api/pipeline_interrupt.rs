@@ -46,7 +46,7 @@ async fn rows(app: &TestApp, tenant: uuid::Uuid, table: &str) -> u64 {
     let tx = TenantTx::begin(&app.db().service, app.tenant_id(tenant).await)
         .await
         .unwrap();
-    let backend = tx.conn().get_database_backend();
+    let backend = tx.backend();
     // SQLite has no row-level security: filter by tenant explicitly.
     let param = if backend == sea_orm::DbBackend::Postgres {
         "$1"
@@ -56,6 +56,8 @@ async fn rows(app: &TestApp, tenant: uuid::Uuid, table: &str) -> u64 {
     let sql = format!("SELECT COUNT(*) AS n FROM {table} WHERE tenant_id = {param}");
     let n: i64 = tx
         .conn()
+        .await
+        .unwrap()
         .query_one_raw(Statement::from_sql_and_values(backend, sql, [tenant.into()]))
         .await
         .unwrap()
@@ -73,7 +75,7 @@ async fn runs(app: &TestApp, tenant: uuid::Uuid) -> Vec<pipeline_run::Model> {
         .unwrap();
     let all = pipeline_run::Entity::find()
         .order_by_asc(pipeline_run::Column::StartedAt)
-        .all(tx.conn())
+        .all(tx.conn().await.unwrap())
         .await
         .unwrap();
     tx.rollback().await.unwrap();

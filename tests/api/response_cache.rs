@@ -60,7 +60,7 @@ async fn rename_behind_the_api(app: &TestApp, tenant: uuid::Uuid, name: &str) {
         "UPDATE properties SET name = $1",
         [name.into()],
     );
-    tx.conn().execute_raw(stmt).await.unwrap();
+    tx.conn().await.unwrap().execute_raw(stmt).await.unwrap();
     tx.commit().await.unwrap();
 }
 

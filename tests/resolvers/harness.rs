@@ -167,7 +167,17 @@ impl Harness {
             .await
             .unwrap();
         assert!(matches!(access, Access::Active), "{} is deactivated", principal.subject);
-        let tx = Arc::new(TenantTx::begin(&self.db.service, tenant_id).await.unwrap());
+        // As the HTTP path does: a document of queries only reads in a read-only transaction
+        // (pipelined on PostgreSQL), anything else in a read-write one.
+        let read_only = async_graphql::parser::parse_query(&request.query).is_ok_and(|doc| {
+            doc.operations
+                .iter()
+                .all(|(_, op)| op.node.ty == async_graphql::parser::types::OperationType::Query)
+        });
+        let tx = Arc::new(match read_only {
+            true => TenantTx::begin_read(&self.db, tenant_id).await.unwrap(),
+            false => TenantTx::begin(&self.db.service, tenant_id).await.unwrap(),
+        });
         let outbox = Outbox::new(self.events.clone(), tenant_id);
         let ctx = RequestCtx {
             principal,

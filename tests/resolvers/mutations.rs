@@ -176,7 +176,7 @@ async fn every_mutation_is_audited(h: Harness) {
         .await
         .unwrap();
     let n = reos_entities::audit_event::Entity::find()
-        .count(tx.conn())
+        .count(tx.conn().await.unwrap())
         .await
         .unwrap();
     assert_eq!(n, 2);

@@ -99,3 +99,77 @@ async fn filters_ordering_and_paging_work_together(h: Harness) {
     assert_eq!(h.data(&t, elsewhere, json!({})).await["properties"]["totalCount"], 0);
 }
 on_both_backends!(filters_ordering_and_paging_work_together);
+
+/// The listing reads only the columns its selection needs (`COLUMN_FIELDS`); each of those
+/// fields answers exactly as it does when whole rows are read (the same selection with `trust`,
+/// which needs them), for a property with every attribute set.
+async fn a_listing_of_some_columns_answers_as_whole_rows_do(h: Harness) {
+    use reos::graphql::types::property::COLUMN_FIELDS;
+    use sea_orm::ConnectionTrait;
+    h.tenant("alpha").await;
+    let t = h.caller("alpha", Role::Admin);
+    h.create_property(&t, "Ames").await;
+    h.db()
+        .owner
+        .execute_unprepared(
+            "UPDATE properties SET external_id = 'X-1', name = 'Full house', unit = '4B', postal_code = '50010',
+             normalized_address = '1 MAIN ST AMES IA', building_type = '1Fam', neighborhood = 'NAmes',
+             lot_area_sf = 8000.5, year_built = 1990, year_remodeled = 2005, bedrooms = 3, full_baths = 2,
+             half_baths = 1, basement_sf = 700.25, garage_cars = 2, condition_score = 6, stories = '2Story',
+             fireplaces = 1, central_air = true, porch_sf = 40.5, deck_sf = 120.75, pool_sf = 30.5,
+             purchase_price = 240000.5, units_count = 1, building_area_sf = 1800.5, parking_spaces = 2,
+             source = 'test'",
+        )
+        .await
+        .unwrap();
+    let children = [
+        ("address", "address { line1 unit city state postalCode normalized }"),
+        ("owners", "owners { sharePct }"),
+        ("leases", "leases { tenantName }"),
+        ("unitMix", "unitMix { units }"),
+        ("unitLeases", "unitLeases { unit }"),
+        ("hazards", "hazards { compositeScore }"),
+        ("offers", "offers { id }"),
+        ("documents", "documents { id }"),
+        ("latestValuation", "latestValuation { value }"),
+    ];
+    for (field, _) in COLUMN_FIELDS {
+        let selection = children.iter().find(|(f, _)| f == field).map_or(*field, |(_, s)| *s);
+        let some = h
+            .data(
+                &t,
+                &format!("{{ properties(first: 5) {{ edges {{ node {{ {selection} }} }} }} }}"),
+                json!({}),
+            )
+            .await;
+        let mut whole = h
+            .data(
+                &t,
+                &format!("{{ properties(first: 5) {{ edges {{ node {{ {selection} trust {{ __typename }} }} }} }} }}"),
+                json!({}),
+            )
+            .await;
+        let node = whole["properties"]["edges"][0]["node"].as_object_mut().unwrap();
+        node.remove("trust");
+        assert_eq!(some, whole, "field {field}");
+        if !matches!(
+            *field,
+            "__typename"
+                | "id"
+                | "owners"
+                | "leases"
+                | "unitMix"
+                | "unitLeases"
+                | "hazards"
+                | "offers"
+                | "documents"
+                | "latestValuation"
+        ) {
+            assert!(
+                !some["properties"]["edges"][0]["node"][field].is_null(),
+                "field {field} was read as null"
+            );
+        }
+    }
+}
+on_both_backends!(a_listing_of_some_columns_answers_as_whole_rows_do);

@@ -47,6 +47,28 @@ def substitute(sql, params):
     return PLACEHOLDER.sub(repl, sql)
 
 
+def split_simple(sql):
+    """The statements of one simple-protocol query (reos's pipelined opening sends
+    `BEGIN READ ONLY; SELECT set_config(...)` as one); none of reos's statements has a ';' in a
+    literal."""
+    return [part.strip() for part in sql.rstrip().rstrip(";").split(";") if part.strip()]
+
+
+def waits(stmts):
+    """The statements grouped by what reos waits for. A pipelined read-only request (it opens with
+    `BEGIN READ ONLY`) sends its opening and the page (with the count) before waiting, then the
+    page's children together, and queues its ROLLBACK without waiting (here: with the last group,
+    so pgbench waits as often as reos does). Any other request waits for each statement."""
+    if not stmts or not stmts[0].startswith("BEGIN READ ONLY"):
+        return [[s] for s in stmts]
+    on_properties = [i for i, s in enumerate(stmts) if 'FROM "properties"' in s]
+    first = (on_properties[-1] if on_properties else 0) + 1
+    rest = stmts[first:]
+    if all(s == "ROLLBACK" for s in rest):
+        return [stmts]
+    return [stmts[:first], rest]
+
+
 def main():
     path, offset, who, out_dir, *queries = sys.argv[1:]
     role, database = who.split("@", 1)
@@ -88,8 +110,15 @@ def main():
         captured[q] = [substitute(sql, params or {}) for sql, params in mine]
         with open(f"{out_dir}/pgbench-{q}.sql", "w") as f:
             f.write(f"-- statements reos sent for one '{q}' request, captured from the PostgreSQL log\n")
-            for sql in captured[q]:
-                f.write(sql.rstrip().rstrip(";") + ";\n")
+            for group in waits(captured[q]):
+                if len(group) > 1:
+                    f.write("\\startpipeline\n")
+                for sql in group:
+                    # pgbench's pipeline mode takes one statement per command.
+                    for part in split_simple(sql):
+                        f.write(part + ";\n")
+                if len(group) > 1:
+                    f.write("\\endpipeline\n")
     with open(f"{out_dir}/statements.json", "w") as f:
         json.dump(captured, f, indent=2)
     for q, stmts in captured.items():

@@ -180,7 +180,9 @@ def main():
         if seen:
             pgbench[q] = {**average(seen),
                           "command": meta["pgbench_command"].replace("SCRIPT", f"pgbench-{q}.sql"),
-                          "statements": statements[q]}
+                          "statements": statements[q],
+                          # As pgbench ran them: \startpipeline groups are what reos sends before waiting.
+                          "script": open(os.path.join(run_dir, f"pgbench-{q}.sql")).read().splitlines()}
 
     ratios, targets = {}, {}
     for q in QUERIES:

@@ -4,7 +4,7 @@ use crate::graphql::context::tx;
 use crate::graphql::loaders::{Loaders, prefetch};
 use crate::graphql::pagination::{CountedConnection, Cursor, connection, page};
 use crate::graphql::types::lease::Lease;
-use crate::graphql::types::property::{Property, load_err};
+use crate::graphql::types::property::{Property, columns_read, load_err};
 use crate::graphql::types::property_input::{PropertyFilter, PropertyOrder};
 use crate::services::{leases, properties};
 use async_graphql::connection::Connection;
@@ -36,9 +36,11 @@ impl PropertyQueries {
         let order = order_by.unwrap_or_default().sort();
         // Counting costs more than the page itself: only when totalCount is selected.
         let count = ctx.look_ahead().field("totalCount").exists();
-        let (total, rows) = properties::page(tx(ctx)?, &query, order, p.offset, p.limit, count).await?;
-        let ids: Vec<_> = rows.iter().map(|m| m.id).collect();
         let node = ctx.look_ahead().field("edges").field("node");
+        let columns = columns_read(&node);
+        let (total, rows) =
+            properties::page(tx(ctx)?, &query, order, p.offset, p.limit, count, columns.as_deref()).await?;
+        let ids: Vec<_> = rows.iter().map(|m| m.id).collect();
         prefetch(ctx.data::<Loaders>()?, node, &ids).await.map_err(load_err)?;
         Ok(connection(p, total, rows, Property))
     }

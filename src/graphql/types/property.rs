@@ -38,6 +38,82 @@ pub(crate) fn load_err(e: std::sync::Arc<sea_orm::DbErr>) -> async_graphql::Erro
     ApiError::Internal(anyhow::anyhow!("loading: {e}")).into()
 }
 
+/// The fields of `Property` that read only the property row's own columns (their resolvers
+/// above), with those columns; the children's fields read only the id, which every row has.
+/// Whatever a selection holds besides these (`field`, `rentRoll`, `trust`, ...) needs whole rows.
+pub const COLUMN_FIELDS: &[(&str, &[property::Column])] = {
+    use property::Column as C;
+    &[
+        ("__typename", &[]),
+        ("id", &[]),
+        ("externalId", &[C::ExternalId]),
+        ("name", &[C::Name]),
+        (
+            "address",
+            &[
+                C::AddressLine1,
+                C::Unit,
+                C::City,
+                C::State,
+                C::PostalCode,
+                C::NormalizedAddress,
+            ],
+        ),
+        ("latitude", &[C::Latitude]),
+        ("longitude", &[C::Longitude]),
+        ("propertyType", &[C::PropertyType]),
+        ("buildingType", &[C::BuildingType]),
+        ("neighborhood", &[C::Neighborhood]),
+        ("livingAreaSf", &[C::LivingAreaSf]),
+        ("lotAreaSf", &[C::LotAreaSf]),
+        ("yearBuilt", &[C::YearBuilt]),
+        ("yearRemodeled", &[C::YearRemodeled]),
+        ("bedrooms", &[C::Bedrooms]),
+        ("fullBaths", &[C::FullBaths]),
+        ("halfBaths", &[C::HalfBaths]),
+        ("basementSf", &[C::BasementSf]),
+        ("garageCars", &[C::GarageCars]),
+        ("conditionScore", &[C::ConditionScore]),
+        ("stories", &[C::Stories]),
+        ("fireplaces", &[C::Fireplaces]),
+        ("centralAir", &[C::CentralAir]),
+        ("porchSf", &[C::PorchSf]),
+        ("deckSf", &[C::DeckSf]),
+        ("poolSf", &[C::PoolSf]),
+        ("listPrice", &[C::ListPrice]),
+        ("purchasePrice", &[C::PurchasePrice]),
+        ("unitsCount", &[C::UnitsCount]),
+        ("buildingAreaSf", &[C::BuildingAreaSf]),
+        ("parkingSpaces", &[C::ParkingSpaces]),
+        ("status", &[C::Status]),
+        ("pipelineStage", &[C::PipelineStage]),
+        ("source", &[C::Source]),
+        ("createdAt", &[C::CreatedAt]),
+        ("updatedAt", &[C::UpdatedAt]),
+        ("owners", &[]),
+        ("leases", &[]),
+        ("unitMix", &[]),
+        ("unitLeases", &[]),
+        ("hazards", &[]),
+        ("offers", &[]),
+        ("documents", &[]),
+        ("latestValuation", &[]),
+    ]
+};
+
+/// The columns a selection of `Property` fields (every occurrence of `node`, fragments
+/// included) reads, or `None` when it needs whole rows.
+pub fn columns_read(node: &async_graphql::Lookahead<'_>) -> Option<Vec<property::Column>> {
+    let mut columns = Vec::new();
+    for occurrence in node.selection_fields() {
+        for field in occurrence.selection_set() {
+            let (_, cols) = COLUMN_FIELDS.iter().find(|(name, _)| *name == field.name())?;
+            columns.extend_from_slice(cols);
+        }
+    }
+    Some(columns)
+}
+
 #[Object]
 impl Property {
     async fn id(&self) -> ID {

@@ -51,7 +51,7 @@ async fn expenses_for(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, Vec<o
         .filter(operating_expense::Column::PropertyId.is_in(ids.iter().copied()))
         .order_by_asc(operating_expense::Column::Name)
         .order_by_asc(operating_expense::Column::Id)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     Ok(grouped(rows, |r| r.property_id))
 }
@@ -60,7 +60,7 @@ async fn profiles_for(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, Vec<m
     let rows = scoped::<market_leasing_profile::Entity>(tx)
         .filter(market_leasing_profile::Column::PropertyId.is_in(ids.iter().copied()))
         .order_by_asc(market_leasing_profile::Column::Name)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     Ok(grouped(rows, |r| r.property_id))
 }
@@ -69,7 +69,7 @@ async fn profiles_for(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, Vec<m
 async fn loans_for(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, loan::Model>, DbErr> {
     let rows = scoped::<loan::Entity>(tx)
         .filter(loan::Column::PropertyId.is_in(ids.iter().copied()))
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     Ok(rows.into_iter().map(|r| (r.property_id, r)).collect())
 }
@@ -77,7 +77,7 @@ async fn loans_for(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, loan::Mo
 async fn assumptions_for(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, dcf_assumption::Model>, DbErr> {
     let rows = scoped::<dcf_assumption::Entity>(tx)
         .filter(dcf_assumption::Column::PropertyId.is_in(ids.iter().copied()))
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     Ok(rows.into_iter().map(|r| (r.property_id, r)).collect())
 }

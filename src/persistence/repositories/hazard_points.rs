@@ -12,7 +12,7 @@ use uuid::Uuid;
 pub async fn all(tx: &TenantTx) -> Result<Vec<HazardPoint>, DbErr> {
     let rows = scoped::<hazard_point::Entity>(tx)
         .order_by_asc(hazard_point::Column::Id)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     Ok(rows
         .into_iter()
@@ -33,7 +33,7 @@ pub async fn store(tx: &TenantTx, points: &[HazardPoint], source: &str, replace:
     let deleted = if replace {
         hazard_point::Entity::delete_many()
             .filter(hazard_point::Column::TenantId.eq(tenant))
-            .exec(tx.conn())
+            .exec(tx.conn().await?)
             .await?
             .rows_affected
     } else {
@@ -57,7 +57,7 @@ pub async fn store(tx: &TenantTx, points: &[HazardPoint], source: &str, replace:
         .collect();
     for chunk in rows.chunks(2000) {
         hazard_point::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(tx.conn())
+            .exec_without_returning(tx.conn().await?)
             .await?;
     }
     Ok(deleted)

@@ -8,10 +8,10 @@ use uuid::Uuid;
 
 pub async fn for_properties(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, Vec<lease::Model>>, DbErr> {
     let query = scoped::<lease::Entity>(tx)
-        .filter(lease::Column::PropertyId.is_in(ids.iter().copied()))
+        .filter(super::one_of(tx, lease::Column::PropertyId, ids))
         .order_by_asc(lease::Column::StartMonth)
         .order_by_asc(lease::Column::Id);
-    let rows = crate::persistence::pg_rows::all_models(tx, query, crate::persistence::pg_rows::lease_row).await?;
+    let rows = crate::persistence::pg_rows::all_models(tx, query).await?;
     Ok(super::grouped(rows, |r| r.property_id))
 }
 
@@ -19,7 +19,7 @@ pub async fn unit_mix_for(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, V
     let rows = scoped::<unit_mix::Entity>(tx)
         .filter(unit_mix::Column::PropertyId.is_in(ids.iter().copied()))
         .order_by_asc(unit_mix::Column::UnitType)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     Ok(super::grouped(rows, |r| r.property_id))
 }
@@ -29,6 +29,6 @@ pub async fn unit_leases_of(tx: &TenantTx, id: Uuid) -> Result<Vec<unit_lease::M
     scoped::<unit_lease::Entity>(tx)
         .filter(unit_lease::Column::PropertyId.eq(id))
         .order_by_asc(unit_lease::Column::Unit)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await
 }

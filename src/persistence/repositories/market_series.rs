@@ -54,7 +54,7 @@ pub async fn upsert(tx: &TenantTx, rows: &[MarketRow]) -> Result<UpsertCounts, D
     for chunk in markets.chunks(BATCH_ROWS) {
         for m in scoped::<ms::Entity>(tx)
             .filter(C::Market.is_in(chunk.iter().copied()))
-            .all(tx.conn())
+            .all(tx.conn().await?)
             .await?
         {
             existing.insert((m.market.clone(), m.month), m);
@@ -100,7 +100,7 @@ pub async fn upsert(tx: &TenantTx, rows: &[MarketRow]) -> Result<UpsertCounts, D
                     .update_columns(update)
                     .to_owned(),
             )
-            .exec_without_returning(tx.conn())
+            .exec_without_returning(tx.conn().await?)
             .await?;
     }
     Ok(counts)
@@ -127,7 +127,7 @@ pub async fn markets(tx: &TenantTx) -> Result<Vec<MarketSummary>, DbErr> {
         .group_by(C::Market)
         .order_by_asc(C::Market)
         .into_tuple()
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     Ok(rows
         .into_iter()
@@ -149,7 +149,7 @@ pub async fn months(tx: &TenantTx, market: Option<&str>) -> Result<Vec<MarketRow
     }
     Ok(q.order_by_asc(C::Market)
         .order_by_asc(C::Month)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?
         .into_iter()
         .map(MarketRow::from)
@@ -182,7 +182,7 @@ pub async fn sale_points(tx: &TenantTx) -> Result<Vec<SalePoint>, DbErr> {
             C::SaleCondition,
         ])
         .into_tuple()
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     Ok(rows
         .into_iter()

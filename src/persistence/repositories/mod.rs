@@ -65,6 +65,15 @@ pub fn scoped<E: TenantOwned>(tx: &TenantTx) -> Select<E> {
     E::find().filter(E::tenant_col().eq(tx.tenant().uuid()))
 }
 
+/// `col IN (ids)`, or on PostgreSQL `col = ANY($1)` with the ids as one array: the statement's
+/// text, and so its prepared form, is the same for any number of ids.
+pub fn one_of<C: sea_orm::ColumnTrait>(tx: &TenantTx, col: C, ids: &[Uuid]) -> sea_orm::sea_query::Expr {
+    match tx.backend() {
+        sea_orm::DbBackend::Postgres => col.eq_any(ids.iter().copied()),
+        _ => col.is_in(ids.iter().copied()),
+    }
+}
+
 /// Rows grouped by a key (a property id), each group in the rows' order.
 pub fn grouped<M>(rows: Vec<M>, key: impl Fn(&M) -> Uuid) -> std::collections::HashMap<Uuid, Vec<M>> {
     let mut out: std::collections::HashMap<Uuid, Vec<M>> = std::collections::HashMap::new();
@@ -76,7 +85,7 @@ pub fn grouped<M>(rows: Vec<M>, key: impl Fn(&M) -> Uuid) -> std::collections::H
 
 /// One row of the tenant by id; another tenant's id is simply not found.
 pub async fn find<E: TenantOwned>(tx: &TenantTx, id: Uuid) -> Result<Option<E::Model>, DbErr> {
-    scoped::<E>(tx).filter(E::id_col().eq(id)).one(tx.conn()).await
+    scoped::<E>(tx).filter(E::id_col().eq(id)).one(tx.conn().await?).await
 }
 
 /// Deletes one row of the tenant by id; false when there was none.
@@ -84,7 +93,7 @@ pub async fn delete<E: TenantOwned>(tx: &TenantTx, id: Uuid) -> Result<bool, DbE
     let res = E::delete_many()
         .filter(E::tenant_col().eq(tx.tenant().uuid()))
         .filter(E::id_col().eq(id))
-        .exec(tx.conn())
+        .exec(tx.conn().await?)
         .await?;
     Ok(res.rows_affected > 0)
 }

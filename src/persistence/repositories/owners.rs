@@ -19,12 +19,12 @@ pub async fn page(tx: &TenantTx, name: Option<&str>, offset: u64, limit: u64) ->
         .order_by_asc(owner::Column::Id)
         .offset(offset)
         .limit(limit)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await
 }
 
 pub async fn count(tx: &TenantTx, name: Option<&str>) -> Result<u64, DbErr> {
-    filtered(tx, name).count(tx.conn()).await
+    filtered(tx, name).count(tx.conn().await?).await
 }
 
 /// Sum of the shares already recorded on a property, leaving out one ownership row (for updates).
@@ -33,7 +33,7 @@ pub async fn share_total(tx: &TenantTx, property_id: Uuid, except: Option<Uuid>)
     if let Some(id) = except {
         s = s.filter(property_ownership::Column::Id.ne(id));
     }
-    Ok(s.all(tx.conn()).await?.iter().map(|o| o.share_pct).sum())
+    Ok(s.all(tx.conn().await?).await?.iter().map(|o| o.share_pct).sum())
 }
 
 /// Lower-case, punctuation-free name used to match the same owner typed twice: dots vanish

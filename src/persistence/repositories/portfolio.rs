@@ -9,7 +9,7 @@ use reos_entities::{
     lease, loan, market_leasing_profile, property, property_hazard, property_ownership, unit_mix, valuation,
 };
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SimpleExpr};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, FromQueryResult, QueryFilter, QueryOrder, QuerySelect, QueryTrait};
+use sea_orm::{ColumnTrait, DbErr, FromQueryResult, QueryFilter, QueryOrder, QuerySelect, QueryTrait};
 use uuid::Uuid;
 
 /// Which properties (all optional, combined with AND).
@@ -80,14 +80,10 @@ columns_decoder!(ProfileFacts {
     market_rent_psf
 });
 
-/// Runs `query`, decoding PostgreSQL rows by column name straight from sqlx (`pg`) and other
+/// Runs `query`, decoding PostgreSQL rows by column name straight from the driver and other
 /// backends' through sea-orm.
-async fn read<T: FromQueryResult>(
-    tx: &TenantTx,
-    query: &impl QueryTrait,
-    pg: fn(&sqlx::postgres::PgRow) -> Result<T, DbErr>,
-) -> Result<Vec<T>, DbErr> {
-    pg_rows::all_rows(tx, query, pg, |r| T::from_query_result(r, "")).await
+async fn read<T: FromQueryResult + pg_rows::FromPg>(tx: &TenantTx, query: &impl QueryTrait) -> Result<Vec<T>, DbErr> {
+    pg_rows::all_rows(tx, query, |r| T::from_query_result(r, "")).await
 }
 
 impl PortfolioFilter {
@@ -156,7 +152,7 @@ pub async fn properties(tx: &TenantTx, f: &PortfolioFilter) -> Result<Vec<Proper
         C::PurchasePrice,
         C::ListPrice,
     ]);
-    read(tx, &filtered(tx, s, f).order_by_asc(C::Id), PropertyFacts::pg).await
+    read(tx, &filtered(tx, s, f).order_by_asc(C::Id)).await
 }
 
 /// The newest valuation per property and model saved before `until` (a window over the
@@ -182,11 +178,8 @@ pub async fn valuations(
         .from_subquery(ranked, Alias::new("ranked"))
         .and_where(Expr::col(Alias::new("rank")).eq(1))
         .to_owned();
-    let statement = tx.conn().get_database_backend().build(&latest);
-    pg_rows::statement_rows(tx, statement, ValuationFacts::pg, |r| {
-        ValuationFacts::from_query_result(r, "")
-    })
-    .await
+    let statement = tx.backend().build(&latest);
+    pg_rows::statement_rows(tx, statement, |r| ValuationFacts::from_query_result(r, "")).await
 }
 
 /// Hazard assessments made before `until`, newest first.
@@ -202,7 +195,7 @@ pub async fn hazards(
         .filter(of_filtered(tx, f, C::PropertyId))
         .filter(C::AssessedAt.lt(until))
         .order_by_desc(C::AssessedAt);
-    read(tx, &q, HazardFacts::pg).await
+    read(tx, &q).await
 }
 
 #[derive(Debug, Clone, FromQueryResult)]
@@ -246,7 +239,7 @@ pub async fn leases(tx: &TenantTx, f: &PortfolioFilter) -> Result<Vec<LeaseFacts
             C::Mla,
         ])
         .filter(of_filtered(tx, f, C::PropertyId));
-    read(tx, &q, LeaseFacts::pg).await
+    read(tx, &q).await
 }
 
 pub async fn profiles(tx: &TenantTx, f: &PortfolioFilter) -> Result<Vec<ProfileFacts>, DbErr> {
@@ -255,13 +248,13 @@ pub async fn profiles(tx: &TenantTx, f: &PortfolioFilter) -> Result<Vec<ProfileF
         .select_only()
         .columns([C::PropertyId, C::Name, C::MarketRentPsf])
         .filter(of_filtered(tx, f, C::PropertyId));
-    read(tx, &q, ProfileFacts::pg).await
+    read(tx, &q).await
 }
 
 pub async fn units(tx: &TenantTx, f: &PortfolioFilter) -> Result<Vec<unit_mix::Model>, DbErr> {
     scoped::<unit_mix::Entity>(tx)
         .filter(of_filtered(tx, f, unit_mix::Column::PropertyId))
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await
 }
 
@@ -296,5 +289,5 @@ pub async fn loans(tx: &TenantTx, f: &PortfolioFilter) -> Result<Vec<LoanFacts>,
             C::IoMonths,
         ])
         .filter(of_filtered(tx, f, C::PropertyId));
-    read(tx, &q, LoanFacts::pg).await
+    read(tx, &q).await
 }

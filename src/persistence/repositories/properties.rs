@@ -1,10 +1,12 @@
 //! Properties of a tenant: filtered, ordered, paged listing plus the batch reads the loaders use.
-use super::scoped;
+use super::{one_of, scoped};
 use crate::persistence::{TenantTx, pg_rows};
 use reos_entities::enums::{PropertyStatus, PropertyType};
 use reos_entities::{owner, property, property_hazard, property_ownership, valuation};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, DbErr, FromQueryResult, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    ColumnTrait, ColumnType, DbBackend, DbErr, FromQueryResult, IdenStatic, Iterable, Order, QueryFilter, QueryOrder,
+    QuerySelect, Select,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -61,7 +63,8 @@ fn filtered(tx: &TenantTx, q: &PropertyQuery) -> Select<property::Entity> {
     s
 }
 
-/// One page, ordered by the sort key then id (a total order, so pages never overlap).
+/// One page, ordered by the sort key then id (a total order, so pages never overlap). With
+/// `columns`, only those are read (besides the ones no row lacks): see [`only`].
 pub async fn page(
     tx: &TenantTx,
     q: &PropertyQuery,
@@ -69,6 +72,7 @@ pub async fn page(
     descending: bool,
     offset: u64,
     limit: u64,
+    columns: Option<&[property::Column]>,
 ) -> Result<Vec<property::Model>, DbErr> {
     use property::Column as C;
     let dir = if descending { Order::Desc } else { Order::Asc };
@@ -83,7 +87,37 @@ pub async fn page(
         .order_by(C::Id, dir)
         .offset(offset)
         .limit(limit);
-    pg_rows::all_models(tx, query, pg_rows::property_row).await
+    let query = match columns {
+        Some(wanted) => only(query, wanted, tx.backend()),
+        None => query,
+    };
+    pg_rows::all_models(tx, query).await
+}
+
+/// `select` reading the `wanted` columns and every column that cannot be NULL (id, tenant, the
+/// enums, the timestamps); each other column is selected as a typed NULL, so the row still decodes
+/// into a whole model whose unread fields are `None`. For a caller that reads nothing else (the
+/// listing, when its selection names only plain fields): PostgreSQL sends, and the server decodes,
+/// a few columns instead of forty.
+fn only(select: Select<property::Entity>, wanted: &[property::Column], backend: DbBackend) -> Select<property::Entity> {
+    let mut select = select.select_only();
+    for col in property::Column::iter() {
+        let def = col.def();
+        let null = match (backend, def.get_column_type()) {
+            _ if wanted.iter().any(|w| w.as_str() == col.as_str()) || !def.is_null() => None,
+            (DbBackend::Postgres, ColumnType::Double) => Some("NULL::double precision"),
+            (DbBackend::Postgres, ColumnType::Integer) => Some("NULL::integer"),
+            (DbBackend::Postgres, ColumnType::Boolean) => Some("NULL::boolean"),
+            (DbBackend::Postgres, ColumnType::String(_) | ColumnType::Text) => Some("NULL::text"),
+            (DbBackend::Postgres, _) => None,
+            _ => Some("NULL"),
+        };
+        select = match null {
+            Some(null) => select.column_as(Expr::cust(null), col.as_str()),
+            None => select.column(col),
+        };
+    }
+    select
 }
 
 /// Up to `limit` properties in id order, after `after` (the walk of a property-by-property job).
@@ -93,12 +127,23 @@ pub async fn after(tx: &TenantTx, after: Option<Uuid>, limit: u64) -> Result<Vec
         query = query.filter(property::Column::Id.gt(after));
     }
     let query = query.order_by_asc(property::Column::Id).limit(limit);
-    pg_rows::all_models(tx, query, pg_rows::property_row).await
+    pg_rows::all_models(tx, query).await
 }
 
+/// How many properties match: `SELECT COUNT(*)` over the filtered table itself (an index-only
+/// scan of the tenant's rows when unfiltered), not over a subquery of every column.
 pub async fn count(tx: &TenantTx, q: &PropertyQuery) -> Result<u64, DbErr> {
-    filtered(tx, q).count(tx.conn()).await
+    let query = filtered(tx, q).select_only().column_as(Expr::cust("COUNT(*)"), "n");
+    let rows = pg_rows::all_rows(tx, &query, |r| Ok(Count { n: r.try_get("", "n")? })).await?;
+    let n = rows.first().map_or(0, |c| c.n);
+    u64::try_from(n).map_err(|_| DbErr::Type(format!("count {n}")))
 }
+
+/// The one column of a count.
+struct Count {
+    n: i64,
+}
+pg_rows::columns_decoder!(Count { n });
 
 /// Ownership rows with their owners for many properties, in one statement.
 pub async fn owners_of(
@@ -106,26 +151,20 @@ pub async fn owners_of(
     property_ids: &[Uuid],
 ) -> Result<HashMap<Uuid, Vec<(property_ownership::Model, owner::Model)>>, DbErr> {
     let query = scoped::<property_ownership::Entity>(tx)
-        .filter(property_ownership::Column::PropertyId.is_in(property_ids.iter().copied()))
+        .filter(one_of(tx, property_ownership::Column::PropertyId, property_ids))
         .find_also_related(owner::Entity)
         .filter(owner::Column::TenantId.eq(tx.tenant().uuid()));
-    let rows = pg_rows::all_rows(
-        tx,
-        &query,
-        |row| Ok((pg_rows::ownership_row(row)?, Some(pg_rows::owner_row(row)?))),
-        |r| {
-            Ok((
-                property_ownership::Model::from_query_result(r, "A_")?,
-                owner::Model::from_query_result_optional(r, "B_")?,
-            ))
-        },
-    )
+    // Inner in effect: the owner's tenant filter drops ownership rows without an owner.
+    let rows = pg_rows::all_rows(tx, &query, |r| {
+        Ok((
+            property_ownership::Model::from_query_result(r, "A_")?,
+            owner::Model::from_query_result(r, "B_")?,
+        ))
+    })
     .await?;
     let mut out: HashMap<Uuid, Vec<_>> = HashMap::new();
     for (ownership, owner) in rows {
-        if let Some(owner) = owner {
-            out.entry(ownership.property_id).or_default().push((ownership, owner));
-        }
+        out.entry(ownership.property_id).or_default().push((ownership, owner));
     }
     Ok(out)
 }
@@ -135,7 +174,7 @@ pub async fn latest_hazards(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid,
     let rows = scoped::<property_hazard::Entity>(tx)
         .filter(property_hazard::Column::PropertyId.is_in(ids.iter().copied()))
         .order_by_desc(property_hazard::Column::AssessedAt)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     let mut out = HashMap::new();
     for r in rows {
@@ -144,12 +183,19 @@ pub async fn latest_hazards(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid,
     Ok(out)
 }
 
-/// The newest saved valuation of each property.
+/// The newest saved valuation of each property: on PostgreSQL one row per property
+/// (`DISTINCT ON`), elsewhere every row, newest first, keeping the first of each.
 pub async fn latest_valuations(tx: &TenantTx, ids: &[Uuid]) -> Result<HashMap<Uuid, valuation::Model>, DbErr> {
-    let query = scoped::<valuation::Entity>(tx)
-        .filter(valuation::Column::PropertyId.is_in(ids.iter().copied()))
-        .order_by_desc(valuation::Column::CreatedAt);
-    let rows = pg_rows::all_models(tx, query, pg_rows::valuation_row).await?;
+    let mut query = scoped::<valuation::Entity>(tx).filter(one_of(tx, valuation::Column::PropertyId, ids));
+    if tx.backend() == DbBackend::Postgres {
+        query = query
+            .distinct_on([valuation::Column::PropertyId])
+            .order_by_asc(valuation::Column::PropertyId);
+    }
+    let query = query
+        .order_by_desc(valuation::Column::CreatedAt)
+        .order_by_desc(valuation::Column::Id);
+    let rows = pg_rows::all_models(tx, query).await?;
     let mut out = HashMap::new();
     for r in rows {
         if let Some(pid) = r.property_id {

@@ -37,7 +37,7 @@ pub async fn audit_all(tx: &TenantTx, entries: Vec<Audit<'_>>) -> Result<(), DbE
         created_at: Set(now),
     });
     audit_event::Entity::insert_many(rows)
-        .exec_without_returning(tx.conn())
+        .exec_without_returning(tx.conn().await?)
         .await
         .map(|_| ())
 }
@@ -54,7 +54,7 @@ pub async fn property_provenance(
         .filter(C::EntityId.is_in(ids.to_vec()))
         .order_by_asc(C::RecordedAt)
         .order_by_asc(C::Id)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     let mut out: std::collections::HashMap<Uuid, Vec<_>> = std::collections::HashMap::new();
     for r in rows {
@@ -103,7 +103,7 @@ pub async fn provenance(
         .map(|r| provenance_row(tx.tenant().uuid(), entity_id, r, now).into())
         .collect();
     field_provenance::Entity::insert_many(rows)
-        .exec_without_returning(tx.conn())
+        .exec_without_returning(tx.conn().await?)
         .await
         .map(|_| ())
 }
@@ -146,10 +146,10 @@ pub async fn save_valuations(tx: &TenantTx, rows: Vec<valuation::Model>) -> Resu
         })
         .collect();
     valuation::Entity::insert_many(rows.into_iter().map(valuation::ActiveModel::from))
-        .exec_without_returning(tx.conn())
+        .exec_without_returning(tx.conn().await?)
         .await?;
     field_provenance::Entity::insert_many(provenance)
-        .exec_without_returning(tx.conn())
+        .exec_without_returning(tx.conn().await?)
         .await
         .map(|_| ())
 }

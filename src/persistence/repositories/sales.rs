@@ -104,7 +104,7 @@ pub async fn upsert(
         let ids: Vec<&str> = chunk.iter().map(|r| r.sale.id.as_str()).collect();
         let existing: HashMap<String, sale::Model> = scoped::<sale::Entity>(tx)
             .filter(C::SaleId.is_in(ids))
-            .all(tx.conn())
+            .all(tx.conn().await?)
             .await?
             .into_iter()
             .map(|m| (m.sale_id.clone(), m))
@@ -141,7 +141,7 @@ pub async fn upsert(
                         .update_columns(update)
                         .to_owned(),
                 )
-                .exec_without_returning(tx.conn())
+                .exec_without_returning(tx.conn().await?)
                 .await?;
         }
         done += chunk.len() as u64;
@@ -160,7 +160,7 @@ pub async fn fingerprint(tx: &TenantTx) -> Result<SalesFingerprint, DbErr> {
         .column_as(Expr::from(Func::max(Expr::col(C::CreatedAt))), "last_written")
         .column_as(Expr::from(Func::max(Expr::col(C::SaleDate))), "last_sale_date")
         .into_tuple()
-        .one(tx.conn())
+        .one(tx.conn().await?)
         .await?;
     let (count, last_written, last_sale_date) = row.unwrap_or((0, None, None));
     Ok(SalesFingerprint {
@@ -173,7 +173,7 @@ pub async fn fingerprint(tx: &TenantTx) -> Result<SalesFingerprint, DbErr> {
 /// Every sale of the tenant the engine can use; rows it cannot (written by another path without a
 /// year built, or with a negative count) are counted in the second value instead.
 pub async fn load_for_engine(tx: &TenantTx) -> Result<(Vec<Sale>, usize), DbErr> {
-    let rows = scoped::<sale::Entity>(tx).all(tx.conn()).await?;
+    let rows = scoped::<sale::Entity>(tx).all(tx.conn().await?).await?;
     let total = rows.len();
     let sales: Vec<Sale> = rows.into_iter().filter_map(to_sale).collect();
     let skipped = total - sales.len();

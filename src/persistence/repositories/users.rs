@@ -11,7 +11,7 @@ use uuid::Uuid;
 pub async fn by_subject(tx: &TenantTx, subject: &str) -> Result<Option<user::Model>, DbErr> {
     scoped::<user::Entity>(tx)
         .filter(user::Column::Subject.eq(subject))
-        .one(tx.conn())
+        .one(tx.conn().await?)
         .await
 }
 
@@ -19,12 +19,12 @@ pub async fn by_subject(tx: &TenantTx, subject: &str) -> Result<Option<user::Mod
 pub async fn set_active(tx: &TenantTx, id: Uuid, active: bool) -> Result<user::Model, DbErr> {
     let row = scoped::<user::Entity>(tx)
         .filter(user::Column::Id.eq(id))
-        .one(tx.conn())
+        .one(tx.conn().await?)
         .await?
         .ok_or_else(|| DbErr::RecordNotFound(format!("user {id}")))?;
     let mut am: user::ActiveModel = row.into();
     am.active = Set(active);
-    am.update(tx.conn()).await
+    am.update(tx.conn().await?).await
 }
 
 /// The one mapping between a token's role and the role stored in `users.role` (here, above both
@@ -62,7 +62,7 @@ pub async fn touch(tx: &TenantTx, subject: &str, email: Option<&str>, role: User
             if let Some(email) = email {
                 am.email = Set(Some(email.to_owned()));
             }
-            am.update(tx.conn()).await
+            am.update(tx.conn().await?).await
         }
         None => {
             user::ActiveModel {
@@ -76,7 +76,7 @@ pub async fn touch(tx: &TenantTx, subject: &str, email: Option<&str>, role: User
                 created_at: Set(now),
                 last_seen_at: Set(now),
             }
-            .insert(tx.conn())
+            .insert(tx.conn().await?)
             .await
         }
     }

@@ -70,7 +70,7 @@ pub async fn run(ctx: &Ctx, row: &job::Model, work: &impl ChunkWork) -> Result<P
         let c = ctx.caller(&tx, &actor, &outbox);
         if p.total == 0 {
             p.total = scoped::<property::Entity>(&tx)
-                .count(tx.conn())
+                .count(tx.conn().await.map_err(|e| e.to_string())?)
                 .await
                 .map_err(|e| e.to_string())?;
         }

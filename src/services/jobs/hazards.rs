@@ -66,7 +66,7 @@ impl ChunkWork for Refresh<'_> {
         }
         if !rows.is_empty() {
             property_hazard::Entity::insert_many(rows)
-                .exec_without_returning(tx.conn())
+                .exec_without_returning(tx.conn().await?)
                 .await?;
         }
         c.audit(

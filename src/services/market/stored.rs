@@ -62,7 +62,7 @@ async fn latest(tx: &TenantTx) -> ApiResult<HashMap<String, market_regime::Model
     let rows = scoped::<market_regime::Entity>(tx)
         .order_by_asc(market_regime::Column::Market)
         .order_by_desc(market_regime::Column::Month)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     let mut out = HashMap::new();
     for r in rows {
@@ -120,7 +120,7 @@ pub async fn refresh(c: &Caller<'_>, cfg: &RegimeConfig) -> ApiResult<Refreshed>
                     ])
                     .to_owned(),
             )
-            .exec_without_returning(c.tx.conn())
+            .exec_without_returning(c.tx.conn().await?)
             .await?;
     }
     for ch in &out.label_changes {
@@ -135,6 +135,6 @@ pub async fn history(tx: &TenantTx, name: &str, first: u64) -> ApiResult<Vec<mar
         .filter(market_regime::Column::Market.eq(name))
         .order_by_desc(market_regime::Column::Month)
         .limit(first)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?)
 }

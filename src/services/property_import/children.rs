@@ -260,13 +260,13 @@ pub(super) async fn write(
             (Stored::Lease(l), false) => {
                 lease::ActiveModel::from(l.clone())
                     .reset_all()
-                    .update(tx.conn())
+                    .update(tx.conn().await?)
                     .await?;
             }
             (Stored::Unit(u), false) => {
                 unit_mix::ActiveModel::from(u.clone())
                     .reset_all()
-                    .update(tx.conn())
+                    .update(tx.conn().await?)
                     .await?;
             }
         }
@@ -278,12 +278,12 @@ pub(super) async fn write(
     }
     for chunk in new_leases.chunks(500) {
         lease::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(tx.conn())
+            .exec_without_returning(tx.conn().await?)
             .await?;
     }
     for chunk in new_units.chunks(500) {
         unit_mix::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(tx.conn())
+            .exec_without_returning(tx.conn().await?)
             .await?;
     }
     Ok(())

@@ -177,7 +177,7 @@ pub(super) async fn record(target: Target<'_>, report: &mut ImportReport) -> Res
         model_versions: Set(to_json(&report.model_versions)),
         inputs: Set(Some(to_json(&report.inputs))),
     }
-    .insert(tx.get().conn())
+    .insert(tx.get().conn().await?)
     .await?;
     let mut rows: Vec<pipeline_gate_result::ActiveModel> = Vec::new();
     for f in &report.gates.failures {
@@ -208,7 +208,7 @@ pub(super) async fn record(target: Target<'_>, report: &mut ImportReport) -> Res
     }
     for chunk in rows.chunks(2000) {
         pipeline_gate_result::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(tx.get().conn())
+            .exec_without_returning(tx.get().conn().await?)
             .await?;
     }
     tx.commit().await

@@ -23,18 +23,18 @@ pub(super) async fn write(
         return Ok(());
     }
     let tenant = tx.tenant().uuid();
-    if tx.conn().get_database_backend() == DbBackend::Postgres {
+    if tx.backend() == DbBackend::Postgres {
         // Batches of one import (and concurrent imports) create owners in parallel transactions:
         // holding this lock until commit makes the next one see the owners this one created, so
         // a name is never created twice.
         let lock = "SELECT pg_advisory_xact_lock(hashtextextended('reos:owners:' || $1, 0))";
         let stmt = Statement::from_sql_and_values(DbBackend::Postgres, lock, [tenant.to_string().into()]);
-        tx.conn().execute_raw(stmt).await?;
+        tx.conn().await?.execute_raw(stmt).await?;
     }
     let names: Vec<String> = links.iter().map(|l| normalize_name(&l.1)).collect();
     let mut by_name: HashMap<String, Uuid> = scoped::<owner::Entity>(tx)
         .filter(owner::Column::NormalizedName.is_in(names.clone()))
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?
         .into_iter()
         .map(|o| (o.normalized_name, o.id))
@@ -62,13 +62,13 @@ pub(super) async fn write(
     report.counts.owners += new_owners.len() as u64;
     for chunk in new_owners.chunks(2000) {
         owner::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(tx.conn())
+            .exec_without_returning(tx.conn().await?)
             .await?;
     }
     let props: Vec<Uuid> = links.iter().map(|l| l.0).collect();
     let mut linked: HashSet<(Uuid, Uuid)> = scoped::<property_ownership::Entity>(tx)
         .filter(property_ownership::Column::PropertyId.is_in(props))
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?
         .into_iter()
         .map(|o| (o.property_id, o.owner_id))
@@ -92,7 +92,7 @@ pub(super) async fn write(
     report.counts.ownerships += new_links.len() as u64;
     for chunk in new_links.chunks(2000) {
         property_ownership::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(tx.conn())
+            .exec_without_returning(tx.conn().await?)
             .await?;
     }
     Ok(())

@@ -45,7 +45,7 @@ fn run_id_taken(e: &DbErr) -> bool {
 /// spans all tenants; row-level security hides the others' rows from a lookup, not from the key.
 async fn run_id_free(c: &Caller<'_>, id: Uuid) -> ApiResult<bool> {
     let now = chrono::Utc::now();
-    let probe = c.tx.conn().begin().await.map_err(ApiError::from)?;
+    let probe = c.tx.conn().await?.begin().await.map_err(ApiError::from)?;
     let placeholder = pipeline_run::ActiveModel {
         id: Set(id),
         tenant_id: Set(c.tenant()),

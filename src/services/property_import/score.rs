@@ -51,7 +51,7 @@ pub(super) async fn all(
         }
         let props = scoped::<property::Entity>(tx.get())
             .filter(property::Column::Id.is_in(chunk.to_vec()))
-            .all(tx.get().conn())
+            .all(tx.get().conn().await?)
             .await?;
         let hazards = latest_hazards(tx.get(), chunk).await?;
         for p in props {
@@ -82,11 +82,11 @@ pub(super) async fn all(
     report.counts.valuations += saved.len() as u64;
     for chunk in saved.chunks(1000) {
         valuation::Entity::insert_many(chunk.to_vec())
-            .exec_without_returning(tx.get().conn())
+            .exec_without_returning(tx.get().conn().await?)
             .await?;
     }
     report.counts.provenance += records.len() as u64;
-    super::bulk::provenance(tx.get().conn(), &records).await?;
+    super::bulk::provenance(tx.get().conn().await?, &records).await?;
     tx.commit().await?;
     Ok(true)
 }

@@ -138,7 +138,7 @@ pub(super) async fn all(
         }
         let props = scoped::<property::Entity>(tx.get())
             .filter(property::Column::Id.is_in(wanted))
-            .all(tx.get().conn())
+            .all(tx.get().conn().await?)
             .await?;
         for p in props {
             match one(tx.get(), opts, p, report).await? {

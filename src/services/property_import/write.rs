@@ -94,7 +94,7 @@ pub(super) async fn all(
                 {
                     // One row is enough: a drain rebuilds the tenant's whole graph.
                     let kind = crate::graph::outbox::OutboxKind::Property;
-                    crate::graph::outbox::enqueue(tx.get().conn(), tx.get().tenant(), kind, id).await?;
+                    crate::graph::outbox::enqueue(tx.get().conn().await?, tx.get().tenant(), kind, id).await?;
                 }
                 tx.commit().await?;
                 Ok::<_, PipelineError>(Some((ids, part, n as u64)))
@@ -168,7 +168,7 @@ impl Known {
             .column(P::AddressHash)
             .column(P::ExternalId)
             .into_tuple()
-            .all(tx.conn())
+            .all(tx.conn().await?)
             .await?;
         let mut k = Known {
             hashes: HashSet::with_capacity(rows.len()),
@@ -243,7 +243,7 @@ async fn batch(
     } else {
         scoped::<property::Entity>(tx)
             .filter(P::AddressHash.is_in(hashes))
-            .all(tx.conn())
+            .all(tx.conn().await?)
             .await?
             .into_iter()
             .filter_map(|p| p.address_hash.clone().map(|h| (h, p)))
@@ -296,7 +296,7 @@ async fn side_values(
         .filter(F::Field.is_in(fields))
         .order_by_asc(F::RecordedAt)
         .order_by_asc(F::Id)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await?;
     for r in rows {
         out.entry(r.entity_id).or_default().insert(r.field, r.value);
@@ -489,7 +489,7 @@ async fn flush(
     mut w: Writes,
     report: &mut ImportReport,
 ) -> Result<Vec<Uuid>, PipelineError> {
-    let conn = tx.conn();
+    let conn = tx.conn().await?;
     let t = Instant::now();
     for chunk in w.inserts.chunks(400) {
         let models: Vec<property::ActiveModel> = chunk.iter().cloned().map(Into::into).collect();

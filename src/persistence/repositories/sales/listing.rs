@@ -48,10 +48,10 @@ pub async fn page(tx: &TenantTx, q: &SaleQuery, offset: u64, limit: u64) -> Resu
         .order_by(C::SaleId, Order::Asc)
         .offset(offset)
         .limit(limit)
-        .all(tx.conn())
+        .all(tx.conn().await?)
         .await
 }
 
 pub async fn count(tx: &TenantTx, q: &SaleQuery) -> Result<u64, DbErr> {
-    filtered(tx, q).count(tx.conn()).await
+    filtered(tx, q).count(tx.conn().await?).await
 }
