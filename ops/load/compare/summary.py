@@ -341,7 +341,7 @@ def chart(out, path):
         best = max(values[1:3])
         if best and values[0]:
             ax.axhline(2 * best, color="#c0392b", ls="--", lw=1)
-            ax.annotate("reos target: 2x best PostGraphile", (-0.45, 2 * best), ha="left", va="bottom",
+            ax.annotate("reos target: 2x best PostGraphile", (1.5, 2 * best), ha="center", va="bottom",
                         fontsize=7, color="#c0392b", xytext=(0, 2), textcoords="offset points")
         ax.set_title(title, fontsize=9)
         ax.set_ylabel("requests/s (pgbench: transactions/s)")
