@@ -88,21 +88,30 @@ fn enum_column<E: ActiveEnum<Value = String>>(row: &impl PgRead, column: &str) -
     E::try_from_value(&row.get::<String>(column)?)
 }
 
-/// `impl FromPg for $entity::Model` reading every field from the column of the same name (after
-/// `$prefix`, which joined selects put before each side's columns). The struct literal must name
-/// every field, so a column added to an entity fails to compile here until it is listed.
+/// A decoder reading every field of `$entity::Model` from the column of the same name. The struct
+/// literal must name every field, so a column added to an entity fails to compile here until it
+/// is listed. With a name and a prefix (which joined selects put before each side's columns):
+/// the function `$name`; without: `impl FromPg for $entity::Model`.
 macro_rules! decoder {
     ($name:ident, $entity:ident, $prefix:literal, [$($field:ident),* $(,)?], enums [$($e:ident),* $(,)?]) => {
-        pub(crate) fn $name(row: &impl PgRead) -> Result<$entity::Model, DbErr> {
+        fn $name(row: &impl PgRead) -> Result<$entity::Model, DbErr> {
             Ok($entity::Model {
                 $($field: row.get(concat!($prefix, stringify!($field)))?,)*
                 $($e: enum_column(row, concat!($prefix, stringify!($e)))?,)*
             })
         }
     };
+    ($entity:ident, $fields:tt, enums $enums:tt) => {
+        impl FromPg for $entity::Model {
+            fn from_pg(row: &impl PgRead) -> Result<Self, DbErr> {
+                decoder!(decode, $entity, "", $fields, enums $enums);
+                decode(row)
+            }
+        }
+    };
 }
 
-decoder!(property_row, property, "", [
+decoder!(property, [
     id, tenant_id, external_id, name, address_line1, unit, city, state, postal_code,
     normalized_address, address_hash, latitude, longitude, building_type, neighborhood,
     living_area_sf, lot_area_sf, year_built, year_remodeled, bedrooms, full_baths, half_baths,
@@ -112,9 +121,7 @@ decoder!(property_row, property, "", [
 ], enums [property_type, status, pipeline_stage]);
 
 decoder!(
-    lease_row,
     lease,
-    "",
     [
         id,
         tenant_id,
@@ -138,9 +145,7 @@ decoder!(
 );
 
 decoder!(
-    valuation_row,
     valuation,
-    "",
     [
         id,
         tenant_id,
@@ -178,24 +183,6 @@ decoder!(
     ],
     enums[owner_type]
 );
-
-impl FromPg for property::Model {
-    fn from_pg(row: &impl PgRead) -> Result<Self, DbErr> {
-        property_row(row)
-    }
-}
-
-impl FromPg for lease::Model {
-    fn from_pg(row: &impl PgRead) -> Result<Self, DbErr> {
-        lease_row(row)
-    }
-}
-
-impl FromPg for valuation::Model {
-    fn from_pg(row: &impl PgRead) -> Result<Self, DbErr> {
-        valuation_row(row)
-    }
-}
 
 /// An ownership row joined with its owner (`A_` and `B_` columns).
 impl FromPg for (property_ownership::Model, owner::Model) {

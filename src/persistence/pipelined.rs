@@ -125,9 +125,7 @@ impl ReadTx {
         let ((), rows) = futures_util::future::try_join(opened, read).await?;
         Ok(rows)
     }
-}
 
-impl ReadTx {
     /// Why the transaction is unusable, once that is known: its opening failed, or its
     /// connection closed (a dead connection shows only when it is used).
     pub(crate) fn open_failed(&self) -> Option<String> {

@@ -100,54 +100,40 @@ fn mismatch(p: &Param, ty: &Type) -> BoxError {
     format!("parameter {p:?} does not fit the statement's {ty}").into()
 }
 
+/// `value` (what `p` holds, in a Rust type) in the statement's type `ty`, when that type is the
+/// one `T` is written as: `i64` only as a bigint, `Uuid` only as a uuid, and so on.
+fn write<T: ToSql>(p: &Param, value: &T, ty: &Type, out: &mut BytesMut) -> Result<IsNull, BoxError> {
+    if T::accepts(ty) {
+        value.to_sql(ty, out)
+    } else {
+        Err(mismatch(p, ty))
+    }
+}
+
 impl ToSql for Param {
     fn to_sql(&self, ty: &Type, out: &mut BytesMut) -> Result<IsNull, BoxError> {
-        let fits = |p: bool| if p { Ok(()) } else { Err(mismatch(self, ty)) };
         match self {
             Param::Null => Ok(IsNull::Yes),
-            Param::Bool(b) => {
-                fits(*ty == Type::BOOL)?;
-                b.to_sql(ty, out)
+            Param::Bool(b) => write(self, b, ty, out),
+            Param::Int(n) if *ty == Type::INT2 => {
+                write(self, &i16::try_from(*n).map_err(|_| mismatch(self, ty))?, ty, out)
             }
-            Param::Int(n) if *ty == Type::INT2 => i16::try_from(*n).map_err(|_| mismatch(self, ty))?.to_sql(ty, out),
-            Param::Int(n) if *ty == Type::INT4 => i32::try_from(*n).map_err(|_| mismatch(self, ty))?.to_sql(ty, out),
-            Param::Int(n) => {
-                fits(*ty == Type::INT8)?;
-                n.to_sql(ty, out)
+            Param::Int(n) if *ty == Type::INT4 => {
+                write(self, &i32::try_from(*n).map_err(|_| mismatch(self, ty))?, ty, out)
             }
-            Param::Float(x) => {
-                fits(*ty == Type::FLOAT8)?;
-                x.to_sql(ty, out)
-            }
-            Param::Text(s) => {
-                fits(<String as ToSql>::accepts(ty) || matches!(ty.kind(), Kind::Enum(_)))?;
+            Param::Int(n) => write(self, n, ty, out),
+            Param::Float(x) => write(self, x, ty, out),
+            Param::Text(s) if matches!(ty.kind(), Kind::Enum(_)) => {
                 out.extend_from_slice(s.as_bytes());
                 Ok(IsNull::No)
             }
-            Param::Uuid(u) => {
-                fits(*ty == Type::UUID)?;
-                u.to_sql(ty, out)
-            }
-            Param::Timestamp(t) => {
-                fits(*ty == Type::TIMESTAMPTZ)?;
-                t.to_sql(ty, out)
-            }
-            Param::Date(d) => {
-                fits(*ty == Type::DATE)?;
-                d.to_sql(ty, out)
-            }
-            Param::Json(j) => {
-                fits(<serde_json::Value as ToSql>::accepts(ty))?;
-                j.to_sql(ty, out)
-            }
-            Param::Uuids(us) => {
-                fits(*ty == Type::UUID_ARRAY)?;
-                us.to_sql(ty, out)
-            }
-            Param::Texts(ss) => {
-                fits(<Vec<String> as ToSql>::accepts(ty))?;
-                ss.to_sql(ty, out)
-            }
+            Param::Text(s) => write(self, s, ty, out),
+            Param::Uuid(u) => write(self, u, ty, out),
+            Param::Timestamp(t) => write(self, t, ty, out),
+            Param::Date(d) => write(self, d, ty, out),
+            Param::Json(j) => write(self, j, ty, out),
+            Param::Uuids(us) => write(self, us, ty, out),
+            Param::Texts(ss) => write(self, ss, ty, out),
         }
     }
 
